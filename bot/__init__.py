@@ -1,0 +1,1 @@
+"""modbot: the social media moderation desk of an NHS communications team."""

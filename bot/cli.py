@@ -1,0 +1,119 @@
+"""The `modbot` command: serve, check, audit export."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from datetime import UTC, datetime
+from typing import TextIO
+
+from pydantic import ValidationError
+
+from bot.core.errors import ModbotError
+from bot.settings import Settings
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise SystemExit(f"modbot: settings are not valid: {problems}") from exc
+
+
+def _since(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO date or datetime: {value}") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def cmd_serve(_args: argparse.Namespace) -> int:
+    from bot.main import serve
+
+    serve(_settings())
+    return 0
+
+
+def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    """Validate configuration and say, in words, what is missing. Exit 1 on a blocking problem."""
+    from bot.core.profile import load_profile
+    from bot.store.db import make_engine, migrate
+
+    settings = _settings()
+    ok = True
+    try:
+        profile = load_profile(settings.modbot_policy)
+        print(
+            f"policy: {settings.modbot_policy or 'built-in default'} ({profile.organisation.name})", file=out
+        )
+    except ModbotError as exc:
+        print(f"policy: PROBLEM: {exc}", file=out)
+        ok = False
+    try:
+        engine = make_engine(settings.database_url)
+        migrate(engine)
+        engine.dispose()
+        print(f"database: reachable and migrated ({engine.dialect.name})", file=out)
+    except Exception as exc:
+        print(f"database: PROBLEM: cannot open DATABASE_URL ({type(exc).__name__}: {exc})", file=out)
+        ok = False
+    print(f"slack: {'configured' if settings.slack_enabled else 'not configured'}", file=out)
+    meta_actions = (
+        "hide, delete, private reply" if settings.meta_page_access_token else "none (no page token)"
+    )
+    print(
+        f"meta (facebook, instagram): webhook {'on' if settings.meta_enabled else 'off'}; "
+        f"actions: {meta_actions}",
+        file=out,
+    )
+    print(f"ingest endpoint: {'on' if settings.ingest_secret else 'off (INGEST_SECRET not set)'}", file=out)
+    for problem in settings.problems():
+        print(f"warning: {problem}", file=out)
+    return 0 if ok else 1
+
+
+def cmd_audit_export(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    from bot.core.audit import export_csv
+    from bot.store.db import Database, make_engine
+
+    settings = _settings()
+    db = Database(make_engine(settings.database_url), workers=1)
+    try:
+        count = db.call(lambda s: export_csv(s, since=args.since, until=args.until, out=out))
+    finally:
+        db.close()
+    print(f"{count} audit rows exported", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="modbot", description="The social media moderation desk.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("serve", help="run the web app and the outbox worker").set_defaults(func=cmd_serve)
+    sub.add_parser("check", help="validate configuration and say what is missing").set_defaults(
+        func=cmd_check
+    )
+    audit = sub.add_parser("audit", help="the audit log").add_subparsers(dest="audit_command", required=True)
+    export = audit.add_parser("export", help="export the audit log (for the Audit Committee)")
+    export.add_argument("--since", type=_since, required=True, help="ISO date or datetime (UTC if no zone)")
+    export.add_argument("--until", type=_since, default=None, help="ISO date or datetime, exclusive")
+    export.add_argument("--format", choices=["csv"], default="csv")
+    export.set_defaults(func=cmd_audit_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = os.environ.get("MODBOT_LOG_LEVEL", "INFO").upper()
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

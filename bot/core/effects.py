@@ -1,0 +1,233 @@
+"""The outbox's task handlers: post and refresh cards, act on platforms, contact commenters.
+
+They reach chat and social platforms only through the ports, and record every outcome through
+the case use cases (so the audit log and the cards tell the same story).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from bot.core import cases
+from bot.core.cases import DeskTarget
+from bot.core.errors import ChatError, PlatformError
+from bot.core.models import Decision, Platform
+from bot.core.profile import PolicyProfile
+from bot.core.tasks import TaskKind
+from bot.core.views import CaseCard, build_case_card
+from bot.outbox.worker import RetryLater, TaskHandler
+from bot.ports import ChatDesk, PlatformItem, PostedCard, SocialPlatform
+from bot.store.db import Database
+from bot.store.tables import Case, Comment
+
+log = logging.getLogger(__name__)
+
+
+def _item(comment: Comment) -> PlatformItem:
+    return PlatformItem(
+        external_id=comment.external_id,
+        account_id=comment.account_id,
+        post_id=comment.post_id,
+        kind=comment.kind,
+    )
+
+
+class _Base:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        profile: PolicyProfile,
+        desks: Mapping[str, ChatDesk],
+        platforms: Mapping[Platform, SocialPlatform],
+        now: Callable[[], datetime],
+    ) -> None:
+        self.db = db
+        self.profile = profile
+        self.desks = desks
+        self.platforms = platforms
+        self.now = now
+
+    @property
+    def targets(self) -> Sequence[DeskTarget]:
+        return [DeskTarget(name, desk.lane()) for name, desk in self.desks.items()]
+
+
+def _chat_retry(exc: ChatError) -> RetryLater:
+    return RetryLater(str(exc), after=exc.retry_after)
+
+
+class PostCard(_Base):
+    async def run(self, payload: dict[str, Any]) -> None:
+        case_id, desk_name = int(payload["case_id"]), str(payload["desk"])
+        desk = self.desks.get(desk_name)
+        if desk is None:
+            log.warning("card for case %s skipped: desk %s is no longer configured", case_id, desk_name)
+            return
+        existing = await self.db.run(lambda s: cases.card_ref(s, case_id=case_id, desk=desk_name))
+        if existing is not None:
+            return  # posted before a restart; the refresh path keeps it current
+        _case, card = await self.db.run(lambda s: self._card_in(s, case_id))
+        try:
+            posted = await desk.post_card(card)
+        except ChatError as exc:
+            if exc.transient:
+                raise _chat_retry(exc) from exc
+            log.error("card for case %s could not be posted to %s: %s", case_id, desk_name, exc)
+            raise RetryLater(str(exc), after=60.0) from exc
+
+        def save(session: Any) -> None:
+            cases.save_card_ref(
+                session,
+                case_id=case_id,
+                desk=desk_name,
+                channel=posted.channel,
+                message_ref=posted.message_ref,
+                version=card.version,
+                now=self.now(),
+            )
+            fresh, _ = cases.load_case(session, case_id)
+            if fresh.version != card.version:  # decided while the post was in flight
+                cases.enqueue_refresh(
+                    session, case=fresh, desks=[DeskTarget(desk_name, desk.lane())], now=self.now()
+                )
+
+        await self.db.run(save)
+        log.info("card for case %s posted to %s", case_id, desk_name)
+
+    def _card_in(self, session: Any, case_id: int) -> tuple[Case, CaseCard]:
+        case, comment = cases.load_case(session, case_id)
+        return case, build_case_card(comment=comment, case=case, profile=self.profile, now=self.now())
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        log.error(
+            "gave up posting the card for case %s to %s: %s",
+            payload.get("case_id"),
+            payload.get("desk"),
+            reason,
+        )
+
+
+class RefreshCard(PostCard):
+    async def run(self, payload: dict[str, Any]) -> None:
+        case_id, desk_name = int(payload["case_id"]), str(payload["desk"])
+        desk = self.desks.get(desk_name)
+        ref = await self.db.run(lambda s: cases.card_ref(s, case_id=case_id, desk=desk_name))
+        if desk is None or ref is None:
+            return  # not posted yet: the post renders the current state and re-checks after
+        _case, card = await self.db.run(lambda s: self._card_in(s, case_id))
+        if ref.rendered_version >= card.version:
+            return
+        try:
+            await desk.update_card(PostedCard(ref.channel, ref.message_ref), card)
+        except ChatError as exc:
+            if exc.transient:
+                raise _chat_retry(exc) from exc
+            raise RetryLater(str(exc), after=60.0) from exc
+        await self.db.run(
+            lambda s: cases.mark_rendered(s, case_id=case_id, desk=desk_name, version=card.version)
+        )
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        log.error(
+            "gave up refreshing the card for case %s on %s: %s",
+            payload.get("case_id"),
+            payload.get("desk"),
+            reason,
+        )
+
+
+class PlatformAction(_Base):
+    async def run(self, payload: dict[str, Any]) -> None:
+        case_id, decision = int(payload["case_id"]), Decision(payload["decision"])
+        comment = await self.db.run(lambda s: cases.load_case(s, case_id)[1])
+        client = self.platforms.get(Platform(comment.platform))
+        error: str | None = None
+        if client is None:
+            error = f"modbot has no connection to {Platform(comment.platform).label}"
+        else:
+            try:
+                await self._act(client, decision, comment)
+            except PlatformError as exc:
+                if exc.transient:
+                    raise RetryLater(str(exc), after=exc.retry_after) from exc
+                error = str(exc)
+        await self._record(case_id, decision, error)
+
+    async def _act(self, client: SocialPlatform, decision: Decision, comment: Comment) -> None:
+        item = _item(comment)
+        match decision:
+            case Decision.HIDE | Decision.HIDE_AND_REPORT:
+                await client.hide(item)
+            case Decision.DELETE:
+                await client.delete(item)
+            case Decision.SEND_SIGNPOSTING:
+                await client.reply(item, self.profile.wording.signposting_reply)
+            case _:
+                raise PlatformError(f"{decision.value} is not a platform action", transient=False)
+
+    async def _record(self, case_id: int, decision: Decision, error: str | None) -> None:
+        await self.db.run(
+            lambda s: cases.record_platform_outcome(
+                session=s, case_id=case_id, decision=decision, error=error, desks=self.targets, now=self.now()
+            )
+        )
+        log.info(
+            "platform action %s on case %s: %s",
+            decision.value,
+            case_id,
+            "done" if error is None else "failed",
+        )
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        await self._record(
+            int(payload["case_id"]), Decision(payload["decision"]), f"gave up after retries: {reason}"
+        )
+
+
+class ContactCommenter(_Base):
+    async def run(self, payload: dict[str, Any]) -> None:
+        case_id = int(payload["case_id"])
+        comment = await self.db.run(lambda s: cases.load_case(s, case_id)[1])
+        client = self.platforms.get(Platform(comment.platform))
+        error: str | None = None
+        if client is None:
+            error = f"modbot has no connection to {Platform(comment.platform).label}"
+        else:
+            try:
+                await client.private_reply(_item(comment), self.profile.wording.house_rules_explanation)
+            except PlatformError as exc:
+                if exc.transient:
+                    raise RetryLater(str(exc), after=exc.retry_after) from exc
+                error = str(exc)
+        await self._record(case_id, error)
+
+    async def _record(self, case_id: int, error: str | None) -> None:
+        await self.db.run(
+            lambda s: cases.record_contact_outcome(
+                session=s, case_id=case_id, error=error, desks=self.targets, now=self.now()
+            )
+        )
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        await self._record(int(payload["case_id"]), f"gave up after retries: {reason}")
+
+
+def build_handlers(
+    *,
+    db: Database,
+    profile: PolicyProfile,
+    desks: Mapping[str, ChatDesk],
+    platforms: Mapping[Platform, SocialPlatform],
+    now: Callable[[], datetime],
+) -> dict[str, TaskHandler]:
+    kw: dict[str, Any] = dict(db=db, profile=profile, desks=desks, platforms=platforms, now=now)
+    return {
+        TaskKind.POST_CARD: PostCard(**kw),
+        TaskKind.REFRESH_CARD: RefreshCard(**kw),
+        TaskKind.PLATFORM_ACTION: PlatformAction(**kw),
+        TaskKind.CONTACT_COMMENTER: ContactCommenter(**kw),
+    }

@@ -1,0 +1,61 @@
+"""The domain's errors. Each chat edge maps them to plain words for the person who clicked."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+class ModbotError(Exception):
+    """Base of every error the desk explains to a person."""
+
+
+class NotPermitted(ModbotError):
+    """The person may not take this action (not a configured moderator)."""
+
+
+class CaseNotFound(ModbotError):
+    def __init__(self, case_id: int) -> None:
+        super().__init__(f"There is no case {case_id}.")
+        self.case_id = case_id
+
+
+class AlreadyDecided(ModbotError):
+    """Someone else decided first; says who, what and when."""
+
+    def __init__(self, *, case_id: int, outcome: str, by: str, at: datetime | None) -> None:
+        self.case_id = case_id
+        self.outcome = outcome
+        self.by = by
+        self.at = at
+        when = f" at {at:%H:%M}" if at else ""
+        super().__init__(f"Already {outcome.lower()} by {by}{when}.")
+
+
+class ActionNotAvailable(ModbotError):
+    """The action does not apply to this case now (wrong state, or the platform cannot do it)."""
+
+
+class InvalidPayload(ModbotError):
+    """A request body that cannot be understood; the message says why."""
+
+
+class PlatformError(ModbotError):
+    """A social platform refused or failed an action.
+
+    `retry_after` is set when trying again may work (an outage or a rate limit); permanent
+    refusals (no permission, the item is gone) leave it None.
+    """
+
+    def __init__(self, message: str, *, transient: bool, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.transient = transient
+        self.retry_after = retry_after
+
+
+class ChatError(ModbotError):
+    """A chat platform failed to post or update; transient ones are retried by the outbox."""
+
+    def __init__(self, message: str, *, transient: bool, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.transient = transient
+        self.retry_after = retry_after

@@ -1,0 +1,62 @@
+"""Detectors for personal details shared in public (MSE Appendix B: "Sharing personal details,
+such as private addresses, phone numbers, email addresses or other online contact details").
+
+Each detector yields (start, end, kind) spans over the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# UK numbers: +44 or 0, then 9-10 digits, allowing spaces, dashes and brackets between groups.
+_UK_PHONE = re.compile(
+    r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)"
+    r"\d(?:[\s\-)]?\d){8,9}(?!\d)"
+)
+_EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
+# NHS number: ten digits, commonly written 3-3-4, validated by its modulus-11 check digit.
+_NHS_NUMBER = re.compile(r"(?<!\d)(\d{3})[\s\-]?(\d{3})[\s\-]?(\d{4})(?!\d)")
+# Full UK postcode (outward + inward), case-insensitive.
+_POSTCODE = re.compile(
+    r"\b(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE
+)
+_STREET_SUFFIX = (
+    r"road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|cres|court|ct|place|pl|"
+    r"gardens|gdns|grove|terrace|hill|park|square|sq|mews|walk|row|rise|view"
+)
+_HOUSE_ADDRESS = re.compile(
+    rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_STREET_SUFFIX})\b", re.IGNORECASE
+)
+
+
+def nhs_number_is_valid(digits: str) -> bool:
+    """The NHS number modulus-11 check: weights 10..2 over the first nine digits."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - (total % 11)
+    if check == 11:
+        check = 0
+    if check == 10:
+        return False
+    return check == int(digits[9])
+
+
+def find_personal_data(text: str) -> Iterator[tuple[int, int, str]]:
+    """Spans of personal details in `text`, each with what kind of detail it is."""
+    nhs_spans: list[tuple[int, int]] = []
+    for m in _NHS_NUMBER.finditer(text):
+        if nhs_number_is_valid("".join(m.groups())):
+            nhs_spans.append(m.span())
+            yield m.start(), m.end(), "NHS number"
+    for m in _UK_PHONE.finditer(text):
+        if any(s <= m.start() < e for s, e in nhs_spans):
+            continue  # a valid NHS number is reported as such, not as a phone number
+        yield m.start(), m.end(), "phone number"
+    for m in _EMAIL.finditer(text):
+        yield m.start(), m.end(), "e-mail address"
+    for m in _POSTCODE.finditer(text):
+        yield m.start(), m.end(), "postcode"
+    for m in _HOUSE_ADDRESS.finditer(text):
+        yield m.start(), m.end(), "house address"

@@ -1,0 +1,301 @@
+"""The first rule set: lexicons and patterns for the policy's categories.
+
+Each rule names the policy category it implements, in the words of MSE Appendix B/C and SSOT 5.1,
+so a card can say why it fired. Patterns run over lower-cased text; obfuscations such as
+"1d10t" are folded by `fold_leet` before matching abuse terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.models import Route, Tier
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: str
+    pattern: re.Pattern[str]
+    tier: Tier | None = None
+    route: Route | None = None
+    urgent: bool = False
+    folded: bool = False  # match against leet-folded text (abuse terms), not plain text
+
+
+def _words(*alternatives: str) -> str:
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i"})
+
+
+def fold_leet(lowered: str) -> str:
+    """Undo common character swaps; keeps the length so spans still point at the original."""
+    return lowered.translate(_LEET)
+
+
+# People a remark can be aimed at: second person, staff, or a third person.
+_TARGET = _words(
+    r"you",
+    r"u",
+    r"ya",
+    r"your\s+\w+",
+    r"ur",
+    r"you'?re",
+    r"youre",
+    r"(?:the|your|these|those|all)\s+(?:staff|nurses?|doctors?|receptionists?|managers?|team|lot)",
+    r"(?:he|she|they)(?:'?s|'?re)?",
+    r"him",
+    r"her",
+    r"them",
+)
+_INSULT = _words(
+    r"idiots?",
+    r"morons?",
+    r"scum(?:bags?)?",
+    r"cunts?",
+    r"twats?",
+    r"bitch(?:es)?",
+    r"pricks?",
+    r"wankers?",
+    r"bastards?",
+    r"dickheads?",
+    r"arseholes?",
+    r"assholes?",
+    r"retards?",
+    r"parasites?",
+    r"vermin",
+    r"trash",
+    r"pigs?",
+    r"clowns?",
+    r"imbeciles?",
+    r"cretins?",
+    r"pathetic\s+\w+",
+    r"useless\s+(?:\w+\s+)?(?:cow|bitch|prat|idiot|pig)s?",
+    r"slags?",
+    r"sluts?",
+    r"whores?",
+    r"nonces?",
+    r"paedos?",
+    r"pedos?",
+)
+_SLURS = _words(
+    r"n[i]gg(?:er|a|ah)s?",
+    r"fagg?(?:ot)?s?",
+    r"pak[i]s?",
+    r"chinks?",
+    r"spics?",
+    r"kikes?",
+    r"wogs?",
+    r"coons?",
+    r"tr[a]nn(?:y|ies)",
+    r"gyppos?",
+    r"pikeys?",
+    r"ragheads?",
+    r"towelheads?",
+    r"golliwogs?",
+    r"sambos?",
+)
+_PROTECTED_GROUP = _words(
+    r"muslims?",
+    r"jews?",
+    r"immigrants?",
+    r"foreigners?",
+    r"refugees?",
+    r"asylum seekers?",
+    r"gays?",
+    r"lesbians?",
+    r"trans(?:gender)?\s+(?:people|women|men)",
+    r"black\s+people",
+    r"asians?",
+    r"indians?",
+    r"africans?",
+    r"polish",
+    r"romanians?",
+    r"disabled\s+people",
+    r"women",
+    r"migrants?",
+)
+_SWEAR = _words(
+    r"fuck\w*",
+    r"f\*+k\w*",
+    r"shit\w*",
+    r"cunt\w*",
+    r"twat\w*",
+    r"wank\w*",
+    r"bollocks",
+    r"bastard\w*",
+    r"bitch\w*",
+    r"piss\w*",
+    r"arse\w*",
+    r"crap",
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- Tier 1: harmful, targeted abuse (MSE Appendix C row 1; SSOT 5.1) -------------------
+    Rule(
+        "threat.violence",
+        "threat of violence",
+        re.compile(
+            r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|i'?m\s+going\s+to|should|someone\s+should)"
+            r"\s+(?:\w+\s+)?(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|burn|bomb|smash\s+up|find)\b"
+            r"|\bknow\s+where\s+(?:you|she|he|they)\s+live\b|\bwatch\s+(?:your|ur)\s+back\b"
+            r"|\b(?:burn|blow)\s+(?:it|the\s+\w+|this\s+\w+)\s+(?:down|up)\b"
+        ),
+        tier=Tier.HARMFUL,
+        route=Route.SAFETY_RISK,
+        urgent=True,
+    ),
+    Rule(
+        "threat.wish_harm",
+        "wishing death or harm on a person",
+        re.compile(
+            rf"\bhope\s+{_TARGET}\s+(?:die|dies|rot|gets?\s+(?:cancer|killed|hurt|raped))\b"
+            rf"|\b{_TARGET}\s+(?:deserves?|should)\s+(?:to\s+)?(?:die|be\s+shot|be\s+hanged|hang|rot)\b"
+            r"|\bkill\s+yo?urself\b|\bkys\b"
+        ),
+        tier=Tier.HARMFUL,
+        route=Route.SAFETY_RISK,
+        urgent=True,
+    ),
+    Rule(
+        "hate.slur",
+        "hate speech: a slur against a protected characteristic",
+        re.compile(rf"\b{_SLURS}\b"),
+        tier=Tier.HARMFUL,
+        folded=True,
+    ),
+    Rule(
+        "hate.incitement",
+        "inciting hatred on the basis of race, religion, gender, nationality or sexuality",
+        re.compile(
+            rf"\b(?:all|these|those|bloody|filthy|dirty)\s+{_PROTECTED_GROUP}\s+(?:should|must|need\s+to|are\s+(?:scum|vermin|animals|parasites|disgusting|the\s+problem))\b"
+            rf"|\b(?:send|kick|ship)\s+(?:them|all\s+{_PROTECTED_GROUP})\s+(?:back|out|home)\b"
+            r"|\bgo\s+back\s+to\s+(?:your|ur)\s+(?:own\s+)?country\b"
+        ),
+        tier=Tier.HARMFUL,
+    ),
+    Rule(
+        "abuse.directed_insult",
+        "a personal attack on a person's character",
+        re.compile(
+            rf"\b{_TARGET}\s+(?:are|is|r|=)?\s*(?:a|an|such\s+a|such|absolute|total|complete|fucking|f\w*ing|bloody|utter)?"
+            rf"\s*(?:absolute|total|complete|fucking|f\w*ing|bloody|utter|stupid|fat|ugly|lazy|thick|useless)?\s*{_INSULT}\b"
+            rf"|\b(?:stupid|fat|ugly|lazy|thick|useless|fucking|bloody)\s+{_INSULT}\b"
+        ),
+        tier=Tier.HARMFUL,
+        folded=True,
+    ),
+    Rule(
+        "abuse.directed_swearing",
+        "swearing aimed at a person",
+        re.compile(
+            rf"\b(?:fuck|f\*+k|screw|sod)\s+(?:off\s+)?{_TARGET}\b|\bgo\s+(?:fuck|f\*+k)\s+yo?urself\b"
+        ),
+        tier=Tier.HARMFUL,
+        folded=True,
+    ),
+    # --- Tier 2: misinformation or spam (MSE Appendix C row 2) -------------------------------
+    Rule(
+        "misinformation.health",
+        "health misinformation that could lead people to harmful decisions",
+        re.compile(
+            r"\bvaccines?\s+(?:\w+\s+)?(?:cause|causes|caused|give|gives)\s+(?:\w+\s+)?(?:autism|cancer|infertility|turbo\s+cancer|death|aids|sids)\b"
+            r"|\bplandemic\b|\bscamdemic\b|\bcovid\s+(?:is|was)\s+(?:a\s+)?(?:hoax|fake|lie|scam)\b"
+            r"|\b(?:vaccines?|jabs?)\s+(?:contain|contains|have|has)\s+(?:a\s+)?(?:micro\s*chips?|graphene|nanobots?|tracking)\b"
+            r"|\b5g\s+(?:causes|caused|spreads?)\b|\bdepopulation\b|\bdied\s+suddenly\b"
+            r"|\bmrna\s+(?:\w+\s+)?(?:alters?|changes?|rewrites?|modif(?:y|ies))\s+(?:your\s+)?dna\b"
+            r"|\b(?:ivermectin|bleach|colloidal\s+silver|hydroxychloroquine)\s+(?:cures?|treats?|kills?)\b"
+            r"|\b(?:do\s*n[o']?t|never)\s+(?:get|let\s+them\s+give\s+you)\s+(?:the\s+)?(?:vaccine|jab|vaccinated|jabbed)\b"
+            r"|\bpoison\s*(?:jab|vaccine)s?\b|\bclot\s+shots?\b"
+        ),
+        tier=Tier.MISINFORMATION_OR_SPAM,
+    ),
+    Rule(
+        "spam.advertising",
+        "advertising or spam",
+        re.compile(
+            r"\b(?:check\s+out|visit|subscribe\s+to|follow)\s+my\s+(?:channel|page|profile|website|site|store|shop|account)\b"
+            r"|\bsubscribe\s+(?:to\s+)?(?:me|my)\b|\b(?:click|tap)\s+(?:here|the\s+link|link\s+in\s+(?:my\s+)?bio)\b"
+            r"|\b(?:earn|make)\s+(?:[£$€]\s?\d[\d,]*|\d+\s?k|money)\b|\b(?:bitcoin|crypto|forex|binary\s+options)\s+(?:\w+\s+)?(?:invest|trading|profit|expert|mentor|account\s+manager)\w*\b"
+            r"|\b(?:whats\s?app|telegram)\s+(?:me|us|\+?\d)|\bdm\s+me\s+for\b|\bpromo\s+code\b"
+            r"|\bfree\s+(?:iphone|gift\s*card|money|followers)\b|\bbuy\s+(?:now|followers|likes)\b"
+            r"|\b(?:cheap|discount)\s+(?:viagra|cialis|meds|pills|followers)\b|\bwork\s+from\s+home\s+and\s+earn\b"
+            r"|\bsugar\s+daddy\b|\bhot\s+singles\b"
+        ),
+        tier=Tier.MISINFORMATION_OR_SPAM,
+    ),
+    # --- Special routes ----------------------------------------------------------------------
+    Rule(
+        "safety.self_harm",
+        "risk to life: self-harm or suicide",
+        re.compile(
+            r"\b(?:kill|killing|hurt|hurting|harm|harming)\s+my\s*self\b|\bend(?:ing)?\s+(?:it\s+all|my\s+life)\b"
+            r"|\bsuicid(?:e|al)\b|\bself[\s\-]?harm\w*\b|\bwant\s+to\s+die\b|\bno\s+reason\s+to\s+live\b"
+            r"|\bcan'?t\s+go\s+on\b|\boverdos(?:e|ed|ing)\b|\btake\s+all\s+my\s+(?:pills|tablets)\b"
+        ),
+        route=Route.SAFETY_RISK,
+        urgent=True,
+    ),
+    Rule(
+        "safety.patient",
+        "risk to patient safety",
+        re.compile(
+            r"\b(?:left|lying|waiting|sat)\s+(?:\w+\s+){0,4}(?:on\s+the\s+floor|in\s+(?:his|her|their)\s+own\s+(?:urine|faeces|mess))\b"
+            r"|\b(?:nobody|no\s+one|no-one)\s+(?:came|checked|is\s+checking|has\s+checked|helped|answered)\b"
+            r"|\bwrong\s+(?:medication|medicine|drug|dose|blood)\b|\b(?:unsafe|dangerous)\s+(?:ward|staffing|care|levels|discharge)\b"
+            r"|\bneglect(?:ed|ing)?\b|\b(?:collapsed|stopped\s+breathing|turning\s+blue|unconscious)\b"
+            r"|\bdying\s+(?:in|on)\s+(?:a&e|a\s+and\s+e|the\s+corridor|a\s+trolley|the\s+ward)\b"
+        ),
+        route=Route.SAFETY_RISK,
+        urgent=True,
+    ),
+    Rule(
+        "route.foi",
+        "Freedom of Information request (SSOT 7.1: pass to the FOI team)",
+        re.compile(
+            r"\bfreedom\s+of\s+information\b|\bfoi\b|\bunder\s+the\s+(?:foi|freedom)\b"
+            r"|\b(?:i\s+(?:would\s+like|want|am\s+requesting|request)|please\s+(?:provide|send|release))\s+(?:\w+\s+){0,3}(?:figures|data|statistics|records|information)\s+(?:on|about|for|regarding)\b"
+        ),
+        route=Route.FOI_REQUEST,
+    ),
+    Rule(
+        "route.complaint_legal",
+        "complaint or legal matter (MSE 7.1.9: never comment; refer it)",
+        re.compile(
+            r"\b(?:make|making|raise|raising|lodge|lodging|file|filing|put\s+in)\s+(?:a\s+)?(?:formal\s+)?complaint\b"
+            r"|\bi\s+(?:want|wish|would\s+like|intend)\s+to\s+complain\b|\bcomplaints?\s+(?:procedure|process|team|department)\b"
+            r"|\bpals\b|\bombudsman\b|\bsolicitors?\b|\blawyers?\b|\blegal\s+(?:action|advice|proceedings|team)\b"
+            r"|\b(?:sue|suing)\s+(?:you|the|them|nhs)\b|\b(?:clinical\s+)?negligence\s+claim\b|\btake\s+(?:you|this|it|them)\s+to\s+court\b"
+            r"|\blibel(?:lous)?\b|\bdefamat\w+\b"
+        ),
+        route=Route.COMPLAINT_OR_LEGAL,
+    ),
+    Rule(
+        "route.media",
+        "journalist or media request (MSE 7.1.6: direct to the communications team)",
+        re.compile(
+            r"\b(?:i'?m|i\s+am|as)\s+a\s+(?:journalist|reporter|producer)\b|\bjournalist\s+(?:at|from|with)\b"
+            r"|\bpress\s+(?:office|enquiry|inquiry|statement)\b|\bmedia\s+(?:enquiry|inquiry|request)\b"
+            r"|\b(?:comment|statement)\s+for\s+(?:a|an|our|my)\s+(?:story|article|piece|report|programme)\b"
+            r"|\bon\s+the\s+record\b|\bwriting\s+(?:a|an)\s+(?:story|article|piece)\b"
+        ),
+        route=Route.MEDIA_REQUEST,
+    ),
+    Rule(
+        "route.medical_question",
+        "medical question (MSE 6.5.1: signpost to GP, NHS 111 or 999)",
+        re.compile(
+            r"\b(?:should\s+i|can\s+i|do\s+i\s+need\s+to|is\s+it\s+(?:safe|ok|okay|normal)\s+to|what\s+should\s+i|how\s+(?:much|many|often)\s+(?:should|can)\s+i|is\s+it\s+normal)"
+            r"\s+(?:\w+\s+){0,8}(?:take|taking|paracetamol|ibuprofen|antibiotics?|medication|medicine|tablets?|dose|vaccine|jab|symptoms?|pain|rash|fever|temperature|bleeding|pregnan\w*|inhaler|insulin|see\s+a\s+(?:doctor|gp)|go\s+to\s+a&e|worried)\b"
+            r"|\bmy\s+(?:son|daughter|baby|child|mum|mom|dad|husband|wife|partner)\s+(?:has|have|is|has\s+got|keeps)\s+(?:\w+\s+){0,4}(?:rash|fever|temperature|pain|vomiting|bleeding|lump|cough|breathing)\b"
+            r"|\b(?:i\s+have|i'?ve\s+got|i\s+keep\s+getting)\s+(?:a\s+)?(?:\w+\s+)?(?:lump|rash|chest\s+pain|fever|temperature|headaches?|bleeding|symptoms?)\b.*\?"
+        ),
+        route=Route.MEDICAL_QUESTION,
+    ),
+)
+
+# Undirected swearing is noted but leaves the comment up: criticism with strong words stays.
+SWEARING = re.compile(rf"\b{_SWEAR}")

@@ -1,0 +1,155 @@
+"""The organisation's policy choices (the policy file), validated, over a built-in default.
+
+The default profile (`bot/default_policy.yml`) is taken from the seed policies. An organisation's
+file (MODBOT_POLICY) is merged over it key by key, so it only needs what differs.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.core.clock import WorkingCalendar, calendar_from
+from bot.core.errors import ModbotError
+from bot.core.models import Platform
+
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class PolicyFileError(ModbotError):
+    """The policy file cannot be read or does not validate; the message says where."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Organisation(_Strict):
+    name: str
+    website: str = ""
+    comms_email: str = ""
+
+
+class Account(_Strict):
+    platform: Platform
+    name: str
+    id: str = ""
+
+
+class StaffMember(_Strict):
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class WorkingHours(_Strict):
+    start: time
+    end: time
+    days: tuple[str, ...]
+
+    @field_validator("days")
+    @classmethod
+    def _known_days(cls, days: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [d for d in days if d.lower() not in _DAY_NAMES]
+        if unknown:
+            raise ValueError(f"unknown day names {unknown}; use {list(_DAY_NAMES)}")
+        return tuple(d.lower() for d in days)
+
+
+class RouteTarget(_Strict):
+    team: str
+    contact: str = ""
+
+    @property
+    def display(self) -> str:
+        return f"{self.team} ({self.contact})" if self.contact else self.team
+
+
+class Routes(_Strict):
+    foi: RouteTarget
+    complaint: RouteTarget
+    legal: RouteTarget
+    media: RouteTarget
+    personal_data: RouteTarget
+
+
+class Wording(_Strict):
+    house_rules_explanation: str
+    signposting_reply: str
+    out_of_hours_reply: str
+    out_of_hours_reply_enabled: bool = False
+
+
+class Desk(_Strict):
+    card_tier3: bool = False
+
+
+class PolicyProfile(_Strict):
+    organisation: Organisation
+    accounts: tuple[Account, ...] = ()
+    staff: tuple[StaffMember, ...] = ()
+    working_hours: WorkingHours
+    closures: tuple[date, ...] = ()
+    response_target_hours: float = Field(gt=0, le=24 * 14)
+    routes: Routes
+    wording: Wording
+    desk: Desk = Desk()
+
+    @cached_property
+    def calendar(self) -> WorkingCalendar:
+        return calendar_from(
+            start=self.working_hours.start,
+            end=self.working_hours.end,
+            workdays=[_DAY_NAMES.index(d) for d in self.working_hours.days],
+            closures=self.closures,
+            response_hours=self.response_target_hours,
+        )
+
+    def own_account_ids(self) -> frozenset[str]:
+        return frozenset(a.id for a in self.accounts if a.id)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _default_document() -> dict[str, Any]:
+    text = resources.files("bot").joinpath("default_policy.yml").read_text(encoding="utf-8")
+    loaded = yaml.safe_load(text)
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def load_profile(path: Path | None = None) -> PolicyProfile:
+    """The default profile, with the organisation's file (if any) merged over it."""
+    document = _default_document()
+    if path is not None:
+        try:
+            override = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except OSError as exc:
+            raise PolicyFileError(f"cannot read policy file {path}: {exc.strerror}") from exc
+        except yaml.YAMLError as exc:
+            raise PolicyFileError(f"policy file {path} is not valid YAML: {exc}") from exc
+        if not isinstance(override, dict):
+            raise PolicyFileError(f"policy file {path} must be a mapping of settings")
+        document = _merge(document, override)
+    try:
+        return PolicyProfile.model_validate(document)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
+        raise PolicyFileError(f"policy file does not validate: {problems}") from exc

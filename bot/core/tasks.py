@@ -1,0 +1,10 @@
+"""The kinds of durable side effect the core asks for. Values are stored: never rename."""
+
+from enum import StrEnum
+
+
+class TaskKind(StrEnum):
+    POST_CARD = "post_card"
+    REFRESH_CARD = "refresh_card"
+    PLATFORM_ACTION = "platform_action"
+    CONTACT_COMMENTER = "contact_commenter"

@@ -1,0 +1,166 @@
+"""The composition root: the only place that wires core, edges and schedules together.
+
+One aiohttp application serves every HTTP route; the outbox worker runs on the same loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core.effects import build_handlers
+from bot.core.models import Platform
+from bot.core.policy import PolicyEngine
+from bot.core.profile import load_profile
+from bot.outbox.worker import OutboxPolicy, OutboxWorker, outbox_counts
+from bot.ports import ChatDesk, SocialPlatform
+from bot.services import Services, utc_now
+from bot.settings import Settings
+from bot.store.db import Database, make_engine, migrate
+from handlers.http import problem
+from handlers.slack import listeners as slack_listeners
+from handlers.slack.desk import SlackDesk
+from handlers.slack.moderators import SlackModerators
+from handlers.social import ingest as ingest_edge
+from handlers.social import meta as meta_edge
+from handlers.social.graph import GraphClient
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    app: web.Application
+    services: Services
+    worker: OutboxWorker
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+
+def build_runtime(
+    settings: Settings,
+    *,
+    now: Callable[[], datetime] = utc_now,
+    db_schema: str | None = None,
+    run_worker: bool = True,
+) -> Runtime:
+    """Everything `modbot serve` runs, ready to start; tests build it the same way."""
+    engine = make_engine(settings.database_url, schema=db_schema)
+    migrate(engine)
+    db = Database(engine)
+    profile = load_profile(settings.modbot_policy)
+    policy_engine = PolicyEngine(staff_names=[name for member in profile.staff for name in member.all_names])
+    services = Services(settings=settings, db=db, profile=profile, engine=policy_engine, now=now)
+
+    app = web.Application(client_max_size=settings.max_body_bytes)
+    http: dict[str, aiohttp.ClientSession] = {}
+    desks: dict[str, ChatDesk] = {}
+    platforms: dict[Platform, SocialPlatform] = {}
+
+    bolt: AsyncApp | None = None
+    if settings.slack_enabled:
+        assert settings.slack_bot_token and settings.slack_signing_secret
+        token = settings.slack_bot_token.get_secret_value()
+        listener_client = AsyncWebClient(token=token, base_url=settings.slack_api_url, timeout=10)
+        bolt = AsyncApp(
+            signing_secret=settings.slack_signing_secret.get_secret_value(), client=listener_client
+        )
+        moderators = SlackModerators(client=listener_client, ids=settings.slack_moderators)
+        slack_listeners.register(bolt, services, moderators)
+        if settings.slack_moderation_channel:
+            desk_client = AsyncWebClient(token=token, base_url=settings.slack_api_url, timeout=10)
+            desks["slack"] = SlackDesk(client=desk_client, channel=settings.slack_moderation_channel)
+
+    services.desks = desks
+    services.platforms = platforms
+    worker = OutboxWorker(
+        db=db,
+        handlers=build_handlers(db=db, profile=profile, desks=desks, platforms=platforms, now=now),
+        now=now,
+        policy=OutboxPolicy(
+            max_attempts=settings.outbox_max_attempts,
+            backoff_base=settings.outbox_backoff_base,
+            poll_interval=settings.outbox_poll_interval,
+            lane_interval={"slack:": settings.slack_post_interval},
+        ),
+    )
+    services.wake_outbox = worker.wake
+    runtime = Runtime(app=app, services=services, worker=worker)
+
+    async def healthz(_request: web.Request) -> web.StreamResponse:
+        counts = await db.run(outbox_counts)
+        return web.json_response(
+            {
+                "status": "ok",
+                "slack": settings.slack_enabled,
+                "meta": settings.meta_enabled,
+                "platform_connections": sorted(p.value for p in platforms),
+                "outbox": counts,
+            }
+        )
+
+    async def slack_not_configured(_request: web.Request) -> web.StreamResponse:
+        return problem(503, "Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
+
+    app.router.add_get("/healthz", healthz)
+    if bolt is not None:
+        app.router.add_routes([slack_listeners.route(bolt)])
+    else:
+        app.router.add_post("/slack/events", slack_not_configured)
+    meta_edge.register(app, services)
+    ingest_edge.register(app, services)
+
+    async def on_startup(_app: web.Application) -> None:
+        session = aiohttp.ClientSession()
+        http["session"] = session
+        if settings.meta_page_access_token:
+            token = settings.meta_page_access_token.get_secret_value()
+            secret = settings.meta_app_secret.get_secret_value() if settings.meta_app_secret else None
+            for platform in (Platform.FACEBOOK, Platform.INSTAGRAM):
+                platforms[platform] = GraphClient(
+                    platform=platform,
+                    base_url=settings.meta_graph_url,
+                    access_token=token,
+                    app_secret=secret,
+                    session=session,
+                )
+        if run_worker:
+            runtime.tasks.append(asyncio.create_task(worker.run_forever(), name="outbox"))
+        _warn_about(settings)
+
+    async def on_cleanup(_app: web.Application) -> None:
+        worker.stop()
+        for task in runtime.tasks:
+            task.cancel()
+        await asyncio.gather(*runtime.tasks, return_exceptions=True)
+        if "session" in http:
+            await http["session"].close()
+        db.close()
+
+    app.on_startup.append(on_startup)
+    app.on_cleanup.append(on_cleanup)
+    return runtime
+
+
+def _warn_about(settings: Settings) -> None:
+    for problem_text in settings.problems():
+        log.warning("configuration: %s", problem_text)
+    if not settings.slack_enabled:
+        log.warning("Slack is not configured: cases are stored but no cards are posted")
+    if not settings.meta_enabled:
+        log.warning("META_APP_SECRET is not set: /webhooks/meta refuses deliveries")
+    if not settings.ingest_secret:
+        log.warning("INGEST_SECRET is not set: /ingest refuses deliveries")
+
+
+def serve(settings: Settings) -> None:
+    runtime = build_runtime(settings)
+    log.info("modbot listening on http://%s:%s", settings.modbot_host, settings.modbot_port)
+    web.run_app(runtime.app, host=settings.modbot_host, port=settings.modbot_port, print=None)

@@ -1,0 +1,239 @@
+"""Runs outbox tasks: claims due ones with a lease, paces each lane, retries with backoff.
+
+Nothing is lost across a restart: a task is only marked done after its handler returned, and a
+task whose process died is picked up again when its lease runs out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import uuid
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import or_, update
+from sqlmodel import Session, col, select
+
+from bot.store.db import Database
+from bot.store.tables import OutboxTask
+
+log = logging.getLogger(__name__)
+
+
+class RetryLater(Exception):
+    """A handler's transient failure: try again after `after` seconds (or the backoff)."""
+
+    def __init__(self, reason: str, *, after: float | None = None) -> None:
+        super().__init__(reason)
+        self.after = after
+
+
+class TaskHandler(Protocol):
+    async def run(self, payload: dict[str, Any]) -> None: ...
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        """Called once when retries are exhausted, so the failure shows where people look."""
+        ...
+
+
+@dataclass(frozen=True)
+class OutboxPolicy:
+    max_attempts: int = 10
+    backoff_base: float = 2.0
+    backoff_max: float = 300.0
+    lease: float = 300.0
+    batch: int = 50
+    poll_interval: float = 1.0
+    lane_interval: Mapping[str, float] | None = None  # lane prefix -> seconds between tasks
+
+    def interval_for(self, lane: str) -> float:
+        for prefix, seconds in (self.lane_interval or {}).items():
+            if lane.startswith(prefix):
+                return float(seconds)
+        return 0.0
+
+    def backoff(self, attempts: int) -> float:
+        delay: float = min(self.backoff_base * 2.0 ** max(attempts - 1, 0), self.backoff_max)
+        return delay * (0.8 + 0.4 * random.random())  # jitter, so retries do not stampede
+
+
+def _claim(session: Session, *, now: datetime, lease_until: datetime, limit: int) -> list[OutboxTask]:
+    due = session.exec(
+        select(OutboxTask)
+        .where(
+            or_(
+                (col(OutboxTask.status) == "pending") & (col(OutboxTask.next_attempt_at) <= now),
+                (col(OutboxTask.status) == "running") & (col(OutboxTask.lease_until) < now),
+            )
+        )
+        .order_by(col(OutboxTask.id))
+        .limit(limit)
+    ).all()
+    claimed: list[OutboxTask] = []
+    for task in due:
+        # Conditional on the state we read: a second worker claiming the same row gets 0 rows.
+        result = session.connection().execute(
+            update(OutboxTask)
+            .where(
+                col(OutboxTask.id) == task.id,
+                col(OutboxTask.status) == task.status,
+                col(OutboxTask.attempts) == task.attempts,
+            )
+            .values(status="running", lease_until=lease_until, attempts=task.attempts + 1)
+        )
+        if result.rowcount == 1:
+            task.status, task.attempts = "running", task.attempts + 1
+            claimed.append(task)
+    return claimed
+
+
+def _finish(session: Session, *, task_id: int, now: datetime) -> None:
+    session.connection().execute(
+        update(OutboxTask)
+        .where(col(OutboxTask.id) == task_id)
+        .values(status="done", done_at=now, lease_until=None, last_error=None)
+    )
+
+
+def _reschedule(session: Session, *, task_id: int, at: datetime, reason: str) -> None:
+    session.connection().execute(
+        update(OutboxTask)
+        .where(col(OutboxTask.id) == task_id)
+        .values(status="pending", next_attempt_at=at, lease_until=None, last_error=reason[:1000])
+    )
+
+
+def _bury(session: Session, *, task_id: int, now: datetime, reason: str) -> None:
+    session.connection().execute(
+        update(OutboxTask)
+        .where(col(OutboxTask.id) == task_id)
+        .values(status="dead", done_at=now, lease_until=None, last_error=reason[:1000])
+    )
+
+
+class OutboxWorker:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        handlers: Mapping[str, TaskHandler],
+        now: Callable[[], datetime],
+        policy: OutboxPolicy = OutboxPolicy(),
+    ) -> None:
+        self._db = db
+        self._handlers = handlers
+        self._now = now
+        self._policy = policy
+        self._wake = asyncio.Event()
+        self._lane_last: dict[str, float] = defaultdict(lambda: float("-inf"))
+        self._stopping = False
+
+    def wake(self) -> None:
+        """Something was enqueued: look now rather than at the next poll."""
+        self._wake.set()
+
+    async def run_forever(self) -> None:
+        log.info("outbox worker started")
+        while not self._stopping:
+            try:
+                ran = await self.tick()
+            except Exception:
+                log.exception("outbox tick failed; retrying after the poll interval")
+                ran = 0
+            if ran == 0:
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), timeout=self._policy.poll_interval)
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+
+    async def tick(self) -> int:
+        """Claim and run what is due; returns how many tasks ran."""
+        now = self._now()
+        lease_until = now + timedelta(seconds=self._policy.lease)
+        tasks = await self._db.run(
+            lambda s: _claim(s, now=now, lease_until=lease_until, limit=self._policy.batch)
+        )
+        lanes: dict[str, list[OutboxTask]] = defaultdict(list)
+        for task in tasks:
+            lanes[task.lane or f"task:{task.id}"].append(task)
+        await asyncio.gather(*(self._run_lane(lane, queue) for lane, queue in lanes.items()))
+        return len(tasks)
+
+    async def _run_lane(self, lane: str, queue: list[OutboxTask]) -> None:
+        interval = self._policy.interval_for(lane)
+        loop = asyncio.get_running_loop()
+        for task in queue:
+            if interval:
+                wait = self._lane_last[lane] + interval - loop.time()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+            await self._run_one(task)
+            self._lane_last[lane] = loop.time()
+
+    async def _run_one(self, task: OutboxTask) -> None:
+        assert task.id is not None
+        task_id = task.id
+        handler = self._handlers.get(task.kind)
+        if handler is None:
+            await self._db.run(lambda s: _bury(s, task_id=task_id, now=self._now(), reason="no handler"))
+            log.error("outbox task %s has unknown kind %s; marked dead", task_id, task.kind)
+            return
+        try:
+            await handler.run(task.payload)
+        except RetryLater as exc:
+            await self._retry_or_give_up(task, handler, str(exc), exc.after)
+            return
+        except Exception as exc:
+            ref = uuid.uuid4().hex[:8]
+            log.exception("outbox task %s (%s) raised unexpectedly [ref %s]", task_id, task.kind, ref)
+            await self._retry_or_give_up(
+                task, handler, f"unexpected error (ref {ref}): {type(exc).__name__}", None
+            )
+            return
+        await self._db.run(lambda s: _finish(s, task_id=task_id, now=self._now()))
+
+    async def _retry_or_give_up(
+        self, task: OutboxTask, handler: TaskHandler, reason: str, after: float | None
+    ) -> None:
+        assert task.id is not None
+        task_id = task.id
+        if task.attempts >= self._policy.max_attempts:
+            log.warning("outbox task %s (%s) gave up after %s attempts", task_id, task.kind, task.attempts)
+            await _call_give_up(handler.give_up, task.payload, reason)
+            await self._db.run(lambda s: _bury(s, task_id=task_id, now=self._now(), reason=reason))
+            return
+        delay = after if after is not None else self._policy.backoff(task.attempts)
+        at = self._now() + timedelta(seconds=delay)
+        log.info("outbox task %s (%s) retry %s in %.1fs", task_id, task.kind, task.attempts, delay)
+        await self._db.run(lambda s: _reschedule(s, task_id=task_id, at=at, reason=reason))
+        self._wake_after(delay)
+
+    def _wake_after(self, delay: float) -> None:
+        loop = asyncio.get_running_loop()
+        loop.call_later(max(delay, 0.0), self._wake.set)
+
+
+async def _call_give_up(
+    give_up: Callable[[dict[str, Any], str], Awaitable[None]], payload: dict[str, Any], reason: str
+) -> None:
+    try:
+        await give_up(payload, reason)
+    except Exception:
+        log.exception("outbox give_up handler failed")
+
+
+def outbox_counts(session: Session) -> dict[str, int]:
+    """How many tasks are in each state (for health checks and `modbot check`)."""
+    from sqlalchemy import func
+
+    rows = session.exec(select(OutboxTask.status, func.count()).group_by(col(OutboxTask.status))).all()
+    return {status: int(count) for status, count in rows}

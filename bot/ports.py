@@ -1,0 +1,63 @@
+"""The ports through which the core reaches the world. Edges implement them; tests fake them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from bot.core.views import CaseCard
+
+
+@dataclass(frozen=True, slots=True)
+class PostedCard:
+    """Where a desk put a card, so it can be updated in place later."""
+
+    channel: str
+    message_ref: str
+
+
+class ChatDesk(Protocol):
+    """A moderators' channel on one chat platform (Slack, Teams)."""
+
+    name: str
+
+    def lane(self) -> str:
+        """The pacing lane for posts to this desk (one channel: about one message a second)."""
+        ...
+
+    async def post_card(self, card: CaseCard) -> PostedCard:
+        """Post a new card; raise ChatError on failure."""
+        ...
+
+    async def update_card(self, posted: PostedCard, card: CaseCard) -> None:
+        """Replace a posted card in place; raise ChatError on failure."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformItem:
+    """What a social client needs to act on one item."""
+
+    external_id: str
+    account_id: str
+    post_id: str
+    kind: str
+
+
+class SocialPlatform(Protocol):
+    """One social platform's API. Raises PlatformError; transient errors are retried."""
+
+    async def hide(self, item: PlatformItem) -> None: ...
+
+    async def unhide(self, item: PlatformItem) -> None: ...
+
+    async def delete(self, item: PlatformItem) -> None: ...
+
+    async def reply(self, item: PlatformItem, text: str) -> None: ...
+
+    async def private_reply(self, item: PlatformItem, text: str) -> None: ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...

@@ -1,0 +1,74 @@
+"""What the edges are given: the use cases bound to this deployment's database and policy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bot.core import cases
+from bot.core.cases import DeskTarget
+from bot.core.models import Actor, Decision, IncomingComment, IngestResult, Platform
+from bot.core.policy import PolicyEngine
+from bot.core.profile import PolicyProfile
+from bot.ports import ChatDesk, SocialPlatform
+from bot.settings import Settings
+from bot.store.db import Database
+from bot.store.tables import Case
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    profile: PolicyProfile
+    engine: PolicyEngine
+    desks: Mapping[str, ChatDesk] = field(default_factory=dict)
+    platforms: Mapping[Platform, SocialPlatform] = field(default_factory=dict)
+    now: Callable[[], datetime] = utc_now
+    wake_outbox: Callable[[], None] = lambda: None
+
+    @property
+    def desk_targets(self) -> Sequence[DeskTarget]:
+        return [DeskTarget(name, desk.lane()) for name, desk in self.desks.items()]
+
+    async def ingest(self, items: Sequence[IncomingComment], *, source: str) -> IngestResult:
+        """Store, classify and open cases in one transaction; returns after the commit."""
+        now, targets = self.now(), self.desk_targets
+        result = await self.db.run(
+            lambda s: cases.ingest(
+                session=s,
+                items=items,
+                engine=self.engine,
+                profile=self.profile,
+                desks=targets,
+                now=now,
+                source=source,
+            )
+        )
+        if result.cases_opened:
+            self.wake_outbox()
+        return result
+
+    async def decide(
+        self, *, case_id: int, decision: Decision, actor: Actor, note: str | None = None
+    ) -> Case:
+        now, targets, connected = self.now(), self.desk_targets, frozenset(self.platforms)
+        case = await self.db.run(
+            lambda s: cases.decide(
+                session=s,
+                case_id=case_id,
+                decision=decision,
+                actor=actor,
+                now=now,
+                connected=connected,
+                desks=targets,
+                note=note,
+            )
+        )
+        self.wake_outbox()
+        return case

@@ -1,0 +1,85 @@
+"""One validated settings object, read from the environment at start-up. Secrets are SecretStr."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+def _split(value: object) -> object:
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.replace(";", ",").split(",") if part.strip())
+    return value
+
+
+class Settings(BaseSettings):
+    """Every setting modbot reads. README.md lists them; `modbot check` reports what is missing."""
+
+    model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
+
+    modbot_env: Literal["development", "production"] = Field("development", alias="MODBOT_ENV")
+    modbot_host: str = Field("127.0.0.1", alias="MODBOT_HOST")
+    modbot_port: int = Field(3000, alias="MODBOT_PORT", ge=0, le=65535)
+    database_url: str = Field("sqlite:///modbot.db", alias="DATABASE_URL")
+    modbot_policy: Path | None = Field(None, alias="MODBOT_POLICY")
+    log_level: str = Field("INFO", alias="MODBOT_LOG_LEVEL")
+    max_body_bytes: int = Field(2 * 1024 * 1024, alias="MODBOT_MAX_BODY_BYTES", ge=1024)
+
+    slack_bot_token: SecretStr | None = Field(None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
+    slack_moderation_channel: str | None = Field(None, alias="SLACK_MODERATION_CHANNEL")
+    slack_moderators: Annotated[tuple[str, ...], NoDecode] = Field((), alias="SLACK_MODERATORS")
+    slack_post_interval: float = Field(1.0, alias="SLACK_POST_INTERVAL", ge=0)
+
+    meta_app_secret: SecretStr | None = Field(None, alias="META_APP_SECRET")
+    meta_verify_token: SecretStr | None = Field(None, alias="META_VERIFY_TOKEN")
+    meta_page_access_token: SecretStr | None = Field(None, alias="META_PAGE_ACCESS_TOKEN")
+    meta_graph_url: str = Field("https://graph.facebook.com/v25.0/", alias="META_GRAPH_URL")
+
+    ingest_secret: SecretStr | None = Field(None, alias="INGEST_SECRET")
+
+    outbox_max_attempts: int = Field(10, alias="OUTBOX_MAX_ATTEMPTS", ge=1)
+    outbox_backoff_base: float = Field(2.0, alias="OUTBOX_BACKOFF_BASE", gt=0)
+    outbox_poll_interval: float = Field(1.0, alias="OUTBOX_POLL_INTERVAL", gt=0)
+
+    @field_validator("slack_moderators", mode="before")
+    @classmethod
+    def _split_list(cls, value: object) -> object:
+        return _split(value)
+
+    @field_validator("slack_api_url", "meta_graph_url")
+    @classmethod
+    def _trailing_slash(cls, value: str) -> str:
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def slack_enabled(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_signing_secret)
+
+    @property
+    def meta_enabled(self) -> bool:
+        return bool(self.meta_app_secret)
+
+    def problems(self) -> list[str]:
+        """What is missing or inconsistent, in words an administrator can act on."""
+        found: list[str] = []
+        if bool(self.slack_bot_token) != bool(self.slack_signing_secret):
+            found.append("Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.")
+        if self.slack_enabled and not self.slack_moderation_channel:
+            found.append("SLACK_MODERATION_CHANNEL is not set: flagged cards have nowhere to go.")
+        if self.slack_enabled and not self.slack_moderators:
+            found.append("SLACK_MODERATORS is empty: nobody can click Hide, Delete or Leave.")
+        if self.meta_app_secret and not self.meta_verify_token:
+            found.append("META_VERIFY_TOKEN is not set: Meta cannot complete the webhook handshake.")
+        if self.meta_app_secret and not self.meta_page_access_token:
+            found.append(
+                "META_PAGE_ACCESS_TOKEN is not set: "
+                "Hide and Delete on Facebook and Instagram must be done by hand."
+            )
+        if self.modbot_env == "production" and self.database_url.startswith("sqlite"):
+            found.append("DATABASE_URL is SQLite in production: use PostgreSQL.")
+        return found

@@ -1,0 +1,1 @@
+"""Persistence: SQLModel tables, queries and migrations. No chat or HTTP imports here."""

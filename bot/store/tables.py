@@ -1,0 +1,132 @@
+"""SQLModel tables. Datetimes are timezone-aware UTC; idempotency lives in unique constraints.
+
+Schema changes go through Alembic (`bot/store/migrations`); these classes must match the
+migrations, which a test checks.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Comment(SQLModel, table=True):
+    """Every item that arrived, flagged or not: Tier 3 is stored and counted, not carded."""
+
+    __tablename__ = "comment"
+    __table_args__ = (
+        UniqueConstraint("platform", "external_id", name="uq_comment_platform_external_id"),
+        Index("ix_comment_received_at", "received_at"),
+        Index("ix_comment_post", "platform", "post_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=20)
+    external_id: str = Field(max_length=255)
+    kind: str = Field(max_length=20)
+    source: str = Field(max_length=40)
+    account_id: str = Field(default="", max_length=255)
+    account_name: str = Field(default="", max_length=255)
+    post_id: str = Field(default="", max_length=255)
+    post_url: str = Field(default="", max_length=1000)
+    comment_url: str = Field(default="", max_length=1000)
+    parent_id: str = Field(default="", max_length=255)
+    author_id: str = Field(default="", max_length=255)
+    author_name: str = Field(default="", max_length=255)
+    text: str
+    created_at: datetime
+    received_at: datetime
+    tier: int
+    routes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    reasons: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    urgent: bool = False
+    from_own_account: bool = False
+
+
+class Case(SQLModel, table=True):
+    """A flagged item on the desk. `version` increases on every change so cards know if stale."""
+
+    __tablename__ = "moderation_case"
+    __table_args__ = (
+        Index("ix_case_status", "status"),
+        Index("ix_case_due_at", "due_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    comment_id: int = Field(foreign_key="comment.id", unique=True)
+    platform: str = Field(max_length=20)
+    tier: int
+    routes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    urgent: bool = False
+    status: str = Field(max_length=20)
+    opened_at: datetime
+    due_at: datetime | None = None
+    decided_action: str | None = Field(default=None, max_length=30)
+    decided_by: str | None = Field(default=None, max_length=120)
+    decided_by_name: str | None = Field(default=None, max_length=255)
+    decided_at: datetime | None = None
+    note: str | None = None
+    last_error: str | None = None
+    contact_state: str = Field(default="not_applicable", max_length=20)
+    contact_by_name: str | None = Field(default=None, max_length=255)
+    contact_at: datetime | None = None
+    version: int = 1
+
+
+class CardRef(SQLModel, table=True):
+    """Where a case's card was posted on one desk (Slack channel + ts, Teams activity...)."""
+
+    __tablename__ = "card_ref"
+    __table_args__ = (UniqueConstraint("case_id", "desk", name="uq_card_ref_case_desk"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="moderation_case.id")
+    desk: str = Field(max_length=40)
+    channel: str = Field(max_length=255)
+    message_ref: str = Field(max_length=255)
+    rendered_version: int
+    posted_at: datetime
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only: a database trigger refuses UPDATE and DELETE on this table."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_at", "at"), Index("ix_audit_event_case", "case_id"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime
+    actor: str = Field(max_length=120)
+    actor_name: str = Field(default="", max_length=255)
+    surface: str = Field(max_length=40)
+    action: str = Field(max_length=60)
+    case_id: int | None = None
+    subject: str = Field(default="", max_length=300)
+    outcome: str = Field(max_length=40)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class OutboxTask(SQLModel, table=True):
+    """A side effect to perform durably: post a card, call a platform, send a reply."""
+
+    __tablename__ = "outbox_task"
+    __table_args__ = (
+        UniqueConstraint("dedupe_key", name="uq_outbox_dedupe_key"),
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40)
+    dedupe_key: str | None = Field(default=None, max_length=255)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    lane: str = Field(default="", max_length=255)
+    status: str = Field(default="pending", max_length=20)
+    attempts: int = 0
+    next_attempt_at: datetime
+    lease_until: datetime | None = None
+    last_error: str | None = None
+    created_at: datetime
+    done_at: datetime | None = None

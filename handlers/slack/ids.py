@@ -1,0 +1,30 @@
+"""Every Slack action id and callback id modbot uses. Values reach Slack: never rename."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from bot.core.models import Decision
+
+ACTION_PREFIX = "modbot."
+
+
+class ActionId(StrEnum):
+    HIDE = "modbot.hide"
+    DELETE = "modbot.delete"
+    HIDE_AND_REPORT = "modbot.hide_and_report"
+    LEAVE = "modbot.leave"
+    ROUTE = "modbot.route"
+    SEND_SIGNPOSTING = "modbot.send_signposting"
+    MARK_HANDLED = "modbot.mark_handled"
+    CONTACT_COMMENTER = "modbot.contact_commenter"
+    RETRY = "modbot.retry"
+    DONE_BY_HAND = "modbot.done_by_hand"
+
+    @classmethod
+    def for_decision(cls, decision: Decision) -> ActionId:
+        return cls(ACTION_PREFIX + decision.value)
+
+
+class CallbackId(StrEnum):
+    LEAVE_THEME = "modbot.leave_theme"

@@ -1,0 +1,127 @@
+"""Bolt listeners for the desk. Thin: ack, parse, call one use case, explain errors."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core.card_action import CardAction
+from bot.core.errors import AlreadyDecided, ModbotError, NotPermitted
+from bot.core.models import Actor, Decision
+from bot.services import Services
+from handlers.slack.blocks import leave_theme_modal
+from handlers.slack.ids import ACTION_PREFIX, CallbackId
+from handlers.slack.moderators import SlackModerators
+
+log = logging.getLogger(__name__)
+
+NOT_A_MODERATOR = (
+    "Only moderators can act on flagged comments. If you should be one, ask your communications "
+    "lead to add you to SLACK_MODERATORS."
+)
+
+
+def _actor(body: dict[str, Any]) -> Actor:
+    user = body.get("user") or {}
+    return Actor(
+        surface="slack", id=str(user.get("id", "")), name=str(user.get("name") or user.get("username") or "")
+    )
+
+
+def _channel(body: dict[str, Any]) -> str:
+    container = body.get("container") or {}
+    return str(container.get("channel_id") or (body.get("channel") or {}).get("id") or "")
+
+
+async def _tell(client: AsyncWebClient, *, channel: str, user: str, text: str) -> None:
+    """A message only the clicker sees. Failing to tell them is logged, never raised."""
+    if not channel or not user:
+        return
+    try:
+        await client.chat_postEphemeral(channel=channel, user=user, text=text)
+    except Exception:
+        log.exception("could not post an ephemeral message")
+
+
+def explain(exc: Exception) -> str:
+    """Plain words for an error; unexpected ones get a reference to find them in the log."""
+    if isinstance(exc, ModbotError):
+        return str(exc)
+    ref = uuid.uuid4().hex[:8]
+    log.error("unexpected error in a Slack listener [ref %s]", ref, exc_info=exc)
+    return (
+        "Something went wrong and nothing was changed. Please try again; "
+        f"if it keeps happening, quote reference {ref}."
+    )
+
+
+def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> None:
+    """Attach the desk's listeners to a Bolt app (no module-level app: compose by feature)."""
+
+    @app.action(re.compile("^" + re.escape(ACTION_PREFIX)))
+    async def on_card_button(
+        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        await ack()
+        actor, channel = _actor(body), _channel(body)
+        try:
+            card_action = CardAction.parse(str(action.get("value", "")))
+            if not await moderators.is_moderator(actor.id):
+                raise NotPermitted(NOT_A_MODERATOR)
+            if card_action.action is Decision.LEAVE:
+                await client.views_open(
+                    trigger_id=body["trigger_id"], view=leave_theme_modal(card_action, channel)
+                )
+                return
+            await services.decide(case_id=card_action.case_id, decision=card_action.action, actor=actor)
+        except Exception as exc:
+            await _tell(client, channel=channel, user=actor.id, text=explain(exc))
+
+    @app.view(CallbackId.LEAVE_THEME.value)
+    async def on_leave_theme(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        actor = _actor(body)
+        raw, _, channel = str(view.get("private_metadata", "")).partition("|")
+        theme = (
+            ((view.get("state") or {}).get("values") or {})
+            .get("theme", {})
+            .get("theme_input", {})
+            .get("value")
+        )
+        try:
+            card_action = CardAction.parse(raw)
+            if not await moderators.is_moderator(actor.id):
+                raise NotPermitted(NOT_A_MODERATOR)
+            await services.decide(
+                case_id=card_action.case_id,
+                decision=Decision.LEAVE,
+                actor=actor,
+                note=(theme or "").strip() or None,
+            )
+        except AlreadyDecided as exc:
+            await ack(response_action="errors", errors={"theme": str(exc)})
+            return
+        except Exception as exc:
+            await ack()
+            await _tell(client, channel=channel, user=actor.id, text=explain(exc))
+            return
+        await ack()
+
+
+def route(app: AsyncApp) -> web.RouteDef:
+    """POST /slack/events: Bolt checks the signature and the 5-minute window on the raw body."""
+
+    async def slack_events(request: web.Request) -> web.StreamResponse:
+        bolt_request = await to_bolt_request(request)
+        bolt_response = await app.async_dispatch(bolt_request)
+        return await to_aiohttp_response(bolt_response)
+
+    return web.post("/slack/events", slack_events)

@@ -1,0 +1,1 @@
+"""Social platform edges: webhooks in, API clients out."""

@@ -1,0 +1,122 @@
+"""Meta Graph API client for Facebook Page and Instagram comments (the SocialPlatform port).
+
+Facebook: hide/unhide `POST /{comment-id} is_hidden=true|false`, delete `DELETE /{comment-id}`,
+reply `POST /{comment-id}/comments`. Instagram: `POST /{ig-comment-id} hide=true|false`,
+`DELETE /{ig-comment-id}`, reply `POST /{ig-comment-id}/replies`. Private replies (one message to
+the commenter, within 7 days): `POST /{page-or-ig-id}/messages` with `recipient.comment_id`.
+The page token goes in the Authorization header, never the URL; `appsecret_proof` is added
+when the app secret is known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+from typing import Any
+
+import aiohttp
+
+from bot.core.errors import PlatformError
+from bot.core.models import Platform
+from bot.ports import PlatformItem
+
+log = logging.getLogger(__name__)
+
+# Graph error codes Meta documents as temporary (throttling, service trouble).
+_TRANSIENT_CODES = {1, 2, 4, 17, 32, 341, 368, 613, 80001, 80004}
+
+
+class GraphClient:
+    def __init__(
+        self,
+        *,
+        platform: Platform,
+        base_url: str,
+        access_token: str,
+        app_secret: str | None,
+        session: aiohttp.ClientSession,
+    ) -> None:
+        if platform not in (Platform.FACEBOOK, Platform.INSTAGRAM):
+            raise ValueError("GraphClient serves Facebook and Instagram only")
+        self.platform = platform
+        self._base = base_url
+        self._token = access_token
+        self._proof = (
+            hmac.new(app_secret.encode(), access_token.encode(), hashlib.sha256).hexdigest()
+            if app_secret
+            else None
+        )
+        self._session = session
+
+    async def hide(self, item: PlatformItem) -> None:
+        await self._call("POST", item.external_id, data={self._hide_field: "true"})
+
+    async def unhide(self, item: PlatformItem) -> None:
+        await self._call("POST", item.external_id, data={self._hide_field: "false"})
+
+    async def delete(self, item: PlatformItem) -> None:
+        await self._call("DELETE", item.external_id)
+
+    async def reply(self, item: PlatformItem, text: str) -> None:
+        edge = "comments" if self.platform is Platform.FACEBOOK else "replies"
+        await self._call("POST", f"{item.external_id}/{edge}", data={"message": text})
+
+    async def private_reply(self, item: PlatformItem, text: str) -> None:
+        if not item.account_id:
+            raise PlatformError(
+                "the page or account id is unknown, so no private reply can be sent", transient=False
+            )
+        await self._call(
+            "POST",
+            f"{item.account_id}/messages",
+            json={"recipient": {"comment_id": item.external_id}, "message": {"text": text}},
+        )
+
+    @property
+    def _hide_field(self) -> str:
+        return "is_hidden" if self.platform is Platform.FACEBOOK else "hide"
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        data: dict[str, str] | None = None,
+        json: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        params = {"appsecret_proof": self._proof} if self._proof else None
+        headers = {"Authorization": f"Bearer {self._token}"}
+        label = self.platform.label
+        try:
+            async with self._session.request(
+                method,
+                self._base + path,
+                params=params,
+                data=data,
+                json=json,
+                headers=headers,
+                timeout=aiohttp.ClientTimeout(total=15),
+            ) as response:
+                body: Any = await response.json(content_type=None) if response.content_length != 0 else {}
+                status = response.status
+                retry_after = response.headers.get("Retry-After")
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise PlatformError(
+                f"{label} could not be reached ({type(exc).__name__})", transient=True
+            ) from exc
+        except ValueError as exc:
+            raise PlatformError(f"{label} answered with something that is not JSON", transient=True) from exc
+        if 200 <= status < 300 and not (isinstance(body, dict) and "error" in body):
+            return body if isinstance(body, dict) else {}
+        error = body.get("error", {}) if isinstance(body, dict) else {}
+        code = error.get("code")
+        message = error.get("message") or f"HTTP {status}"
+        transient = (
+            status >= 500 or status == 429 or code in _TRANSIENT_CODES or bool(error.get("is_transient"))
+        )
+        after = float(retry_after) if retry_after and retry_after.isdigit() else None
+        log.warning("%s %s failed: HTTP %s, code %s", label, method, status, code)
+        raise PlatformError(
+            f"{label} refused: {message} (HTTP {status}, code {code})", transient=transient, retry_after=after
+        )

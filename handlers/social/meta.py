@@ -1,0 +1,158 @@
+"""Meta webhooks: Facebook Page `feed` comments and Instagram `comments`, at /webhooks/meta.
+
+GET answers the subscription handshake (hub.mode=subscribe, hub.verify_token, hub.challenge).
+POST checks `X-Hub-Signature-256` over the raw body with the app secret, then stores every
+comment in one transaction and only then answers 200 (Meta retries non-2xx for up to 36 hours).
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+
+from bot.core.models import IncomingComment, ItemKind, Platform
+from bot.services import Services
+from handlers.http import BadRequest, parse_json, problem, read_body
+from handlers.social.signatures import signature_matches
+
+log = logging.getLogger(__name__)
+
+
+def _when(value: Any) -> datetime | None:
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(value, UTC)
+    if isinstance(value, str) and value:
+        try:
+            parsed = datetime.fromisoformat(value.replace("+0000", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def _need(mapping: dict[str, Any], key: str, where: str) -> Any:
+    value = mapping.get(key)
+    if value in (None, ""):
+        raise BadRequest(f"{where}.{key} is missing")
+    return value
+
+
+def _facebook(entry: dict[str, Any], value: dict[str, Any], where: str) -> IncomingComment | None:
+    if value.get("item") != "comment" or value.get("verb") != "add":
+        return None  # reactions, edits, removals and posts are not new comments
+    page_id = str(entry.get("id", ""))
+    comment_id = str(_need(value, "comment_id", where))
+    post_id = str(value.get("post_id", ""))
+    author = value.get("from") or {}
+    return IncomingComment(
+        platform=Platform.FACEBOOK,
+        external_id=comment_id,
+        text=str(value.get("message", "")),
+        kind=ItemKind.COMMENT,
+        account_id=page_id,
+        post_id=post_id,
+        post_url=f"https://www.facebook.com/{post_id}" if post_id else "",
+        comment_url=f"https://www.facebook.com/{comment_id}",
+        parent_id=str(value.get("parent_id", "")),
+        author_id=str(author.get("id", "")),
+        author_name=str(author.get("name", "")),
+        created_at=_when(value.get("created_time")),
+        from_own_account=bool(page_id) and str(author.get("id", "")) == page_id,
+    )
+
+
+def _instagram(entry: dict[str, Any], value: dict[str, Any], where: str) -> IncomingComment:
+    comment_id = str(_need(value, "id", where))
+    author = value.get("from") or {}
+    media = value.get("media") or {}
+    account_id = str(entry.get("id", ""))
+    return IncomingComment(
+        platform=Platform.INSTAGRAM,
+        external_id=comment_id,
+        text=str(value.get("text", "")),
+        kind=ItemKind.COMMENT,
+        account_id=account_id,
+        post_id=str(media.get("id", "")),
+        parent_id=str(value.get("parent_id", "")),
+        author_id=str(author.get("id", "")),
+        author_name=str(author.get("username", "")),
+        created_at=_when(entry.get("time")),
+        from_own_account=bool(account_id) and str(author.get("id", "")) == account_id,
+    )
+
+
+def parse_meta_delivery(document: Any) -> list[IncomingComment]:
+    """All new comments in one delivery (which may batch many entries and changes)."""
+    if not isinstance(document, dict):
+        raise BadRequest("body must be a JSON object")
+    kind = document.get("object")
+    if kind not in ("page", "instagram"):
+        raise BadRequest(f"object must be 'page' or 'instagram', not {kind!r}")
+    entries = document.get("entry")
+    if not isinstance(entries, list):
+        raise BadRequest("entry must be a list")
+    found: list[IncomingComment] = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise BadRequest(f"entry[{i}] must be an object")
+        for j, change in enumerate(entry.get("changes") or []):
+            where = f"entry[{i}].changes[{j}].value"
+            value = change.get("value") if isinstance(change, dict) else None
+            if not isinstance(value, dict):
+                raise BadRequest(f"{where} must be an object")
+            if kind == "page" and change.get("field") == "feed":
+                comment = _facebook(entry, value, where)
+                if comment is not None:
+                    found.append(comment)
+            elif kind == "instagram" and change.get("field") in ("comments", "live_comments"):
+                found.append(_instagram(entry, value, where))
+    return found
+
+
+def register(app: web.Application, services: Services) -> None:
+    settings = services.settings
+
+    async def handshake(request: web.Request) -> web.StreamResponse:
+        token = settings.meta_verify_token
+        if token is None:
+            return problem(503, "META_VERIFY_TOKEN is not configured")
+        query = request.query
+        given = query.get("hub.verify_token", "")
+        if query.get("hub.mode") != "subscribe" or not hmac.compare_digest(
+            given.encode(), token.get_secret_value().encode()
+        ):
+            return problem(403, "verify token does not match")
+        return web.Response(text=query.get("hub.challenge", ""), content_type="text/plain")
+
+    async def deliver(request: web.Request) -> web.StreamResponse:
+        secret = settings.meta_app_secret
+        if secret is None:
+            return problem(503, "META_APP_SECRET is not configured")
+        body = await read_body(request, limit=settings.max_body_bytes)
+        header = request.headers.get("X-Hub-Signature-256")
+        if not header:
+            return problem(401, "X-Hub-Signature-256 header is missing")
+        if not signature_matches(secret.get_secret_value().encode(), body, header):
+            return problem(403, "signature does not match")
+        try:
+            comments = parse_meta_delivery(parse_json(body))
+        except BadRequest as exc:
+            return problem(400, str(exc))
+        result = await services.ingest(comments, source="meta_webhook")
+        log.info(
+            "meta delivery: %s comments, %s new, %s duplicate, %s cases opened",
+            result.received,
+            result.new,
+            result.duplicates,
+            len(result.cases_opened),
+        )
+        return web.json_response(
+            {"received": result.received, "new": result.new, "duplicates": result.duplicates}
+        )
+
+    app.router.add_get("/webhooks/meta", handshake)
+    app.router.add_post("/webhooks/meta", deliver)

@@ -1,0 +1,1 @@
+"""Scheduled jobs (APScheduler). They call core functions with an injected `now`."""

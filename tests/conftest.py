@@ -1,0 +1,53 @@
+"""Shared fixtures: a database per test (SQLite file, or a fresh PostgreSQL schema)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+PG_URL = os.environ.get("TEST_DATABASE_URL", "")
+PG_SKIP_REASON = "TEST_DATABASE_URL is not set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)"
+
+
+@dataclass(frozen=True)
+class DbTarget:
+    url: str
+    schema: str | None = None
+
+    @property
+    def dialect(self) -> str:
+        return "postgresql" if self.url.startswith("postgresql") else "sqlite"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DbTarget]:
+    """Each test runs once on SQLite and once on PostgreSQL (skipped, with the reason, without it)."""
+    if request.param == "sqlite":
+        yield DbTarget(f"sqlite:///{tmp_path / 'modbot.db'}")
+        return
+    if not PG_URL:
+        pytest.skip(PG_SKIP_REASON)
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield DbTarget(PG_URL, schema)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+def sample(*parts: str) -> Path:
+    path = SAMPLES.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared sample {path.name} is not available beside the repository")
+    return path

@@ -1,0 +1,187 @@
+"""Drives the real app over HTTP, as Slack and Meta would: signed requests, real JSON."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+import aiohttp
+from aiohttp.test_utils import TestServer
+from slack_sdk.signature import SignatureVerifier
+from sqlmodel import Session
+
+from bot.core.card_action import CardAction
+from bot.core.models import Decision
+from bot.main import Runtime, build_runtime
+from bot.services import utc_now
+from bot.settings import Settings
+from tests.conftest import DbTarget, sample
+from tests.standins.graph_api import GraphStandIn
+from tests.standins.slack_api import SlackStandIn
+
+SLACK_SECRET = "slack-signing-secret-for-tests"
+META_SECRET = "meta-app-secret-for-tests"
+INGEST_SECRET = "ingest-secret-for-tests"
+CHANNEL = "C0MODDESK"
+MODERATORS = ("U0MOD1", "U0MOD2", "S0MODS")
+
+
+def sign_hub(secret: str, body: bytes) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def make_settings(db: DbTarget, slack: SlackStandIn, graph: GraphStandIn, **overrides: Any) -> Settings:
+    values: dict[str, Any] = dict(
+        DATABASE_URL=db.url,
+        SLACK_BOT_TOKEN="xoxb-test-token",
+        SLACK_SIGNING_SECRET=SLACK_SECRET,
+        SLACK_API_URL=slack.url,
+        SLACK_MODERATION_CHANNEL=CHANNEL,
+        SLACK_MODERATORS=",".join(MODERATORS),
+        SLACK_POST_INTERVAL=0,
+        META_APP_SECRET=META_SECRET,
+        META_VERIFY_TOKEN="verify-me",
+        META_PAGE_ACCESS_TOKEN="EAAB-page-token",
+        META_GRAPH_URL=graph.url,
+        INGEST_SECRET=INGEST_SECRET,
+        OUTBOX_BACKOFF_BASE=0.05,
+        OUTBOX_POLL_INTERVAL=0.05,
+    )
+    values.update(overrides)
+    return Settings(**values)
+
+
+def facebook_delivery(*comments: tuple[str, str], page_id: str = "1234567890321") -> dict[str, Any]:
+    """A Page feed delivery built on the shared sample, one change per (comment id, text)."""
+    base = json.loads(sample("platforms", "facebook-page-feed-comment-add.json").read_text())
+    template = base["entry"][0]["changes"][0]
+    changes = []
+    for comment_id, text in comments:
+        change = json.loads(json.dumps(template))
+        change["value"].update(
+            comment_id=comment_id,
+            message=text,
+            **{"from": {"id": f"user-{comment_id}", "name": "A Member Of Public"}},
+        )
+        changes.append(change)
+    base["entry"][0]["changes"] = changes
+    base["entry"][0]["id"] = page_id
+    return base
+
+
+@dataclass
+class Desk:
+    runtime: Runtime
+    server: TestServer
+    http: aiohttp.ClientSession
+    slack: SlackStandIn
+    graph: GraphStandIn
+
+    @property
+    def base(self) -> str:
+        return str(self.server.make_url(""))
+
+    async def post_meta(
+        self, document: dict[str, Any] | bytes, *, secret: str = META_SECRET
+    ) -> aiohttp.ClientResponse:
+        body = document if isinstance(document, bytes) else json.dumps(document).encode()
+        headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign_hub(secret, body)}
+        return await self.http.post(f"{self.base}/webhooks/meta", data=body, headers=headers)
+
+    async def post_ingest(self, document: Any, *, secret: str = INGEST_SECRET) -> aiohttp.ClientResponse:
+        body = json.dumps(document).encode()
+        headers = {"Content-Type": "application/json", "X-Modbot-Signature-256": sign_hub(secret, body)}
+        return await self.http.post(f"{self.base}/ingest", data=body, headers=headers)
+
+    async def post_slack(
+        self, payload: dict[str, Any], *, timestamp: int | None = None, secret: str = SLACK_SECRET
+    ) -> aiohttp.ClientResponse:
+        body = "payload=" + quote(json.dumps(payload))
+        ts = str(timestamp if timestamp is not None else int(time.time()))
+        signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": signature,
+        }
+        return await self.http.post(f"{self.base}/slack/events", data=body.encode(), headers=headers)
+
+    def click_payload(
+        self, *, case_id: int, decision: Decision, user: str = "U0MOD1", name: str = "sam.moderator"
+    ) -> dict[str, Any]:
+        payload = json.loads(sample("slack", "block_actions.json").read_text())
+        payload["user"] = {"id": user, "username": name, "name": name, "team_id": "T111"}
+        card = self.card_ref(case_id)
+        payload["container"] = {
+            "type": "message",
+            "message_ts": card[1] if card else "1.1",
+            "channel_id": CHANNEL,
+            "is_ephemeral": False,
+        }
+        payload["channel"] = {"id": CHANNEL, "name": "social-moderation"}
+        payload["actions"] = [
+            {
+                "action_id": f"modbot.{decision.value}",
+                "block_id": f"case-{case_id}-v1",
+                "text": {"type": "plain_text", "text": decision.value, "emoji": True},
+                "value": CardAction(case_id=case_id, action=decision).encode(),
+                "type": "button",
+                "action_ts": "1596530385.194939",
+            }
+        ]
+        return payload
+
+    async def click(
+        self, *, case_id: int, decision: Decision, user: str = "U0MOD1", name: str = "sam.moderator"
+    ) -> aiohttp.ClientResponse:
+        return await self.post_slack(
+            self.click_payload(case_id=case_id, decision=decision, user=user, name=name)
+        )
+
+    def card_ref(self, case_id: int) -> tuple[str, str] | None:
+        from bot.core.cases import card_ref
+
+        ref = self.query(lambda s: card_ref(s, case_id=case_id, desk="slack"))
+        return (ref.channel, ref.message_ref) if ref else None
+
+    def query(self, fn: Callable[[Session], Any]) -> Any:
+        return self.runtime.services.db.call(fn)
+
+    async def wait_for(
+        self, condition: Callable[[], Any], *, timeout: float = 10.0, what: str = "condition"
+    ) -> Any:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            value = condition()
+            if value:
+                return value
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"timed out waiting for {what}")
+            await asyncio.sleep(0.02)
+
+
+async def start_desk(
+    settings: Settings,
+    slack: SlackStandIn,
+    graph: GraphStandIn,
+    *,
+    schema: str | None,
+    now: Callable[[], datetime] = utc_now,
+) -> Desk:
+    runtime = build_runtime(settings, db_schema=schema, now=now)
+    server = TestServer(runtime.app, host="127.0.0.1")
+    await server.start_server()
+    return Desk(runtime=runtime, server=server, http=aiohttp.ClientSession(), slack=slack, graph=graph)
+
+
+async def stop_desk(desk: Desk) -> None:
+    await desk.http.close()
+    await desk.server.close()

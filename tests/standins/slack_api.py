@@ -1,0 +1,93 @@
+"""A local stand-in for Slack's Web API: speaks the documented shapes, records every call.
+
+Methods answer like Slack (`{"ok": true, ...}`); `fail_next` makes the next calls of a method
+fail with an HTTP status (429 with Retry-After, 500...) so retries can be tested.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+
+@dataclass
+class SlackCall:
+    method: str
+    args: dict[str, Any]
+    token: str
+
+
+@dataclass
+class SlackStandIn:
+    calls: list[SlackCall] = field(default_factory=list)
+    usergroups: dict[str, list[str]] = field(default_factory=dict)
+    _failures: dict[str, list[tuple[int, dict[str, str]]]] = field(default_factory=lambda: defaultdict(list))
+    _ts = itertools.count(1)
+    server: TestServer | None = None
+
+    def fail_next(self, method: str, *, status: int, times: int = 1, retry_after: int | None = None) -> None:
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+        self._failures[method].extend([(status, headers)] * times)
+
+    def of(self, method: str) -> list[SlackCall]:
+        return [c for c in self.calls if c.method == method]
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return str(self.server.make_url("/api/"))
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        method = request.match_info["method"]
+        raw = await request.read()
+        if request.method == "GET":
+            args = dict(request.query)
+        elif request.content_type == "application/json":
+            args = json.loads(raw or b"{}")
+        else:
+            args = dict(parse_qsl(raw.decode()))
+            for key in ("blocks", "view"):
+                if isinstance(args.get(key), str):
+                    args[key] = json.loads(args[key])
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        self.calls.append(SlackCall(method, args, token))
+        if self._failures[method]:
+            status, headers = self._failures[method].pop(0)
+            error = "ratelimited" if status == 429 else "internal_error"
+            return web.json_response({"ok": False, "error": error}, status=status, headers=headers)
+        return web.json_response(self._answer(method, args))
+
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        match method:
+            case "auth.test":
+                return {"ok": True, "team_id": "T111", "user_id": "UBOT", "bot_id": "B111", "team": "NHS"}
+            case "chat.postMessage":
+                return {"ok": True, "channel": args.get("channel"), "ts": f"1700000000.{next(self._ts):06d}"}
+            case "chat.update":
+                return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts")}
+            case "chat.postEphemeral":
+                return {"ok": True, "message_ts": f"1700000001.{next(self._ts):06d}"}
+            case "views.open":
+                return {"ok": True, "view": {"id": "V123", **(args.get("view") or {})}}
+            case "usergroups.users.list":
+                return {"ok": True, "users": self.usergroups.get(str(args.get("usergroup")), [])}
+            case _:
+                return {"ok": True}
+
+    async def start(self) -> SlackStandIn:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._handle)
+        self.server = TestServer(app, host="127.0.0.1")
+        await self.server.start_server()
+        return self
+
+    async def close(self) -> None:
+        if self.server is not None:
+            await self.server.close()

@@ -1,0 +1,61 @@
+"""Rules of the project's shape that a reviewer would otherwise have to remember."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN_IN_CORE = ("slack_bolt", "slack_sdk", "botbuilder", "aiohttp", "apscheduler", "handlers", "schedules")
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_core_store_and_outbox_import_no_chat_or_http_code() -> None:
+    offenders = []
+    for folder in ("bot/core", "bot/store", "bot/outbox"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for name in _imports(path):
+                if name.split(".")[0] in FORBIDDEN_IN_CORE:
+                    offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offenders == []
+
+
+def test_only_the_teams_edge_imports_botbuilder() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for folder in ("bot", "handlers", "schedules")
+        for path in (ROOT / folder).rglob("*.py")
+        if "handlers/teams" not in path.as_posix()
+        and any(name.split(".")[0] == "botbuilder" for name in _imports(path))
+    ]
+    assert offenders == []
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.+?)\n```", readme)
+    test_command = next(c for c in commands if "pytest" in c)
+    assert test_command in ci.splitlines()
+
+
+def test_no_print_calls_in_the_service_code() -> None:
+    """Logging, never print (the CLI's output is the exception: it is what the user asked for)."""
+    offenders = []
+    for folder in ("bot/core", "bot/store", "bot/outbox", "handlers"):
+        for path in (ROOT / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
