@@ -7,7 +7,15 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FORBIDDEN_IN_CORE = ("slack_bolt", "slack_sdk", "botbuilder", "aiohttp", "apscheduler", "handlers", "schedules")
+FORBIDDEN_IN_CORE = (
+    "slack_bolt",
+    "slack_sdk",
+    "botbuilder",
+    "aiohttp",
+    "apscheduler",
+    "handlers",
+    "schedules",
+)
 
 
 def _imports(path: Path) -> set[str]:

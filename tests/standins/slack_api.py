@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ class SlackCall:
     method: str
     args: dict[str, Any]
     token: str
+    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass
