@@ -1,0 +1,99 @@
+"""First rules of the policy engine: tiers, routes and reasons that point at the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.models import Route, Tier
+from bot.core.policy import PolicyEngine, find_personal_data, nhs_number_is_valid
+
+ENGINE = PolicyEngine(staff_names=["Jane Smith", "Dr Patel", "Janey"])
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("You are a useless idiot", Tier.HARMFUL),
+        ("I know where you live", Tier.HARMFUL),
+        ("all immigrants should be sent home, they are vermin", Tier.HARMFUL),
+        ("Vaccines cause autism, do your own research", Tier.MISINFORMATION_OR_SPAM),
+        ("Check out my channel and subscribe to me", Tier.MISINFORMATION_OR_SPAM),
+        ("Six hours in A&E with my dad. This service is a disgrace and you should be ashamed", Tier.LEAVE),
+        ("The new parking charges are a total rip-off, bring back the old system", Tier.LEAVE),
+        ("Thank you to the nurses on ward 4, amazing care", Tier.LEAVE),
+    ],
+)
+def test_tiers(text: str, tier: Tier) -> None:
+    assert ENGINE.classify(text).tier is tier
+
+
+def test_reasons_point_at_the_matched_words() -> None:
+    text = "Honestly you are a useless idiot"
+    reason = ENGINE.classify(text).reasons[0]
+    assert reason.rule == "abuse.directed_insult"
+    assert text[reason.start : reason.end] == reason.matched
+    assert "idiot" in reason.matched
+
+
+def test_naming_staff_is_tier_1_with_its_route() -> None:
+    verdict = ENGINE.classify("Dr  Patel was rude to my mother")
+    assert verdict.tier is Tier.HARMFUL
+    assert Route.NAMED_STAFF in verdict.routes
+    assert ENGINE.classify("ask janey on reception").tier is Tier.HARMFUL
+    assert ENGINE.classify("Janeway is my favourite captain").tier is Tier.LEAVE
+
+
+@pytest.mark.parametrize(
+    ("text", "route", "urgent"),
+    [
+        ("Should I take ibuprofen with my antibiotics?", Route.MEDICAL_QUESTION, False),
+        ("I want to make a complaint about my treatment", Route.COMPLAINT_OR_LEGAL, False),
+        ("My solicitor will be in touch", Route.COMPLAINT_OR_LEGAL, False),
+        ("I'm a journalist at the local paper, can you give a comment for a story?", Route.MEDIA_REQUEST, False),
+        ("This is a Freedom of Information request for your staffing figures", Route.FOI_REQUEST, False),
+        ("I can't go on any more, I want to end my life", Route.SAFETY_RISK, True),
+        ("My mum was left on the floor for hours and nobody came", Route.SAFETY_RISK, True),
+    ],
+)
+def test_special_routes(text: str, route: Route, urgent: bool) -> None:
+    verdict = ENGINE.classify(text)
+    assert route in verdict.routes
+    assert verdict.urgent is urgent
+    assert verdict.needs_desk
+
+
+def test_criticism_alone_is_not_carded() -> None:
+    verdict = ENGINE.classify("Waiting lists are far too long and the ICB should be doing better")
+    assert verdict.tier is Tier.LEAVE and verdict.routes == () and not verdict.needs_desk
+
+
+@pytest.mark.parametrize("number", ["9434765919", "943 476 5919", "943-476-5919"])
+def test_valid_nhs_numbers_are_found(number: str) -> None:
+    assert nhs_number_is_valid(number.replace(" ", "").replace("-", ""))
+    assert [kind for *_, kind in find_personal_data(f"my NHS number is {number}")] == ["NHS number"]
+
+
+def test_nhs_number_check_digit_rejects_near_misses() -> None:
+    assert not nhs_number_is_valid("9434765918")
+    assert not nhs_number_is_valid("123456789")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ring me on 07700 900123", "phone number"),
+        ("call +44 7700 900123 after six", "phone number"),
+        ("landline 020 7946 0958", "phone number"),
+        ("email me at someone@example.org", "e-mail address"),
+        ("I live near SS1 2AB", "postcode"),
+        ("come to 14 Station Road tomorrow", "house address"),
+    ],
+)
+def test_personal_data_kinds(text: str, kind: str) -> None:
+    kinds = [k for *_, k in find_personal_data(text)]
+    assert kind in kinds
+    assert Route.PERSONAL_DATA in ENGINE.classify(text).routes
+
+
+def test_obfuscated_insults_are_folded() -> None:
+    assert ENGINE.classify("you are an 1d10t").tier is Tier.HARMFUL
