@@ -20,7 +20,10 @@ from tests.standins.slack_api import SlackStandIn
 async def desk(tmp_path: object, db_target: DbTarget) -> AsyncIterator[Desk]:
     slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
     running = await start_desk(
-        make_settings(db_target, slack, graph, MODBOT_MAX_BODY_BYTES=64 * 1024), slack, graph, schema=db_target.schema
+        make_settings(db_target, slack, graph, MODBOT_MAX_BODY_BYTES=64 * 1024),
+        slack,
+        graph,
+        schema=db_target.schema,
     )
     yield running
     await stop_desk(running)
@@ -102,7 +105,9 @@ async def test_a_batch_of_many_entries_is_stored_in_one_delivery(desk: Desk) -> 
         ),
     ],
 )
-async def test_malformed_meta_deliveries_get_400_with_the_reason(desk: Desk, body: bytes, reason: str) -> None:
+async def test_malformed_meta_deliveries_get_400_with_the_reason(
+    desk: Desk, body: bytes, reason: str
+) -> None:
     response = await desk.post_meta(body)
     assert response.status == 400
     assert reason in (await response.json())["error"]
@@ -147,7 +152,10 @@ async def test_ingest_signature_is_over_the_raw_body(desk: Desk) -> None:
     response = await desk.http.post(
         f"{desk.base}/ingest",
         data=body,
-        headers={"Content-Type": "application/json", "X-Modbot-Signature-256": sign_hub("ingest-secret-for-tests", body)},
+        headers={
+            "Content-Type": "application/json",
+            "X-Modbot-Signature-256": sign_hub("ingest-secret-for-tests", body),
+        },
     )
     assert response.status == 200
     assert (await response.json())["new"] == 1
@@ -184,10 +192,17 @@ async def test_x_card_offers_hide_and_report_and_says_why(desk: Desk) -> None:
 
 async def test_medical_question_card_offers_the_signposting_reply(desk: Desk) -> None:
     await desk.post_ingest(
-        {"platform": "facebook", "external_id": "med_1", "account_id": "123", "text": "Should I take paracetamol for my fever?"}
+        {
+            "platform": "facebook",
+            "external_id": "med_1",
+            "account_id": "123",
+            "text": "Should I take paracetamol for my fever?",
+        }
     )
     posted = await desk.wait_for(lambda: desk.slack.of("chat.postMessage"), what="card")
-    actions = [e["action_id"] for b in posted[0].args["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    actions = [
+        e["action_id"] for b in posted[0].args["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
     assert actions == ["modbot.send_signposting", "modbot.mark_handled", "modbot.leave"]
     case_id = _cases(desk)[0].id
     assert case_id is not None

@@ -49,7 +49,11 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
         ("Should I take ibuprofen with my antibiotics?", Route.MEDICAL_QUESTION, False),
         ("I want to make a complaint about my treatment", Route.COMPLAINT_OR_LEGAL, False),
         ("My solicitor will be in touch", Route.COMPLAINT_OR_LEGAL, False),
-        ("I'm a journalist at the local paper, can you give a comment for a story?", Route.MEDIA_REQUEST, False),
+        (
+            "I'm a journalist at the local paper, can you give a comment for a story?",
+            Route.MEDIA_REQUEST,
+            False,
+        ),
         ("This is a Freedom of Information request for your staffing figures", Route.FOI_REQUEST, False),
         ("I can't go on any more, I want to end my life", Route.SAFETY_RISK, True),
         ("My mum was left on the floor for hours and nobody came", Route.SAFETY_RISK, True),
