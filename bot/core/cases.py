@@ -52,17 +52,22 @@ class DeskTarget:
 # Comments in
 
 
-def _insert_comment(session: Session, values: dict[str, Any]) -> int | None:
+def _insert_comments(session: Session, rows: list[dict[str, Any]]) -> dict[tuple[str, str], int]:
+    """Insert rows not already stored; returns the new ids by (platform, external_id).
+
+    One INSERT ... ON CONFLICT DO NOTHING RETURNING with the rows as parameters: SQLAlchemy sends
+    them in batches ("insertmanyvalues") with one cached statement, so a delivery of a hundred
+    comments costs one round trip, and a redelivered comment is skipped by the unique key.
+    """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
         insert(Comment)
-        .values(**values)
         .on_conflict_do_nothing(index_elements=["platform", "external_id"])
-        .returning(col(Comment.id))
+        .returning(col(Comment.id), col(Comment.platform), col(Comment.external_id))
     )
-    row = session.connection().execute(stmt).first()
-    return None if row is None else int(cast(int, row[0]))
+    result = session.connection().execute(stmt, rows)
+    return {(str(row[1]), str(row[2])): int(cast(int, row[0])) for row in result}
 
 
 def ingest(
@@ -77,51 +82,25 @@ def ingest(
 ) -> IngestResult:
     """Store each item once, classify it, and open a case (with a card per desk) when flagged."""
     own_ids = profile.own_account_ids()
-    new = duplicates = 0
-    opened: list[int] = []
+    seen: set[tuple[str, str]] = set()
+    batch: list[tuple[IncomingComment, Classification, datetime, bool]] = []
+    rows: list[dict[str, Any]] = []
     for item in items:
+        key = (item.platform.value, item.external_id)
+        if key in seen:
+            continue  # the same comment twice in one delivery
+        seen.add(key)
         verdict = engine.classify(item.text)
         created = item.created_at if item.created_at is not None and item.created_at <= now else now
         own = item.from_own_account or (bool(item.author_id) and item.author_id in own_ids)
-        comment_id = _insert_comment(
-            session,
-            dict(
-                platform=item.platform.value,
-                external_id=item.external_id,
-                kind=item.kind.value,
-                source=source,
-                account_id=item.account_id,
-                account_name=item.account_name,
-                post_id=item.post_id,
-                post_url=item.post_url,
-                comment_url=item.comment_url,
-                parent_id=item.parent_id,
-                author_id=item.author_id,
-                author_name=item.author_name,
-                text=item.text,
-                created_at=created,
-                received_at=now,
-                tier=int(verdict.tier),
-                routes=[r.value for r in verdict.routes],
-                reasons=[
-                    {
-                        "rule": r.rule,
-                        "category": r.category,
-                        "matched": r.matched,
-                        "start": r.start,
-                        "end": r.end,
-                    }
-                    for r in verdict.reasons
-                ],
-                urgent=verdict.urgent,
-                from_own_account=own,
-            ),
-        )
-        if comment_id is None:
-            duplicates += 1
-            continue
-        new += 1
-        if own or not (verdict.needs_desk or profile.desk.card_tier3):
+        batch.append((item, verdict, created, own))
+        rows.append(_comment_row(item, verdict, created=created, own=own, now=now, source=source))
+    new_ids = _insert_comments(session, rows) if rows else {}
+
+    opened: list[int] = []
+    for item, verdict, created, own in batch:
+        comment_id = new_ids.get((item.platform.value, item.external_id))
+        if comment_id is None or own or not (verdict.needs_desk or profile.desk.card_tier3):
             continue
         case = _open_case(
             session,
@@ -143,7 +122,45 @@ def ingest(
                 dedupe_key=f"post_card:{case.id}:{desk.name}",
                 now=now,
             )
-    return IngestResult(received=len(items), new=new, duplicates=duplicates, cases_opened=opened)
+    return IngestResult(
+        received=len(items), new=len(new_ids), duplicates=len(items) - len(new_ids), cases_opened=opened
+    )
+
+
+def _comment_row(
+    item: IncomingComment,
+    verdict: Classification,
+    *,
+    created: datetime,
+    own: bool,
+    now: datetime,
+    source: str,
+) -> dict[str, Any]:
+    return dict(
+        platform=item.platform.value,
+        external_id=item.external_id,
+        kind=item.kind.value,
+        source=source,
+        account_id=item.account_id,
+        account_name=item.account_name,
+        post_id=item.post_id,
+        post_url=item.post_url,
+        comment_url=item.comment_url,
+        parent_id=item.parent_id,
+        author_id=item.author_id,
+        author_name=item.author_name,
+        text=item.text,
+        created_at=created,
+        received_at=now,
+        tier=int(verdict.tier),
+        routes=[r.value for r in verdict.routes],
+        reasons=[
+            {"rule": r.rule, "category": r.category, "matched": r.matched, "start": r.start, "end": r.end}
+            for r in verdict.reasons
+        ],
+        urgent=verdict.urgent,
+        from_own_account=own,
+    )
 
 
 def _open_case(

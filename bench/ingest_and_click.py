@@ -1,0 +1,273 @@
+"""Measure a running `modbot serve`: ingest throughput, click latency, peak memory.
+
+    .venv/bin/python -m bench.ingest_and_click                 # SQLite
+    .venv/bin/python -m bench.ingest_and_click --postgres postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+Starts local stand-ins for Slack and the Graph API, runs `modbot serve` as a child process
+pointed at them, sends signed Meta webhook batches, then signed Slack clicks 20 at a time.
+Prints medians and percentiles; asserts nothing (machines here are noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import hmac
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import aiohttp
+from slack_sdk.signature import SignatureVerifier
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from tests.standins.graph_api import GraphStandIn
+from tests.standins.slack_api import SlackStandIn
+
+SLACK_SECRET = "bench-slack-secret"
+META_SECRET = "bench-meta-secret"
+
+# Synthetic comments written for this benchmark (no dataset text): about 1 in 8 is flagged.
+BENIGN = [
+    "Thanks for sharing, really useful information about the new clinic.",
+    "Is the walk-in centre open on Sunday mornings?",
+    "Waiting times are far too long, the ICB needs to sort this out.",
+    "Great to see the community diagnostic centre opening at last.",
+    "Parking at the hospital is a nightmare, please do something about it.",
+    "My mum had brilliant care on the ward last week, thank you all.",
+    "When will the flu vaccine clinics start this year?",
+]
+FLAGGED = [
+    "You are a useless idiot",
+    "Vaccines cause autism, wake up",
+    "Check out my channel for free followers",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _delivery(start: int, size: int, rng: random.Random) -> bytes:
+    changes = []
+    for i in range(start, start + size):
+        message = rng.choice(FLAGGED) if rng.random() < 0.125 else rng.choice(BENIGN)
+        changes.append(
+            {
+                "field": "feed",
+                "value": {
+                    "item": "comment",
+                    "verb": "add",
+                    "comment_id": f"bench_{i}",
+                    "post_id": "1_2",
+                    "from": {"id": f"u{i}", "name": "Bench User"},
+                    "created_time": int(time.time()),
+                    "message": message,
+                },
+            }
+        )
+    return json.dumps(
+        {"object": "page", "entry": [{"id": "1", "time": int(time.time()), "changes": changes}]}
+    ).encode()
+
+
+def _rss_peak_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+async def _ingest(base: str, *, total: int, batch: int, concurrency: int, offset: int) -> float:
+    rng = random.Random(offset)
+    bodies = [_delivery(offset + i, batch, rng) for i in range(0, total, batch)]
+    queue: asyncio.Queue[bytes] = asyncio.Queue()
+    for body in bodies:
+        queue.put_nowait(body)
+
+    async def sender(http: aiohttp.ClientSession) -> None:
+        while not queue.empty():
+            body = queue.get_nowait()
+            sig = "sha256=" + hmac.new(META_SECRET.encode(), body, hashlib.sha256).hexdigest()
+            async with http.post(
+                f"{base}/webhooks/meta",
+                data=body,
+                headers={"Content-Type": "application/json", "X-Hub-Signature-256": sig},
+            ) as response:
+                assert response.status == 200, await response.text()
+
+    async with aiohttp.ClientSession() as http:
+        started = time.perf_counter()
+        await asyncio.gather(*(sender(http) for _ in range(concurrency)))
+        return total / (time.perf_counter() - started)
+
+
+def _click_body(case_id: int, user: str) -> str:
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user, "username": "bench", "name": "bench", "team_id": "T111"},
+        "api_app_id": "A111",
+        "token": "x",
+        "trigger_id": "1.2.3",
+        "team": {"id": "T111", "domain": "bench"},
+        "container": {"type": "message", "message_ts": "1.1", "channel_id": "CBENCH", "is_ephemeral": False},
+        "channel": {"id": "CBENCH", "name": "bench"},
+        "actions": [
+            {
+                "action_id": "modbot.hide",
+                "block_id": f"case-{case_id}-v1",
+                "type": "button",
+                "value": json.dumps({"v": 1, "case_id": case_id, "action": "hide"}, separators=(",", ":")),
+                "action_ts": "1.1",
+            }
+        ],
+    }
+    return "payload=" + quote(json.dumps(payload))
+
+
+async def _clicks(base: str, case_ids: list[int], *, concurrency: int) -> list[float]:
+    verifier = SignatureVerifier(SLACK_SECRET)
+    latencies: list[float] = []
+
+    async def one(http: aiohttp.ClientSession, case_id: int) -> None:
+        body = _click_body(case_id, "UBENCH")
+        ts = str(int(time.time()))
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=body),
+        }
+        started = time.perf_counter()
+        async with http.post(f"{base}/slack/events", data=body.encode(), headers=headers) as response:
+            await response.read()
+            assert response.status == 200
+        latencies.append(time.perf_counter() - started)
+
+    async with aiohttp.ClientSession() as http:
+        await one(http, case_ids[0])  # warm-up: Bolt's first request also calls auth.test
+        latencies.clear()
+        for i in range(1, len(case_ids), concurrency):
+            await asyncio.gather(*(one(http, c) for c in case_ids[i : i + concurrency]))
+    return latencies
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def main(args: argparse.Namespace) -> None:
+    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
+    workdir = Path(tempfile.mkdtemp(prefix="modbot-bench-"))
+    if args.postgres:
+        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text("DROP DATABASE IF EXISTS modbot_bench"))
+            conn.execute(text("CREATE DATABASE modbot_bench"))
+        admin.dispose()
+        database_url = (
+            make_url(args.postgres).set(database="modbot_bench").render_as_string(hide_password=False)
+        )
+    else:
+        database_url = f"sqlite:///{workdir / 'bench.db'}"
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "MODBOT_PORT": str(port),
+        "MODBOT_LOG_LEVEL": "WARNING",
+        "SLACK_BOT_TOKEN": "xoxb-bench",
+        "SLACK_SIGNING_SECRET": SLACK_SECRET,
+        "SLACK_API_URL": slack.url,
+        "SLACK_MODERATION_CHANNEL": "CBENCH",
+        "SLACK_MODERATORS": "UBENCH",
+        "META_APP_SECRET": META_SECRET,
+        "META_VERIFY_TOKEN": "v",
+        "META_PAGE_ACCESS_TOKEN": "t",
+        "META_GRAPH_URL": graph.url,
+    }
+    server = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve"], env=env, cwd=workdir)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with aiohttp.ClientSession() as http:
+            for _ in range(100):
+                try:
+                    async with http.get(f"{base}/healthz") as r:
+                        if r.status == 200:
+                            break
+                except aiohttp.ClientError:
+                    await asyncio.sleep(0.1)
+        rates = []
+        for run in range(args.runs):
+            rate = await _ingest(
+                base,
+                total=args.comments,
+                batch=args.batch,
+                concurrency=args.concurrency,
+                offset=run * args.comments,
+            )
+            rates.append(rate)
+            print(f"ingest run {run + 1}: {rate:,.0f} comments/s")
+        rss = _rss_peak_kib(server.pid)
+
+        engine = create_engine(database_url)
+        with engine.connect() as conn:
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    text("SELECT id FROM moderation_case WHERE status='open' ORDER BY id LIMIT :n"),
+                    {"n": (args.clicks + 1) * args.runs},
+                )
+            ]
+        engine.dispose()
+        rounds = []
+        for run in range(args.runs):
+            chunk = ids[run * (args.clicks + 1) : (run + 1) * (args.clicks + 1)]
+            latencies = await _clicks(base, chunk, concurrency=20)
+            rounds.append((_pct(latencies, 0.5), _pct(latencies, 0.99)))
+            print(
+                f"click run {run + 1}: p50 {rounds[-1][0] * 1000:.1f} ms, p99 {rounds[-1][1] * 1000:.1f} ms"
+            )
+        print()
+        print(f"database: {make_url(database_url).get_backend_name()}")
+        print(
+            f"ingest: {args.runs} runs of {args.comments} comments in batches of {args.batch}, "
+            f"{args.concurrency} concurrent senders"
+        )
+        print(f"ingest median: {statistics.median(rates):,.0f} comments/s (stored, classified, cases opened)")
+        print(
+            f"clicks: {args.runs} runs of {args.clicks} signed block_actions, 20 concurrent: "
+            f"median p50 {statistics.median(r[0] for r in rounds) * 1000:.1f} ms, "
+            f"median p99 {statistics.median(r[1] for r in rounds) * 1000:.1f} ms"
+        )
+        print(f"peak RSS of modbot serve: {rss / 1024:.0f} MiB")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        await slack.close()
+        await graph.close()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--postgres", help="a PostgreSQL URL to an admin database (a modbot_bench database is made)"
+    )
+    parser.add_argument("--comments", type=int, default=5000)
+    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--clicks", type=int, default=200)
+    asyncio.run(main(parser.parse_args()))
