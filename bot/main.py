@@ -25,7 +25,7 @@ from bot.ports import ChatDesk, SocialPlatform
 from bot.services import Services, utc_now
 from bot.settings import Settings
 from bot.store.db import Database, make_engine, migrate
-from handlers.http import problem
+from handlers.http import PathOnlyAccessLogger, problem
 from handlers.slack import listeners as slack_listeners
 from handlers.slack.desk import SlackDesk
 from handlers.slack.moderators import SlackModerators
@@ -163,4 +163,10 @@ def _warn_about(settings: Settings) -> None:
 def serve(settings: Settings) -> None:
     runtime = build_runtime(settings)
     log.info("modbot listening on http://%s:%s", settings.modbot_host, settings.modbot_port)
-    web.run_app(runtime.app, host=settings.modbot_host, port=settings.modbot_port, print=None)
+    web.run_app(
+        runtime.app,
+        host=settings.modbot_host,
+        port=settings.modbot_port,
+        print=None,
+        access_log_class=PathOnlyAccessLogger,
+    )

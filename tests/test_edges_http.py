@@ -224,5 +224,10 @@ async def test_healthz_reports_configuration_and_outbox(desk: Desk) -> None:
 async def test_the_same_comment_twice_in_one_delivery_is_stored_once(desk: Desk) -> None:
     item = {"platform": "facebook", "external_id": "twice_1", "text": "you are a useless idiot"}
     response = await desk.post_ingest([item, item])
-    assert await response.json() == {"received": 2, "new": 1, "duplicates": 1, "cases_opened": [_cases(desk)[0].id]}
+    assert await response.json() == {
+        "received": 2,
+        "new": 1,
+        "duplicates": 1,
+        "cases_opened": [_cases(desk)[0].id],
+    }
     assert len(_comments(desk)) == 1

@@ -6,6 +6,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN_IN_CORE = (
     "slack_bolt",
@@ -67,3 +69,18 @@ def test_no_print_calls_in_the_service_code() -> None:
                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_access_log_never_contains_query_strings(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from aiohttp.test_utils import make_mocked_request
+    from aiohttp.web import Response
+
+    from handlers.http import PathOnlyAccessLogger
+
+    logger = PathOnlyAccessLogger(logging.getLogger("access-test"), "")
+    request = make_mocked_request("GET", "/webhooks/meta?hub.verify_token=s3cret&hub.challenge=1")
+    with caplog.at_level(logging.INFO, logger="access-test"):
+        logger.log(request, Response(status=200), 0.002)
+    assert caplog.messages == ["GET /webhooks/meta 200 2.0ms"]
