@@ -8,6 +8,8 @@ from typing import Any
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
+from handlers.social.signatures import signature_matches
+
 
 def problem(status: int, reason: str) -> web.Response:
     """An error a caller can act on: `{"error": reason}` with the status."""
@@ -40,3 +42,28 @@ class PathOnlyAccessLogger(AbstractAccessLogger):
 
     def log(self, request: web.BaseRequest, response: web.StreamResponse, time: float) -> None:
         self.logger.info("%s %s %s %.1fms", request.method, request.path, response.status, time * 1000)
+
+
+def _refusal(status: int, reason: str) -> web.HTTPException:
+    exc = web.HTTPException(text=json.dumps({"error": reason}), content_type="application/json")
+    exc.set_status(status)
+    return exc
+
+
+async def signed_body(
+    request: web.Request, *, secret: str | None, header: str, setting: str, limit: int
+) -> bytes:
+    """The raw body, once its `sha256=<hex>` HMAC header checks out; else an HTTP refusal.
+
+    503 when the secret is not configured, 401 when the header is missing, 403 when it does
+    not match, 413 when the body is too large. Nothing has been parsed or stored by then.
+    """
+    if secret is None:
+        raise _refusal(503, f"{setting} is not configured")
+    body = await read_body(request, limit=limit)
+    given = request.headers.get(header)
+    if not given:
+        raise _refusal(401, f"{header} header is missing")
+    if not signature_matches(secret.encode(), body, given):
+        raise _refusal(403, "signature does not match")
+    return body

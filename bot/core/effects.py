@@ -7,7 +7,7 @@ the case use cases (so the audit log and the cards tell the same story).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -50,6 +50,24 @@ class _Base:
         self.desks = desks
         self.platforms = platforms
         self.now = now
+
+    async def _on_platform(
+        self, comment: Comment, call: Callable[[SocialPlatform], Awaitable[None]]
+    ) -> str | None:
+        """Run `call` against the comment's platform: None when done, the reason when refused.
+
+        Transient failures raise RetryLater, so the outbox tries again with backoff.
+        """
+        client = self.platforms.get(Platform(comment.platform))
+        if client is None:
+            return f"modbot has no connection to {Platform(comment.platform).label}"
+        try:
+            await call(client)
+        except PlatformError as exc:
+            if exc.transient:
+                raise RetryLater(str(exc), after=exc.retry_after) from exc
+            return str(exc)
+        return None
 
     @property
     def targets(self) -> Sequence[DeskTarget]:
@@ -144,17 +162,7 @@ class PlatformAction(_Base):
     async def run(self, payload: dict[str, Any]) -> None:
         case_id, decision = int(payload["case_id"]), Decision(payload["decision"])
         comment = await self.db.run(lambda s: cases.load_case(s, case_id)[1])
-        client = self.platforms.get(Platform(comment.platform))
-        error: str | None = None
-        if client is None:
-            error = f"modbot has no connection to {Platform(comment.platform).label}"
-        else:
-            try:
-                await self._act(client, decision, comment)
-            except PlatformError as exc:
-                if exc.transient:
-                    raise RetryLater(str(exc), after=exc.retry_after) from exc
-                error = str(exc)
+        error = await self._on_platform(comment, lambda client: self._act(client, decision, comment))
         await self._record(case_id, decision, error)
 
     async def _act(self, client: SocialPlatform, decision: Decision, comment: Comment) -> None:
@@ -192,17 +200,10 @@ class ContactCommenter(_Base):
     async def run(self, payload: dict[str, Any]) -> None:
         case_id = int(payload["case_id"])
         comment = await self.db.run(lambda s: cases.load_case(s, case_id)[1])
-        client = self.platforms.get(Platform(comment.platform))
-        error: str | None = None
-        if client is None:
-            error = f"modbot has no connection to {Platform(comment.platform).label}"
-        else:
-            try:
-                await client.private_reply(_item(comment), self.profile.wording.house_rules_explanation)
-            except PlatformError as exc:
-                if exc.transient:
-                    raise RetryLater(str(exc), after=exc.retry_after) from exc
-                error = str(exc)
+        explanation = self.profile.wording.house_rules_explanation
+        error = await self._on_platform(
+            comment, lambda client: client.private_reply(_item(comment), explanation)
+        )
         await self._record(case_id, error)
 
     async def _record(self, case_id: int, error: str | None) -> None:

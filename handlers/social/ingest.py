@@ -15,8 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
-from handlers.http import BadRequest, parse_json, problem, read_body
-from handlers.social.signatures import signature_matches
+from handlers.http import BadRequest, parse_json, problem, signed_body
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +75,14 @@ def register(app: web.Application, services: Services) -> None:
     settings = services.settings
 
     async def ingest(request: web.Request) -> web.StreamResponse:
-        secret = settings.ingest_secret
-        if secret is None:
-            return problem(503, "INGEST_SECRET is not configured")
-        body = await read_body(request, limit=settings.max_body_bytes)
-        header = request.headers.get("X-Modbot-Signature-256")
-        if not header:
-            return problem(401, "X-Modbot-Signature-256 header is missing")
-        if not signature_matches(secret.get_secret_value().encode(), body, header):
-            return problem(403, "signature does not match")
+        secret = settings.ingest_secret.get_secret_value() if settings.ingest_secret else None
+        body = await signed_body(
+            request,
+            secret=secret,
+            header="X-Modbot-Signature-256",
+            setting="INGEST_SECRET",
+            limit=settings.max_body_bytes,
+        )
         try:
             items = parse_ingest(parse_json(body))
         except BadRequest as exc:

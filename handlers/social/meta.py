@@ -16,8 +16,7 @@ from aiohttp import web
 
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
-from handlers.http import BadRequest, parse_json, problem, read_body
-from handlers.social.signatures import signature_matches
+from handlers.http import BadRequest, parse_json, problem, signed_body
 
 log = logging.getLogger(__name__)
 
@@ -129,15 +128,14 @@ def register(app: web.Application, services: Services) -> None:
         return web.Response(text=query.get("hub.challenge", ""), content_type="text/plain")
 
     async def deliver(request: web.Request) -> web.StreamResponse:
-        secret = settings.meta_app_secret
-        if secret is None:
-            return problem(503, "META_APP_SECRET is not configured")
-        body = await read_body(request, limit=settings.max_body_bytes)
-        header = request.headers.get("X-Hub-Signature-256")
-        if not header:
-            return problem(401, "X-Hub-Signature-256 header is missing")
-        if not signature_matches(secret.get_secret_value().encode(), body, header):
-            return problem(403, "signature does not match")
+        secret = settings.meta_app_secret.get_secret_value() if settings.meta_app_secret else None
+        body = await signed_body(
+            request,
+            secret=secret,
+            header="X-Hub-Signature-256",
+            setting="META_APP_SECRET",
+            limit=settings.max_body_bytes,
+        )
         try:
             comments = parse_meta_delivery(parse_json(body))
         except BadRequest as exc:
