@@ -90,6 +90,61 @@ def cmd_audit_export(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     return 0
 
 
+def _moment(value: str) -> datetime:
+    """An ISO datetime; without a zone it is London time (what people on the desk mean)."""
+    from bot.core.clock import LONDON
+
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO datetime: {value}") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=LONDON)
+
+
+def cmd_digest(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    """Print what would be sent at that moment, without sending it."""
+    from bot.core.digest_text import handover_text, reminder_text
+    from bot.core.digests import build_handover_digest, build_reminder
+    from bot.core.profile import load_profile
+    from bot.store.db import Database, make_engine, migrate
+
+    settings = _settings()
+    profile = load_profile(settings.modbot_policy)
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    db = Database(engine, workers=1)
+    at = args.at or datetime.now(UTC)
+    try:
+        if args.kind == "handover":
+            text = db.call(lambda s: handover_text(build_handover_digest(session=s, now=at, profile=profile)))
+        else:
+            text = db.call(
+                lambda s: reminder_text(build_reminder(session=s, slot=args.kind, now=at, profile=profile))
+            )
+    finally:
+        db.close()
+    print(text, file=out)
+    return 0
+
+
+def cmd_calendar_due(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    from bot.core.clock import LONDON
+    from bot.core.profile import load_profile
+
+    calendar = load_profile(_settings().modbot_policy).calendar
+    moment: datetime = args.moment
+    due = calendar.due_at(moment)
+    print(f"arrived: {moment.astimezone(LONDON):%a %d %b %Y %H:%M %Z}", file=out)
+    print(f"in working hours: {'yes' if calendar.in_hours(moment) else 'no'}", file=out)
+    if not calendar.in_hours(moment):
+        print(
+            f"clock starts: {calendar.next_hours_start(moment).astimezone(LONDON):%a %d %b %Y %H:%M %Z}",
+            file=out,
+        )
+    print(f"response due: {due.astimezone(LONDON):%a %d %b %Y %H:%M %Z}", file=out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="modbot", description="The social media moderation desk.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -103,6 +158,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--until", type=_since, default=None, help="ISO date or datetime, exclusive")
     export.add_argument("--format", choices=["csv"], default="csv")
     export.set_defaults(func=cmd_audit_export)
+    digest = sub.add_parser("digest", help="print a reminder or the handover digest as it would be sent")
+    digest.add_argument("kind", choices=["handover", "morning", "midday", "afternoon"])
+    digest.add_argument("--at", type=_moment, default=None, help="ISO datetime (London time if no zone)")
+    digest.set_defaults(func=cmd_digest)
+    calendar = sub.add_parser("calendar", help="the working calendar").add_subparsers(
+        dest="calendar_command", required=True
+    )
+    due = calendar.add_parser("due", help="when an item arriving at that moment is due")
+    due.add_argument("moment", type=_moment, help="ISO datetime (London time if no zone)")
+    due.set_defaults(func=cmd_calendar_due)
     return parser
 
 

@@ -87,9 +87,12 @@ class WorkingCalendar:
 
     def due_at(self, arrived: datetime) -> datetime:
         """When a response to an item that arrived at `arrived` is due."""
-        start = self.local(self.next_hours_start(arrived))
-        remaining = timedelta(hours=self.response_hours)
-        cursor = start.replace(tzinfo=None)  # London wall time
+        return self.add_working_time(self.next_hours_start(arrived), timedelta(hours=self.response_hours))
+
+    def add_working_time(self, start: datetime, amount: timedelta) -> datetime:
+        """The moment `amount` of working-day time after `start` (which should be in hours)."""
+        remaining = amount
+        cursor = self.local(start).replace(tzinfo=None)  # London wall time
         while True:
             if self.is_working_day(cursor.date()):
                 left_today = _day(cursor) + timedelta(days=1) - cursor

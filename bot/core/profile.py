@@ -93,6 +93,36 @@ class Desk(_Strict):
     card_tier3: bool = False
 
 
+class Checks(_Strict):
+    morning: time
+    midday: time
+    afternoon: time
+
+
+class Schedules(_Strict):
+    checks: Checks
+    handover: time
+    handover_ack_minutes: int = Field(30, ge=1, le=24 * 60)
+    nudge_fraction: float = Field(0.75, gt=0, lt=1)
+
+    def check_slots(self) -> tuple[tuple[str, time], ...]:
+        return (
+            ("morning", self.checks.morning),
+            ("midday", self.checks.midday),
+            ("afternoon", self.checks.afternoon),
+        )
+
+
+class RotaEntry(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    name: str
+    slack_user: str = ""
+    teams_user: str = ""
+    starts_on: date = Field(alias="from")
+    ends_on: date = Field(alias="to")
+
+
 class PolicyProfile(_Strict):
     organisation: Organisation
     accounts: tuple[Account, ...] = ()
@@ -103,6 +133,8 @@ class PolicyProfile(_Strict):
     routes: Routes
     wording: Wording
     desk: Desk = Desk()
+    schedules: Schedules
+    oncall: tuple[RotaEntry, ...] = ()
 
     @cached_property
     def calendar(self) -> WorkingCalendar:

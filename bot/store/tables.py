@@ -6,7 +6,7 @@ migrations, which a test checks.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
@@ -130,3 +130,41 @@ class OutboxTask(SQLModel, table=True):
     last_error: str | None = None
     created_at: datetime
     done_at: datetime | None = None
+
+
+class OnCallShift(SQLModel, table=True):
+    """Who is the duty communications manager on call, for a range of dates (inclusive)."""
+
+    __tablename__ = "oncall_shift"
+    __table_args__ = (
+        Index("ix_oncall_dates", "starts_on", "ends_on"),
+        UniqueConstraint("person_name", "starts_on", "ends_on", "source", name="uq_oncall_shift"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_name: str = Field(max_length=255)
+    slack_user_id: str = Field(default="", max_length=40)
+    teams_user_id: str = Field(default="", max_length=255)
+    starts_on: date
+    ends_on: date
+    source: str = Field(max_length=40)  # "policy" (seeded) or the surface of whoever set it
+    created_by: str = Field(default="", max_length=120)
+    created_at: datetime
+
+
+class ScheduledSend(SQLModel, table=True):
+    """One reminder or digest per (kind, local date, slot): a restart or a second process never
+    sends a second copy, because only the insert that wins the unique key enqueues the send."""
+
+    __tablename__ = "scheduled_send"
+    __table_args__ = (UniqueConstraint("kind", "local_date", "slot", name="uq_scheduled_send"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40)
+    local_date: date
+    slot: str = Field(max_length=40)
+    due_at: datetime
+    created_at: datetime
+    sent_at: datetime | None = None
+    acknowledged_by: str | None = Field(default=None, max_length=255)
+    acknowledged_at: datetime | None = None

@@ -1,0 +1,99 @@
+"""The on-call rota: who is the duty communications manager on call on a given day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from bot.core import audit
+from bot.core.errors import ModbotError
+from bot.core.models import Actor
+from bot.core.profile import PolicyProfile
+from bot.store.tables import OnCallShift
+
+
+@dataclass(frozen=True, slots=True)
+class OnCall:
+    name: str
+    slack_user_id: str
+    teams_user_id: str
+    starts_on: date
+    ends_on: date
+
+
+def seed_rota(session: Session, *, profile: PolicyProfile, now: datetime) -> int:
+    """Copy the policy file's rota into the database; a second run adds nothing."""
+    if not profile.oncall:
+        return 0
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    rows = [
+        dict(
+            person_name=entry.name,
+            slack_user_id=entry.slack_user,
+            teams_user_id=entry.teams_user,
+            starts_on=entry.starts_on,
+            ends_on=entry.ends_on,
+            source="policy",
+            created_by="policy file",
+            created_at=now,
+        )
+        for entry in profile.oncall
+    ]
+    stmt = insert(OnCallShift).on_conflict_do_nothing(
+        index_elements=["person_name", "starts_on", "ends_on", "source"]
+    )
+    return int(session.connection().execute(stmt, rows).rowcount or 0)
+
+
+def on_call(session: Session, *, day: date) -> OnCall | None:
+    """The most recently set shift that covers `day` (a later /oncall overrides the seed)."""
+    shift = session.exec(
+        select(OnCallShift)
+        .where(col(OnCallShift.starts_on) <= day, col(OnCallShift.ends_on) >= day)
+        .order_by(col(OnCallShift.created_at).desc(), col(OnCallShift.id).desc())
+        .limit(1)
+    ).first()
+    if shift is None:
+        return None
+    return OnCall(shift.person_name, shift.slack_user_id, shift.teams_user_id, shift.starts_on, shift.ends_on)
+
+
+def set_on_call(
+    session: Session,
+    *,
+    name: str,
+    starts_on: date,
+    ends_on: date,
+    actor: Actor,
+    now: datetime,
+    slack_user_id: str = "",
+    teams_user_id: str = "",
+) -> OnCall:
+    if ends_on < starts_on:
+        raise ModbotError("The end date is before the start date.")
+    if (ends_on - starts_on).days > 366:
+        raise ModbotError("A shift can cover at most a year; set it in parts.")
+    session.add(
+        OnCallShift(
+            person_name=name,
+            slack_user_id=slack_user_id,
+            teams_user_id=teams_user_id,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            source=actor.surface,
+            created_by=actor.key,
+            created_at=now,
+        )
+    )
+    audit.record(
+        session,
+        actor=actor,
+        action="oncall_set",
+        outcome="ok",
+        now=now,
+        detail={"from": starts_on.isoformat(), "to": ends_on.isoformat(), "person": name},
+    )
+    return OnCall(name, slack_user_id, teams_user_id, starts_on, ends_on)
