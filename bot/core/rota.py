@@ -42,10 +42,13 @@ def seed_rota(session: Session, *, profile: PolicyProfile, now: datetime) -> int
         )
         for entry in profile.oncall
     ]
-    stmt = insert(OnCallShift).on_conflict_do_nothing(
-        index_elements=["person_name", "starts_on", "ends_on", "source"]
+    stmt = (
+        insert(OnCallShift)
+        .on_conflict_do_nothing(index_elements=["person_name", "starts_on", "ends_on", "source"])
+        .returning(col(OnCallShift.id))
     )
-    return int(session.connection().execute(stmt, rows).rowcount or 0)
+    # Count returned ids: psycopg reports rowcount -1 for a batched insert.
+    return len(session.connection().execute(stmt, rows).all())
 
 
 def on_call(session: Session, *, day: date) -> OnCall | None:
