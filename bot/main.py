@@ -13,6 +13,7 @@ from datetime import datetime
 
 import aiohttp
 from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -20,6 +21,7 @@ from bot.core.effects import build_handlers
 from bot.core.models import Platform
 from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
+from bot.core.rota import seed_rota
 from bot.outbox.worker import OutboxPolicy, OutboxWorker, outbox_counts
 from bot.ports import ChatDesk, SocialPlatform
 from bot.services import Services, utc_now
@@ -32,6 +34,7 @@ from handlers.slack.moderators import SlackModerators
 from handlers.social import ingest as ingest_edge
 from handlers.social import meta as meta_edge
 from handlers.social.graph import GraphClient
+from schedules.scheduler import build_scheduler
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,7 @@ class Runtime:
     services: Services
     worker: OutboxWorker
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    scheduler: AsyncIOScheduler | None = None
 
 
 def build_runtime(
@@ -93,6 +97,12 @@ def build_runtime(
     )
     services.wake_outbox = worker.wake
     runtime = Runtime(app=app, services=services, worker=worker)
+    scheduler = (
+        build_scheduler(services, engine=engine, interval_seconds=settings.scheduler_interval)
+        if settings.scheduler_enabled
+        else None
+    )
+    runtime.scheduler = scheduler
 
     async def healthz(_request: web.Request) -> web.StreamResponse:
         counts = await db.run(outbox_counts)
@@ -131,11 +141,18 @@ def build_runtime(
                     app_secret=secret,
                     session=session,
                 )
+        seeded = await db.run(lambda s: seed_rota(s, profile=profile, now=now()))
+        if seeded:
+            log.info("on-call rota: %s shifts seeded from the policy file", seeded)
         if run_worker:
             runtime.tasks.append(asyncio.create_task(worker.run_forever(), name="outbox"))
+        if scheduler is not None:
+            scheduler.start()
         _warn_about(settings)
 
     async def on_cleanup(_app: web.Application) -> None:
+        if scheduler is not None and scheduler.running:
+            scheduler.shutdown(wait=False)
         worker.stop()
         for task in runtime.tasks:
             task.cancel()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from bot.core.digests import HandoverDigest, Reminder
 from bot.core.views import CaseCard
 
 
@@ -32,6 +33,18 @@ class ChatDesk(Protocol):
 
     async def update_card(self, posted: PostedCard, card: CaseCard) -> None:
         """Replace a posted card in place; raise ChatError on failure."""
+        ...
+
+    async def post_reminder(self, reminder: Reminder, *, send_id: int) -> PostedCard:
+        """Post a check reminder (with a "Checked" button) to the moderators' channel."""
+        ...
+
+    async def post_handover(self, digest: HandoverDigest, *, send_id: int, resend: bool) -> PostedCard:
+        """Send the handover to the person on call directly, and a summary to the channel.
+
+        With nobody on call (or no way to reach them on this desk) the channel gets the
+        whole digest with a clear warning.
+        """
         ...
 
 

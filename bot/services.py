@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.core import cases
+from bot.core import cases, rhythm
 from bot.core.cases import DeskTarget
 from bot.core.models import Actor, Decision, IncomingComment, IngestResult, Platform
 from bot.core.policy import PolicyEngine
@@ -14,7 +14,7 @@ from bot.core.profile import PolicyProfile
 from bot.ports import ChatDesk, SocialPlatform
 from bot.settings import Settings
 from bot.store.db import Database
-from bot.store.tables import Case
+from bot.store.tables import Case, ScheduledSend
 
 
 def utc_now() -> datetime:
@@ -53,6 +53,19 @@ class Services:
         if result.cases_opened:
             self.wake_outbox()
         return result
+
+    async def acknowledge(self, *, send_id: int, actor: Actor) -> ScheduledSend:
+        """Record "Checked" or "I have the handover"; the first click is the record."""
+        now = self.now()
+        return await self.db.run(lambda s: rhythm.acknowledge(s, send_id=send_id, actor=actor, now=now))
+
+    async def schedule_tick(self) -> list[int]:
+        """Claim and queue every reminder or digest that is due now."""
+        now, targets = self.now(), self.desk_targets
+        claimed = await self.db.run(lambda s: rhythm.tick(s, now=now, profile=self.profile, desks=targets))
+        if claimed:
+            self.wake_outbox()
+        return claimed
 
     async def decide(
         self, *, case_id: int, decision: Decision, actor: Actor, note: str | None = None

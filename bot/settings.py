@@ -42,6 +42,9 @@ class Settings(BaseSettings):
 
     ingest_secret: SecretStr | None = Field(None, alias="INGEST_SECRET")
 
+    scheduler_enabled: bool = Field(True, alias="MODBOT_SCHEDULER")
+    scheduler_interval: float = Field(60.0, alias="MODBOT_SCHEDULER_INTERVAL", gt=0)
+
     outbox_max_attempts: int = Field(10, alias="OUTBOX_MAX_ATTEMPTS", ge=1)
     outbox_backoff_base: float = Field(2.0, alias="OUTBOX_BACKOFF_BASE", gt=0)
     outbox_poll_interval: float = Field(1.0, alias="OUTBOX_POLL_INTERVAL", gt=0)

@@ -54,6 +54,7 @@ def make_settings(db: DbTarget, slack: SlackStandIn, graph: GraphStandIn, **over
         INGEST_SECRET=INGEST_SECRET,
         OUTBOX_BACKOFF_BASE=0.05,
         OUTBOX_POLL_INTERVAL=0.05,
+        MODBOT_SCHEDULER=False,
     )
     values.update(overrides)
     return Settings(**values)

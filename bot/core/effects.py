@@ -11,8 +11,9 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.core import cases
+from bot.core import cases, rhythm
 from bot.core.cases import DeskTarget
+from bot.core.digests import HandoverDigest, Reminder, build_handover_digest, build_reminder
 from bot.core.errors import ChatError, PlatformError
 from bot.core.models import Decision, Platform
 from bot.core.profile import PolicyProfile
@@ -21,7 +22,7 @@ from bot.core.views import CaseCard, build_case_card
 from bot.outbox.worker import RetryLater, TaskHandler
 from bot.ports import ChatDesk, PlatformItem, PostedCard, SocialPlatform
 from bot.store.db import Database
-from bot.store.tables import Case, Comment
+from bot.store.tables import Case, Comment, ScheduledSend
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +218,45 @@ class ContactCommenter(_Base):
         await self._record(int(payload["case_id"]), f"gave up after retries: {reason}")
 
 
+class SendScheduled(_Base):
+    """Deliver a claimed reminder or handover to one desk, built as of the moment it goes out."""
+
+    async def run(self, payload: dict[str, Any]) -> None:
+        send_id, desk_name = int(payload["send_id"]), str(payload["desk"])
+        desk = self.desks.get(desk_name)
+        if desk is None:
+            return
+        now = self.now()
+
+        def build(session: Any) -> tuple[str, Reminder | HandoverDigest]:
+            send = session.get(ScheduledSend, send_id)
+            assert send is not None
+            if send.kind == rhythm.CHECK:
+                return send.kind, build_reminder(
+                    session=session, slot=send.slot, now=now, profile=self.profile
+                )
+            return send.kind, build_handover_digest(session=session, now=now, profile=self.profile)
+
+        kind, view = await self.db.run(build)
+        try:
+            if isinstance(view, Reminder):
+                await desk.post_reminder(view, send_id=send_id)
+            else:
+                await desk.post_handover(view, send_id=send_id, resend=kind == rhythm.HANDOVER_RESEND)
+        except ChatError as exc:
+            raise (_chat_retry(exc) if exc.transient else RetryLater(str(exc), after=60.0)) from exc
+        await self.db.run(lambda s: rhythm.mark_sent(s, send_id=send_id, now=self.now()))
+        log.info("scheduled %s %s sent to %s", kind, send_id, desk_name)
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        log.error(
+            "gave up sending scheduled message %s to %s: %s",
+            payload.get("send_id"),
+            payload.get("desk"),
+            reason,
+        )
+
+
 def build_handlers(
     *,
     db: Database,
@@ -231,4 +271,5 @@ def build_handlers(
         TaskKind.REFRESH_CARD: RefreshCard(**kw),
         TaskKind.PLATFORM_ACTION: PlatformAction(**kw),
         TaskKind.CONTACT_COMMENTER: ContactCommenter(**kw),
+        TaskKind.SEND_SCHEDULED: SendScheduled(**kw),
     }

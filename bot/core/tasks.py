@@ -8,3 +8,4 @@ class TaskKind(StrEnum):
     REFRESH_CARD = "refresh_card"
     PLATFORM_ACTION = "platform_action"
     CONTACT_COMMENTER = "contact_commenter"
+    SEND_SCHEDULED = "send_scheduled"

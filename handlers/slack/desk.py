@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core.digests import HandoverDigest, Reminder
 from bot.core.errors import ChatError
 from bot.core.views import CaseCard
 from bot.ports import PostedCard
 from handlers.slack.blocks import case_card_blocks
+from handlers.slack.digest_blocks import handover_blocks, reminder_blocks
 
 log = logging.getLogger(__name__)
 
@@ -57,3 +60,36 @@ class SlackDesk:
             )
         except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
             raise _chat_error(exc) from exc
+
+    async def post_reminder(self, reminder: Reminder, *, send_id: int) -> PostedCard:
+        text, blocks = reminder_blocks(reminder, send_id=send_id)
+        return await self._post(self._channel, text, blocks)
+
+    async def post_handover(self, digest: HandoverDigest, *, send_id: int, resend: bool) -> PostedCard:
+        person = digest.on_call.slack_user_id if digest.on_call else ""
+        text, blocks = handover_blocks(digest, send_id=send_id, resend=resend, summary=False)
+        if not person:
+            # Nobody to hand over to on Slack: the whole digest goes to the channel, with the warning.
+            if digest.on_call:
+                blocks.insert(
+                    1, _notice(f"{digest.on_call.name} has no Slack user in the rota: hand over by phone.")
+                )
+            return await self._post(self._channel, "<!here> " + text, blocks)
+        # Posting to a user id delivers to the app's direct message with that person.
+        await self._post(person, text, blocks)
+        text, blocks = handover_blocks(digest, send_id=send_id, resend=resend, summary=True)
+        blocks.insert(1, _notice(f"Handover sent to <@{person}> as a direct message."))
+        return await self._post(self._channel, text, blocks)
+
+    async def _post(self, channel: str, text: str, blocks: list[dict[str, Any]]) -> PostedCard:
+        try:
+            response = await self._client.chat_postMessage(
+                channel=channel, text=text, blocks=blocks, unfurl_links=False, unfurl_media=False
+            )
+        except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
+            raise _chat_error(exc) from exc
+        return PostedCard(channel=str(response["channel"]), message_ref=str(response["ts"]))
+
+
+def _notice(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}

@@ -26,5 +26,15 @@ class ActionId(StrEnum):
         return cls(ACTION_PREFIX + decision.value)
 
 
+ACK_PREFIX = "modbot-ack."
+
+
+class AckActionId(StrEnum):
+    """Buttons on reminders and the handover: the click is the record of who did it."""
+
+    CHECKED = "modbot-ack.checked"
+    HANDOVER = "modbot-ack.handover"
+
+
 class CallbackId(StrEnum):
     LEAVE_THEME = "modbot.leave_theme"

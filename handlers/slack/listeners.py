@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import uuid
@@ -13,11 +14,11 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.card_action import CardAction
-from bot.core.errors import AlreadyDecided, ModbotError, NotPermitted
+from bot.core.errors import AlreadyDecided, InvalidPayload, ModbotError, NotPermitted
 from bot.core.models import Actor, Decision
 from bot.services import Services
 from handlers.slack.blocks import leave_theme_modal
-from handlers.slack.ids import ACTION_PREFIX, CallbackId
+from handlers.slack.ids import ACK_PREFIX, ACTION_PREFIX, AckActionId, CallbackId
 from handlers.slack.moderators import SlackModerators
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,16 @@ def explain(exc: Exception) -> str:
     )
 
 
+def _send_id(value: str) -> int:
+    try:
+        data = json.loads(value)
+        if data.get("v") != 1:
+            raise ValueError("unknown version")
+        return int(data["send_id"])
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InvalidPayload("This button's data could not be read.") from exc
+
+
 def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> None:
     """Attach the desk's listeners to a Bolt app (no module-level app: compose by feature)."""
 
@@ -81,6 +92,26 @@ def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> 
                 )
                 return
             await services.decide(case_id=card_action.case_id, decision=card_action.action, actor=actor)
+        except Exception as exc:
+            await _tell(client, channel=channel, user=actor.id, text=explain(exc))
+
+    @app.action(re.compile("^" + re.escape(ACK_PREFIX)))
+    async def on_ack_button(
+        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        await ack()
+        actor, channel = _actor(body), _channel(body)
+        try:
+            send_id = _send_id(str(action.get("value", "")))
+            if action.get("action_id") == AckActionId.CHECKED and not await moderators.is_moderator(actor.id):
+                raise NotPermitted(NOT_A_MODERATOR)
+            send = await services.acknowledge(send_id=send_id, actor=actor)
+            what = (
+                "the handover is acknowledged"
+                if send.kind == "handover"
+                else f"the {send.slot} check is done"
+            )
+            await _tell(client, channel=channel, user=actor.id, text=f"Recorded: {what}, by you.")
         except Exception as exc:
             await _tell(client, channel=channel, user=actor.id, text=explain(exc))
 

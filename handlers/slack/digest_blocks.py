@@ -1,0 +1,129 @@
+"""Block Kit rendering of check reminders and the handover digest (pure functions)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.core.digest_text import handover_text, reminder_text
+from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
+from handlers.slack.blocks import escape
+from handlers.slack.ids import AckActionId
+
+Block = dict[str, Any]
+_TIER_NAMES = {1: "Tier 1 · harmful", 2: "Tier 2 · misinformation or spam", 3: "Tier 3 · needs a response"}
+
+
+def _card_link(line: CaseLine) -> str:
+    for card in line.cards:
+        if card.desk == "slack":
+            # Slack permalinks: /archives/<channel>/p<ts without the dot>; slack.com redirects.
+            return (
+                f" <https://slack.com/archives/{card.channel}/p{card.message_ref.replace('.', '')}|open card>"
+            )
+    return ""
+
+
+def _line(line: CaseLine) -> str:
+    flag = ":rotating_light: " if line.urgent else ""
+    due = f" · {'*OVERDUE* since' if line.overdue else 'due'} {escape(line.due)}" if line.due else ""
+    return f"• {flag}case {line.case_id}: {escape(line.summary)}{due}{_card_link(line)}"
+
+
+def _section(title: str, listing: Listing) -> list[Block]:
+    if not listing.count:
+        return []
+    lines = [_line(line) for line in listing.lines]
+    if listing.count > len(listing.lines):
+        lines.append(f"… and {listing.count - len(listing.lines)} more")
+    text = f"*{escape(title)}: {listing.count}*\n" + "\n".join(lines)
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": text[:2900]}}]
+
+
+def _ack_button(action_id: AckActionId, label: str, send_id: int) -> Block:
+    return {
+        "type": "actions",
+        "block_id": f"ack-{send_id}",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": action_id.value,
+                "style": "primary",
+                "text": {"type": "plain_text", "text": label},
+                "value": json.dumps({"v": 1, "send_id": send_id}, separators=(",", ":")),
+            }
+        ],
+    }
+
+
+def reminder_blocks(reminder: Reminder, *, send_id: int) -> tuple[str, list[Block]]:
+    posts = "\n".join(
+        f"• {escape(p.platform)} post {_post(p.post_url, p.post_id)}: {p.comments} new"
+        for p in reminder.busiest_posts
+    )
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": reminder.title[:150]}},
+        {
+            "type": "section",
+            "text": {
+                "type": "mrkdwn",
+                "text": f"*{reminder.new_comments} new comments {escape(reminder.window_text)}* "
+                f"({reminder.new_cases} flagged)" + (f"\n{posts}" if posts else ""),
+            },
+        },
+    ]
+    for tier, listing in reminder.open_by_tier.items():
+        blocks += _section(f"Open {_TIER_NAMES[tier]}", listing)
+    blocks += _section("Past their response time", reminder.overdue)
+    blocks += _section("Response due soon", reminder.due_soon)
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(reminder.guidance)}]})
+    blocks.append(_ack_button(AckActionId.CHECKED, "Checked", send_id))
+    return reminder_text(reminder)[:3000], blocks
+
+
+def _post(url: str, post_id: str) -> str:
+    return f"<{escape(url)}|{escape(post_id)}>" if url else escape(post_id)
+
+
+def handover_blocks(
+    digest: HandoverDigest, *, send_id: int, resend: bool, summary: bool
+) -> tuple[str, list[Block]]:
+    """The full digest (for the person on call), or a summary for the channel."""
+    person = digest.on_call.name if digest.on_call else "nobody"
+    title = ("REMINDER: " if resend else "") + digest.title
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": f"*On call tonight:* {escape(person)}"}},
+    ]
+    if digest.warning:
+        blocks.append(
+            {"type": "section", "text": {"type": "mrkdwn", "text": f":warning: *{escape(digest.warning)}*"}}
+        )
+    if resend:
+        blocks.append(
+            {
+                "type": "section",
+                "text": {"type": "mrkdwn", "text": ":bell: Nobody has acknowledged this handover yet."},
+            }
+        )
+    counts = (
+        f"Urgent: {digest.urgent.count} · Tier 1 open: {digest.open_by_tier[1].count} · "
+        f"Tier 2 open: {digest.open_by_tier[2].count} · Overdue: {digest.overdue.count} · "
+        f"Waiting to contact: {digest.pending_contact.count}"
+    )
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": counts}]})
+    if not summary:
+        blocks += _section("Urgent", digest.urgent)
+        blocks += _section(f"Open {_TIER_NAMES[1]}", digest.open_by_tier[1])
+        blocks += _section(f"Open {_TIER_NAMES[2]}", digest.open_by_tier[2])
+        blocks += _section("Waiting to contact the commenter", digest.pending_contact)
+        blocks += _section("Overdue", digest.overdue)
+        blocks += _section("Due by the end of the next working day", digest.due_by_next_working_day)
+        extra = [f"Tier 3 comments today: {digest.tier3_today}"]
+        if digest.themes:
+            extra.append("Emerging themes: " + "; ".join(f"{escape(t)} ({n})" for t, n in digest.themes))
+        if digest.safeguarding_today:
+            extra.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)}")
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "\n".join(extra)}]})
+    blocks.append(_ack_button(AckActionId.HANDOVER, "I have the handover", send_id))
+    return handover_text(digest)[:3000], blocks
