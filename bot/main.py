@@ -153,10 +153,13 @@ def build_runtime(
     async def on_cleanup(_app: web.Application) -> None:
         if scheduler is not None and scheduler.running:
             scheduler.shutdown(wait=False)
+        # Let work in flight finish, so a message Slack has accepted is also recorded as sent;
+        # only a task still running after the grace period is cancelled (its lease covers it).
         worker.stop()
-        for task in runtime.tasks:
+        _done, pending = await asyncio.wait(runtime.tasks, timeout=10) if runtime.tasks else (set(), set())
+        for task in pending:
             task.cancel()
-        await asyncio.gather(*runtime.tasks, return_exceptions=True)
+        await asyncio.gather(*pending, return_exceptions=True)
         if "session" in http:
             await http["session"].close()
         db.close()

@@ -1,0 +1,228 @@
+"""The desk's rhythm end to end: reminders, Checked, the handover and its re-send, restarts,
+and two schedulers on one database. A settable clock drives the real app and the real
+APScheduler; the Slack stand-in records what arrives."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from bot.core import rhythm, rota
+from bot.core.clock import LONDON
+from bot.core.models import Actor, Decision
+from bot.core.profile import load_profile
+from bot.store.tables import AuditEvent, ScheduledSend
+from tests.conftest import DbTarget
+from tests.harness import CHANNEL, Desk, facebook_delivery, make_settings, start_desk, stop_desk
+from tests.standins.graph_api import GraphStandIn
+from tests.standins.slack_api import SlackStandIn
+
+PROFILE = load_profile()
+
+
+def london(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
+    return datetime(y, mo, d, h, mi, tzinfo=LONDON)
+
+
+@dataclass
+class Clock:
+    moment: datetime
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (london(2026, 11, 23, 8, 59), []),
+        (london(2026, 11, 23, 9, 0), [("check", "morning")]),
+        (london(2026, 11, 23, 12, 29), [("check", "morning")]),  # missed at 09:00: still due
+        (london(2026, 11, 23, 12, 30), [("check", "midday")]),  # superseded by the next check
+        (london(2026, 11, 23, 16, 50), [("handover", "handover")]),
+        (london(2026, 11, 23, 23, 59), [("handover", "handover")]),
+        (london(2026, 11, 21, 9, 30), []),  # Saturday
+        (london(2026, 12, 28, 9, 30), []),  # substitute bank holiday
+    ],
+)
+def test_due_sends(moment: datetime, expected: list[tuple[str, str]]) -> None:
+    assert [(s.kind, s.slot) for s in rhythm.due_sends(now=moment, profile=PROFILE)] == expected
+
+
+@pytest.fixture
+async def standins() -> AsyncIterator[tuple[SlackStandIn, GraphStandIn]]:
+    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
+    yield slack, graph
+    await slack.close()
+    await graph.close()
+
+
+async def _desk(
+    db: DbTarget, standins: tuple[SlackStandIn, GraphStandIn], clock: Clock, **settings: object
+) -> Desk:
+    slack, graph = standins
+    return await start_desk(
+        make_settings(db, slack, graph, **settings), slack, graph, schema=db.schema, now=clock
+    )
+
+
+def _sends(desk: Desk) -> list[ScheduledSend]:
+    return list(desk.query(lambda s: s.exec(select(ScheduledSend).order_by(ScheduledSend.id)).all()))
+
+
+def _ack_payload(desk: Desk, message: dict, user: str, name: str) -> dict:
+    button = next(e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"])
+    payload = desk.click_payload(case_id=1, decision=Decision.HIDE)
+    payload["user"] = {"id": user, "username": name, "name": name, "team_id": "T111"}
+    payload["actions"] = [{**button, "block_id": "ack", "type": "button", "action_ts": "1.1"}]
+    return payload
+
+
+async def test_morning_reminder_is_posted_once_and_checked(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    clock = Clock(london(2026, 11, 23, 8, 0))
+    desk = await _desk(db_target, standins, clock)
+    try:
+        clock.moment = london(2026, 11, 20, 18)  # Friday evening: an abusive comment arrives
+        await desk.post_meta(facebook_delivery(("over_1", "You are a useless idiot")))
+        await desk.wait_for(lambda: desk.card_ref(1), what="card posted")
+        clock.moment = london(2026, 11, 23, 9, 0)
+        services = desk.runtime.services
+        assert len(await services.schedule_tick()) == 1
+        assert await services.schedule_tick() == []  # a second tick claims nothing
+        reminders = await desk.wait_for(
+            lambda: [c for c in desk.slack.of("chat.postMessage") if "Morning check" in c.args["text"]],
+            what="morning reminder",
+        )
+        assert len(reminders) == 1
+        message = reminders[0].args
+        assert message["channel"] == CHANNEL
+        assert "since 17:00 Fri 20 Nov" in message["text"]
+        assert "Open Tier 1" in json.dumps(message["blocks"]) and "open card" in json.dumps(message["blocks"])
+
+        await desk.post_slack(_ack_payload(desk, message, "U0MOD2", "alex"))
+        await desk.wait_for(lambda: _sends(desk)[0].acknowledged_by == "alex", what="checked recorded")
+        await desk.post_slack(_ack_payload(desk, message, "U0MOD1", "sam"))
+        told = await desk.wait_for(
+            lambda: [c for c in desk.slack.of("chat.postEphemeral") if c.args["user"] == "U0MOD1"],
+            what="second told",
+        )
+        assert "Already checked by alex" in told[0].args["text"]
+        audit = desk.query(
+            lambda s: s.exec(select(AuditEvent).where(AuditEvent.action == "check_done_morning")).all()
+        )
+        assert [(a.actor, a.subject) for a in audit] == [("slack:U0MOD2", "check:2026-11-23:morning")]
+    finally:
+        await stop_desk(desk)
+
+
+async def test_handover_goes_to_the_person_on_call_and_is_resent_if_unacknowledged(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    clock = Clock(london(2026, 11, 23, 16, 45))
+    desk = await _desk(db_target, standins, clock)
+    try:
+        desk.query(
+            lambda s: rota.set_on_call(
+                s,
+                name="Priya Shah",
+                slack_user_id="U0ONCALL",
+                starts_on=date(2026, 11, 23),
+                ends_on=date(2026, 11, 23),
+                actor=Actor("slack", "U0MOD1", "sam"),
+                now=clock.moment,
+            )
+        )
+        services = desk.runtime.services
+        await services.schedule_tick()
+        await desk.wait_for(lambda: _sends(desk) and _sends(desk)[0].sent_at, what="handover sent")
+        posts = desk.slack.of("chat.postMessage")
+        assert [p.args["channel"] for p in posts] == ["U0ONCALL", CHANNEL]
+        assert "On call tonight: Priya Shah" in posts[0].args["text"]
+        assert "Handover sent to <@U0ONCALL>" in json.dumps(posts[1].args["blocks"])
+
+        clock.moment += timedelta(minutes=29)
+        await services.schedule_tick()
+        await asyncio.sleep(0.2)
+        assert len(desk.slack.of("chat.postMessage")) == 2  # not yet: 30 minutes to acknowledge
+
+        clock.moment += timedelta(minutes=2)
+        await services.schedule_tick()
+        await desk.wait_for(lambda: len(desk.slack.of("chat.postMessage")) == 4, what="re-sent")
+        resent = desk.slack.of("chat.postMessage")[2:]
+        assert [p.args["channel"] for p in resent] == ["U0ONCALL", CHANNEL]
+        assert "Nobody has acknowledged" in json.dumps(resent[1].args["blocks"])
+
+        await desk.post_slack(_ack_payload(desk, resent[0].args, "U0ONCALL", "priya"))
+        await desk.wait_for(
+            lambda: next(s for s in _sends(desk) if s.kind == "handover").acknowledged_by == "priya",
+            what="ack",
+        )
+        clock.moment += timedelta(minutes=60)
+        await services.schedule_tick()
+        await asyncio.sleep(0.2)
+        assert len(desk.slack.of("chat.postMessage")) == 4  # acknowledged: no more re-sends
+    finally:
+        await stop_desk(desk)
+
+
+async def test_handover_with_nobody_on_call_warns_the_channel(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    clock = Clock(london(2026, 11, 23, 16, 45))
+    desk = await _desk(db_target, standins, clock)
+    try:
+        await desk.runtime.services.schedule_tick()
+        [post] = await desk.wait_for(lambda: desk.slack.of("chat.postMessage"), what="handover")
+        assert post.args["channel"] == CHANNEL
+        assert post.args["text"].startswith("<!here>")
+        assert "Nobody is on call tonight" in json.dumps(post.args["blocks"])
+    finally:
+        await stop_desk(desk)
+
+
+async def test_missed_slot_is_sent_once_after_a_restart(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    slack, _graph = standins
+    clock = Clock(london(2026, 11, 23, 10, 30))  # the bot was down at 09:00
+    first = await _desk(db_target, standins, clock)
+    await first.runtime.services.schedule_tick()
+    await first.wait_for(lambda: len(slack.of("chat.postMessage")) == 1, what="late morning reminder")
+    await stop_desk(first)
+
+    clock.moment = london(2026, 11, 23, 10, 45)
+    second = await _desk(db_target, standins, clock)
+    try:
+        assert await second.runtime.services.schedule_tick() == []
+        await asyncio.sleep(0.2)
+        assert len(slack.of("chat.postMessage")) == 1
+    finally:
+        await stop_desk(second)
+
+
+async def test_two_real_schedulers_on_one_database_send_each_reminder_once(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    slack, _graph = standins
+    clock = Clock(london(2026, 11, 23, 12, 31))
+    settings = dict(MODBOT_SCHEDULER=True, MODBOT_SCHEDULER_INTERVAL=0.2)
+    first = await _desk(db_target, standins, clock, **settings)
+    second = await _desk(db_target, standins, clock, **settings)
+    try:
+        assert first.runtime.scheduler is not None and first.runtime.scheduler.running
+        await first.wait_for(lambda: slack.of("chat.postMessage"), what="midday reminder")
+        await asyncio.sleep(1.0)  # several ticks of both schedulers
+        texts = [c.args["text"] for c in slack.of("chat.postMessage")]
+        assert len(texts) == 1 and texts[0].startswith("Midday check")
+        assert [(s.kind, s.slot) for s in _sends(first)] == [("check", "midday")]
+    finally:
+        await stop_desk(first)
+        await stop_desk(second)
