@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.core.digests import HandoverDigest, Reminder
+from bot.core.rota import OnCall
 from bot.core.views import CaseCard
 
 
@@ -33,6 +34,11 @@ class ChatDesk(Protocol):
 
     async def update_card(self, posted: PostedCard, card: CaseCard) -> None:
         """Replace a posted card in place; raise ChatError on failure."""
+        ...
+
+    async def escalate(self, card: CaseCard, *, on_call: OnCall | None) -> None:
+        """An urgent item out of hours: straight to the person on call (or, with nobody on call,
+        to the channel with a warning)."""
         ...
 
     async def post_reminder(self, reminder: Reminder, *, send_id: int) -> PostedCard:

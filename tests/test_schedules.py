@@ -226,3 +226,75 @@ async def test_two_real_schedulers_on_one_database_send_each_reminder_once(
     finally:
         await stop_desk(first)
         await stop_desk(second)
+
+
+URGENT = "I can't go on, I want to end my life"
+
+
+async def test_urgent_item_out_of_hours_goes_straight_to_the_person_on_call(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    clock = Clock(london(2026, 11, 21, 23, 10))  # Saturday night
+    desk = await _desk(db_target, standins, clock)
+    try:
+        desk.query(
+            lambda s: rota.set_on_call(
+                s,
+                name="Priya Shah",
+                slack_user_id="U0ONCALL",
+                starts_on=date(2026, 11, 21),
+                ends_on=date(2026, 11, 22),
+                actor=Actor("slack", "U0MOD1", "sam"),
+                now=clock.moment,
+            )
+        )
+        await desk.post_meta(facebook_delivery(("urg_1", URGENT), ("calm_1", "Lovely photo")))
+        direct = await desk.wait_for(
+            lambda: [c for c in desk.slack.of("chat.postMessage") if c.args["channel"] == "U0ONCALL"],
+            what="DM",
+        )
+        assert "Out of hours" in json.dumps(direct[0].args["blocks"])
+        assert "URGENT" in direct[0].args["text"]
+        channel_cards = [c for c in desk.slack.of("chat.postMessage") if c.args["channel"] == CHANNEL]
+        assert len(channel_cards) == 1 and not channel_cards[0].args["text"].startswith("<!here>")
+        rows = await desk.wait_for(
+            lambda: desk.query(
+                lambda s: s.exec(
+                    select(AuditEvent).where(AuditEvent.action == "escalated_out_of_hours")
+                ).all()
+            ),
+            what="escalation audited",
+        )
+        assert rows[0].outcome == "ok" and rows[0].detail["on_call"] == "Priya Shah"
+    finally:
+        await stop_desk(desk)
+
+
+async def test_urgent_item_out_of_hours_with_nobody_on_call_alerts_the_channel(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    desk = await _desk(db_target, standins, Clock(london(2026, 11, 23, 20, 0)))
+    try:
+        await desk.post_meta(facebook_delivery(("urg_2", URGENT)))
+        alerts = await desk.wait_for(
+            lambda: [c for c in desk.slack.of("chat.postMessage") if "Out-of-hours" in c.args["text"]],
+            what="alert",
+        )
+        assert alerts[0].args["channel"] == CHANNEL and alerts[0].args["text"].startswith("<!here>")
+        assert "Nobody is on call" in json.dumps(alerts[0].args["blocks"])
+    finally:
+        await stop_desk(desk)
+
+
+async def test_urgent_item_in_hours_alerts_the_channel_and_is_not_escalated(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    desk = await _desk(db_target, standins, Clock(london(2026, 11, 23, 11, 0)))
+    try:
+        await desk.post_meta(facebook_delivery(("urg_3", URGENT)))
+        [card] = await desk.wait_for(lambda: desk.slack.of("chat.postMessage"), what="card")
+        assert card.args["channel"] == CHANNEL and card.args["text"].startswith("<!here> URGENT")
+        await asyncio.sleep(0.2)
+        assert len(desk.slack.of("chat.postMessage")) == 1
+    finally:
+        await stop_desk(desk)

@@ -113,6 +113,7 @@ def ingest(
         )
         assert case.id is not None
         opened.append(case.id)
+        out_of_hours = case.urgent and not profile.calendar.in_hours(now)
         for desk in desks:
             enqueue(
                 session,
@@ -122,6 +123,16 @@ def ingest(
                 dedupe_key=f"post_card:{case.id}:{desk.name}",
                 now=now,
             )
+            if out_of_hours:
+                # MSE 6.4.5: out-of-hours risks go to the duty communications manager on call now.
+                enqueue(
+                    session,
+                    kind=TaskKind.ESCALATE,
+                    payload={"case_id": case.id, "desk": desk.name},
+                    lane=desk.lane,
+                    dedupe_key=f"escalate:{case.id}:{desk.name}",
+                    now=now,
+                )
     return IngestResult(
         received=len(items), new=len(new_ids), duplicates=len(items) - len(new_ids), cases_opened=opened
     )

@@ -11,12 +11,14 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.core import cases, rhythm
+from bot.core import audit, cases, rhythm, rota
 from bot.core.cases import DeskTarget
+from bot.core.clock import LONDON
 from bot.core.digests import HandoverDigest, Reminder, build_handover_digest, build_reminder
 from bot.core.errors import ChatError, PlatformError
-from bot.core.models import Decision, Platform
+from bot.core.models import SYSTEM, Decision, Platform
 from bot.core.profile import PolicyProfile
+from bot.core.rota import OnCall
 from bot.core.tasks import TaskKind
 from bot.core.views import CaseCard, build_case_card
 from bot.outbox.worker import RetryLater, TaskHandler
@@ -257,6 +259,44 @@ class SendScheduled(_Base):
         )
 
 
+class Escalate(_Base):
+    """Out of hours, an urgent case goes to the person on call at once (MSE 6.4.5)."""
+
+    async def run(self, payload: dict[str, Any]) -> None:
+        case_id, desk_name = int(payload["case_id"]), str(payload["desk"])
+        desk = self.desks.get(desk_name)
+        if desk is None:
+            return
+        now = self.now()
+
+        def build(session: Any) -> tuple[CaseCard, OnCall | None]:
+            case, comment = cases.load_case(session, case_id)
+            card = build_case_card(comment=comment, case=case, profile=self.profile, now=now)
+            return card, rota.on_call(session, day=now.astimezone(LONDON).date())
+
+        card, person = await self.db.run(build)
+        try:
+            await desk.escalate(card, on_call=person)
+        except ChatError as exc:
+            raise (_chat_retry(exc) if exc.transient else RetryLater(str(exc), after=60.0)) from exc
+
+        def record(session: Any) -> None:
+            audit.record(
+                session,
+                actor=SYSTEM,
+                action="escalated_out_of_hours",
+                outcome="ok" if person else "nobody_on_call",
+                now=self.now(),
+                case_id=case_id,
+                detail={"desk": desk_name, "on_call": person.name if person else ""},
+            )
+
+        await self.db.run(record)
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        log.error("gave up escalating case %s on %s: %s", payload.get("case_id"), payload.get("desk"), reason)
+
+
 def build_handlers(
     *,
     db: Database,
@@ -272,4 +312,5 @@ def build_handlers(
         TaskKind.PLATFORM_ACTION: PlatformAction(**kw),
         TaskKind.CONTACT_COMMENTER: ContactCommenter(**kw),
         TaskKind.SEND_SCHEDULED: SendScheduled(**kw),
+        TaskKind.ESCALATE: Escalate(**kw),
     }

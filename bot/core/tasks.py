@@ -9,3 +9,4 @@ class TaskKind(StrEnum):
     PLATFORM_ACTION = "platform_action"
     CONTACT_COMMENTER = "contact_commenter"
     SEND_SCHEDULED = "send_scheduled"
+    ESCALATE = "escalate"

@@ -65,6 +65,7 @@ class CaseCard:
     notes: tuple[str, ...] = ()
     follow_up: str = ""
     error: str = ""
+    alert_channel: bool = False  # urgent, open and in working hours: the channel is alerted
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -330,4 +331,5 @@ def build_case_card(*, comment: Comment, case: Case, profile: PolicyProfile, now
         notes=tuple(notes),
         follow_up=follow_up,
         error=error,
+        alert_channel=case.urgent and status is CaseStatus.OPEN and profile.calendar.in_hours(now),
     )

@@ -106,6 +106,8 @@ def case_card_blocks(card: CaseCard) -> tuple[str, list[Block]]:
             }
         )
     text = f"{card.headline} — {card.platform} {card.kind.lower()} by {card.author}. {card.status_line}"
+    if card.alert_channel:
+        text = "<!here> " + text
     return text[:3000], blocks
 
 

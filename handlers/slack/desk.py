@@ -11,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.digests import HandoverDigest, Reminder
 from bot.core.errors import ChatError
+from bot.core.rota import OnCall
 from bot.core.views import CaseCard
 from bot.ports import PostedCard
 from handlers.slack.blocks import case_card_blocks
@@ -60,6 +61,25 @@ class SlackDesk:
             )
         except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
             raise _chat_error(exc) from exc
+
+    async def escalate(self, card: CaseCard, *, on_call: OnCall | None) -> None:
+        text, blocks = case_card_blocks(card)
+        lead = ":rotating_light: *Out of hours: urgent item for the duty communications manager on call.*"
+        if on_call and on_call.slack_user_id:
+            await self._post(
+                on_call.slack_user_id, f"Out-of-hours urgent item. {text}", [_notice(lead), *blocks]
+            )
+            return
+        who = (
+            f"{on_call.name} is on call but has no Slack user in the rota."
+            if on_call
+            else "Nobody is on call."
+        )
+        await self._post(
+            self._channel,
+            f"<!here> Out-of-hours urgent item. {text}",
+            [_notice(f"{lead}\n:warning: {who}"), *blocks],
+        )
 
     async def post_reminder(self, reminder: Reminder, *, send_id: int) -> PostedCard:
         text, blocks = reminder_blocks(reminder, send_id=send_id)
