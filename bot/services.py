@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from bot.core import cases, rhythm
+from bot.core import cases, rhythm, rota
 from bot.core.cases import DeskTarget
+from bot.core.clock import LONDON
 from bot.core.models import Actor, Decision, IncomingComment, IngestResult, Platform
 from bot.core.policy import PolicyEngine
 from bot.core.profile import PolicyProfile
+from bot.core.rota import OnCall
 from bot.ports import ChatDesk, SocialPlatform
 from bot.settings import Settings
 from bot.store.db import Database
@@ -66,6 +68,26 @@ class Services:
         if claimed:
             self.wake_outbox()
         return claimed
+
+    async def on_call_now(self) -> OnCall | None:
+        day = self.now().astimezone(LONDON).date()
+        return await self.db.run(lambda s: rota.on_call(s, day=day))
+
+    async def set_on_call(
+        self, *, name: str, slack_user_id: str, starts_on: date, ends_on: date, actor: Actor
+    ) -> OnCall:
+        now = self.now()
+        return await self.db.run(
+            lambda s: rota.set_on_call(
+                s,
+                name=name,
+                slack_user_id=slack_user_id,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                actor=actor,
+                now=now,
+            )
+        )
 
     async def decide(
         self, *, case_id: int, decision: Decision, actor: Actor, note: str | None = None

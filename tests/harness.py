@@ -115,6 +115,30 @@ class Desk:
         }
         return await self.http.post(f"{self.base}/slack/events", data=body.encode(), headers=headers)
 
+    async def post_command(
+        self, command: str, text: str, *, user: str = "U0MOD1", name: str = "sam"
+    ) -> aiohttp.ClientResponse:
+        """A slash command as Slack sends it (form fields, from the shared sample), signed."""
+        from urllib.parse import parse_qsl, urlencode
+
+        fields = dict(parse_qsl(sample("slack", "slash_command.form.txt").read_text().strip()))
+        fields.update(
+            command=command,
+            text=text,
+            user_id=user,
+            user_name=name,
+            channel_id=CHANNEL,
+            response_url=f"{self.slack.url}response_url.hook",
+        )
+        body = urlencode(fields)
+        ts = str(int(time.time()))
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": SignatureVerifier(SLACK_SECRET).generate_signature(timestamp=ts, body=body),
+        }
+        return await self.http.post(f"{self.base}/slack/events", data=body.encode(), headers=headers)
+
     def click_payload(
         self, *, case_id: int, decision: Decision, user: str = "U0MOD1", name: str = "sam.moderator"
     ) -> dict[str, Any]:

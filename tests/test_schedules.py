@@ -298,3 +298,48 @@ async def test_urgent_item_in_hours_alerts_the_channel_and_is_not_escalated(
         assert len(desk.slack.of("chat.postMessage")) == 1
     finally:
         await stop_desk(desk)
+
+
+def test_oncall_command_parsing() -> None:
+    from handlers.slack.oncall import parse_oncall
+
+    today = date(2026, 11, 23)
+    assert parse_oncall("", today=today) is None
+    request = parse_oncall("<@U0PRIYA|priya.shah> 2026-11-23 2026-11-29", today=today)
+    assert request is not None and (request.user_id, request.name, request.ends_on) == (
+        "U0PRIYA",
+        "priya.shah",
+        date(2026, 11, 29),
+    )
+    assert parse_oncall("<@U0PRIYA> today", today=today).starts_on == today  # type: ignore[union-attr]
+    with pytest.raises(Exception, match="@mention"):
+        parse_oncall("priya 2026-11-23", today=today)
+    with pytest.raises(Exception, match="not a date"):
+        parse_oncall("<@U0PRIYA> 2026-13-45", today=today)
+
+
+async def test_oncall_command_shows_and_sets_the_rota(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    desk = await _desk(db_target, standins, Clock(london(2026, 11, 23, 10, 0)))
+    try:
+        responses = lambda: desk.slack.of("response_url.hook")  # noqa: E731
+        assert (await desk.post_command("/oncall", "")).status == 200
+        await desk.wait_for(lambda: len(responses()) == 1, what="show")
+        assert "Nobody is on call" in responses()[0].args["text"]
+
+        await desk.post_command("/oncall", "<@U0PRIYA|priya> 2026-11-23 2026-11-29")
+        await desk.wait_for(lambda: len(responses()) == 2, what="set")
+        assert responses()[1].args["text"] == "On call now: <@U0PRIYA> (Mon 23 Nov to Sun 29 Nov)."
+        assert responses()[1].args["response_type"] == "ephemeral"
+
+        await desk.post_command("/oncall", "<@U0EVE|eve> today", user="U0VISITOR", name="visitor")
+        await desk.wait_for(lambda: len(responses()) == 3, what="refused")
+        assert "Only moderators" in responses()[2].args["text"]
+        assert (await desk.runtime.services.on_call_now()).name == "priya"  # type: ignore[union-attr]
+        audit = desk.query(
+            lambda s: s.exec(select(AuditEvent).where(AuditEvent.action == "oncall_set")).all()
+        )
+        assert [a.actor for a in audit] == ["slack:U0MOD1"]
+    finally:
+        await stop_desk(desk)

@@ -36,5 +36,9 @@ class AckActionId(StrEnum):
     HANDOVER = "modbot-ack.handover"
 
 
+class Command(StrEnum):
+    ONCALL = "/oncall"
+
+
 class CallbackId(StrEnum):
     LEAVE_THEME = "modbot.leave_theme"

@@ -10,16 +10,18 @@ from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.card_action import CardAction
+from bot.core.clock import LONDON
 from bot.core.errors import AlreadyDecided, InvalidPayload, ModbotError, NotPermitted
 from bot.core.models import Actor, Decision
 from bot.services import Services
 from handlers.slack.blocks import leave_theme_modal
-from handlers.slack.ids import ACK_PREFIX, ACTION_PREFIX, AckActionId, CallbackId
+from handlers.slack.ids import ACK_PREFIX, ACTION_PREFIX, AckActionId, CallbackId, Command
 from handlers.slack.moderators import SlackModerators
+from handlers.slack.oncall import describe, parse_oncall
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,10 @@ def _actor(body: dict[str, Any]) -> Actor:
     return Actor(
         surface="slack", id=str(user.get("id", "")), name=str(user.get("name") or user.get("username") or "")
     )
+
+
+def _actor_from_command(body: dict[str, Any]) -> Actor:
+    return Actor(surface="slack", id=str(body.get("user_id", "")), name=str(body.get("user_name", "")))
 
 
 def _channel(body: dict[str, Any]) -> str:
@@ -114,6 +120,27 @@ def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> 
             await _tell(client, channel=channel, user=actor.id, text=f"Recorded: {what}, by you.")
         except Exception as exc:
             await _tell(client, channel=channel, user=actor.id, text=explain(exc))
+
+    @app.command(Command.ONCALL.value)
+    async def on_oncall(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond) -> None:
+        await ack()
+        actor = _actor_from_command(body)
+        try:
+            today = services.now().astimezone(LONDON).date()
+            request = parse_oncall(str(body.get("text", "")), today=today)
+            if request is not None:
+                if not await moderators.is_moderator(actor.id):
+                    raise NotPermitted("Only moderators can change the on-call rota.")
+                await services.set_on_call(
+                    name=request.name,
+                    slack_user_id=request.user_id,
+                    starts_on=request.starts_on,
+                    ends_on=request.ends_on,
+                    actor=actor,
+                )
+            await respond(text=describe(await services.on_call_now()), response_type="ephemeral")
+        except Exception as exc:
+            await respond(text=explain(exc), response_type="ephemeral")
 
     @app.view(CallbackId.LEAVE_THEME.value)
     async def on_leave_theme(
