@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from bot.core.digests import HandoverDigest, Reminder
+from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rota import OnCall
 from bot.core.views import CaseCard
 
@@ -39,6 +39,10 @@ class ChatDesk(Protocol):
     async def escalate(self, card: CaseCard, *, on_call: OnCall | None) -> None:
         """An urgent item out of hours: straight to the person on call (or, with nobody on call,
         to the channel with a warning)."""
+        ...
+
+    async def post_clock_alert(self, line: CaseLine, *, overdue: bool) -> None:
+        """A case is near (75%) or past its response due time."""
         ...
 
     async def post_reminder(self, reminder: Reminder, *, send_id: int) -> PostedCard:

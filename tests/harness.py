@@ -60,8 +60,14 @@ def make_settings(db: DbTarget, slack: SlackStandIn, graph: GraphStandIn, **over
     return Settings(**values)
 
 
-def facebook_delivery(*comments: tuple[str, str], page_id: str = "1234567890321") -> dict[str, Any]:
-    """A Page feed delivery built on the shared sample, one change per (comment id, text)."""
+def facebook_delivery(
+    *comments: tuple[str, str], page_id: str = "1234567890321", created_time: int | None = None
+) -> dict[str, Any]:
+    """A Page feed delivery built on the shared sample, one change per (comment id, text).
+
+    The sample's own `created_time` (2015) is dropped unless given, so the response clock starts
+    at the test's "now".
+    """
     base = json.loads(sample("platforms", "facebook-page-feed-comment-add.json").read_text())
     template = base["entry"][0]["changes"][0]
     changes = []
@@ -72,6 +78,9 @@ def facebook_delivery(*comments: tuple[str, str], page_id: str = "1234567890321"
             message=text,
             **{"from": {"id": f"user-{comment_id}", "name": "A Member Of Public"}},
         )
+        change["value"].pop("created_time", None)
+        if created_time is not None:
+            change["value"]["created_time"] = created_time
         changes.append(change)
     base["entry"][0]["changes"] = changes
     base["entry"][0]["id"] = page_id

@@ -343,3 +343,39 @@ async def test_oncall_command_shows_and_sets_the_rota(
         assert [a.actor for a in audit] == ["slack:U0MOD1"]
     finally:
         await stop_desk(desk)
+
+
+async def test_response_clock_nudges_at_75_percent_and_alerts_once_when_overdue(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    clock = Clock(london(2026, 11, 23, 10, 0))  # Monday: due Wednesday 10:00
+    desk = await _desk(db_target, standins, clock)
+    services = desk.runtime.services
+    try:
+        await desk.post_meta(facebook_delivery(("clk_1", "You are a useless idiot")))
+        await desk.wait_for(lambda: desk.card_ref(1), what="card")
+
+        def alerts() -> list[str]:
+            return [
+                c.args["text"]
+                for c in desk.slack.of("chat.postMessage")
+                if c.args["text"].startswith("Case 1 ")
+            ]
+
+        clock.moment = london(2026, 11, 24, 21, 0)  # Tuesday evening, out of hours: no nudge at night
+        await services.schedule_tick()
+        clock.moment = london(2026, 11, 25, 9, 0)  # Wednesday 09:00: 45 of 48 hours gone
+        await services.schedule_tick()
+        await services.schedule_tick()
+        await desk.wait_for(lambda: len(alerts()) == 1, what="nudge")
+        assert "due a response by 10:00" in alerts()[0]
+
+        clock.moment = london(2026, 11, 25, 10, 1)
+        await services.schedule_tick()
+        await services.schedule_tick()
+        await desk.wait_for(lambda: len(alerts()) == 2, what="overdue alert")
+        assert "past its response time" in alerts()[1]
+        await asyncio.sleep(0.2)
+        assert len(alerts()) == 2
+    finally:
+        await stop_desk(desk)

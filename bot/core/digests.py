@@ -117,6 +117,12 @@ def _lines(session: Session, query: Any, now: datetime) -> tuple[CaseLine, ...]:
     return tuple(lines)
 
 
+def case_line(session: Session, *, case_id: int, now: datetime) -> CaseLine | None:
+    """One open case as a digest line (None once it is closed)."""
+    lines = _lines(session, _open_cases().where(col(Case.id) == case_id), now)
+    return lines[0] if lines else None
+
+
 def _open_cases() -> Any:
     return (
         select(Case, Comment)

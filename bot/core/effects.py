@@ -14,7 +14,14 @@ from typing import Any
 from bot.core import audit, cases, rhythm, rota
 from bot.core.cases import DeskTarget
 from bot.core.clock import LONDON
-from bot.core.digests import HandoverDigest, Reminder, build_handover_digest, build_reminder
+from bot.core.digests import (
+    CaseLine,
+    HandoverDigest,
+    Reminder,
+    build_handover_digest,
+    build_reminder,
+    case_line,
+)
 from bot.core.errors import ChatError, PlatformError
 from bot.core.models import SYSTEM, Decision, Platform
 from bot.core.profile import PolicyProfile
@@ -230,9 +237,11 @@ class SendScheduled(_Base):
             return
         now = self.now()
 
-        def build(session: Any) -> tuple[str, Reminder | HandoverDigest]:
+        def build(session: Any) -> tuple[str, Reminder | HandoverDigest | CaseLine | None]:
             send = session.get(ScheduledSend, send_id)
             assert send is not None
+            if send.kind in (rhythm.NUDGE, rhythm.OVERDUE):
+                return send.kind, case_line(session, case_id=int(send.slot.removeprefix("case:")), now=now)
             if send.kind == rhythm.CHECK:
                 return send.kind, build_reminder(
                     session=session, slot=send.slot, now=now, profile=self.profile
@@ -243,6 +252,10 @@ class SendScheduled(_Base):
         try:
             if isinstance(view, Reminder):
                 await desk.post_reminder(view, send_id=send_id)
+            elif isinstance(view, CaseLine):
+                await desk.post_clock_alert(view, overdue=kind == rhythm.OVERDUE)
+            elif view is None:
+                pass  # the case was closed before the alert went out: nothing to say
             else:
                 await desk.post_handover(view, send_id=send_id, resend=kind == rhythm.HANDOVER_RESEND)
         except ChatError as exc:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import cast
 
-from sqlalchemy import update
+from sqlalchemy import String, exists, literal, update
+from sqlalchemy import cast as cast_sql
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -22,15 +23,22 @@ from bot.core import audit
 from bot.core.cases import DeskTarget
 from bot.core.clock import LONDON
 from bot.core.errors import AlreadyDecided, ModbotError
-from bot.core.models import Actor
+from bot.core.models import Actor, CaseStatus
 from bot.core.profile import PolicyProfile
 from bot.core.tasks import TaskKind
 from bot.outbox.queue import enqueue
-from bot.store.tables import ScheduledSend
+from bot.store.tables import Case, ScheduledSend
+
+OPEN_STATUSES = [
+    s.value for s in (CaseStatus.OPEN, CaseStatus.ACTIONING, CaseStatus.AWAITING_MANUAL, CaseStatus.FAILED)
+]
 
 CHECK = "check"
 HANDOVER = "handover"
 HANDOVER_RESEND = "handover_resend"
+NUDGE = "nudge"  # 75% of the response time has gone
+OVERDUE = "overdue"
+CLOCK_BATCH = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +137,42 @@ def tick(
     resent = resend_unacknowledged_handover(session, now=now, profile=profile, desks=desks)
     if resent is not None:
         claimed.append(resent)
+    claimed += response_clock_alerts(session, now=now, profile=profile, desks=desks)
+    return claimed
+
+
+def response_clock_alerts(
+    session: Session, *, now: datetime, profile: PolicyProfile, desks: Sequence[DeskTarget]
+) -> list[int]:
+    """Nudge open cases at 75% of their response time, and alert once when overdue.
+
+    Only in working hours: out of hours the urgent items are escalated instead, and the rest wait
+    for the morning check, which lists what is overdue.
+    """
+    calendar = profile.calendar
+    if not calendar.in_hours(now):
+        return []
+    near = calendar.add_working_time(
+        calendar.next_hours_start(now),
+        timedelta(hours=calendar.response_hours * (1 - profile.schedules.nudge_fraction)),
+    )
+    claimed: list[int] = []
+    for kind, deadline in ((OVERDUE, now), (NUDGE, near)):
+        slot = literal("case:") + cast_sql(Case.id, String)
+        already = exists().where(col(ScheduledSend.kind) == kind, col(ScheduledSend.slot) == slot)
+        rows = session.exec(
+            select(Case.id, Case.due_at)
+            .where(col(Case.status).in_(OPEN_STATUSES), col(Case.due_at) <= deadline, ~already)
+            .order_by(col(Case.due_at))
+            .limit(CLOCK_BATCH)
+        ).all()
+        for case_id, due_at in rows:
+            if kind == NUDGE and due_at is not None and due_at <= now:
+                continue  # already overdue: the overdue alert says it
+            send = DueSend(kind, f"case:{case_id}", (due_at or now).astimezone(LONDON).date(), now)
+            send_id = claim(session, send=send, desks=desks, now=now)
+            if send_id is not None:
+                claimed.append(send_id)
     return claimed
 
 

@@ -9,13 +9,13 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core.digests import HandoverDigest, Reminder
+from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.errors import ChatError
 from bot.core.rota import OnCall
 from bot.core.views import CaseCard
 from bot.ports import PostedCard
 from handlers.slack.blocks import case_card_blocks
-from handlers.slack.digest_blocks import handover_blocks, reminder_blocks
+from handlers.slack.digest_blocks import clock_alert_blocks, handover_blocks, reminder_blocks
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,10 @@ class SlackDesk:
             f"<!here> Out-of-hours urgent item. {text}",
             [_notice(f"{lead}\n:warning: {who}"), *blocks],
         )
+
+    async def post_clock_alert(self, line: CaseLine, *, overdue: bool) -> None:
+        text, blocks = clock_alert_blocks(line, overdue=overdue)
+        await self._post(self._channel, text, blocks)
 
     async def post_reminder(self, reminder: Reminder, *, send_id: int) -> PostedCard:
         text, blocks = reminder_blocks(reminder, send_id=send_id)

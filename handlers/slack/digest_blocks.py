@@ -127,3 +127,15 @@ def handover_blocks(
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "\n".join(extra)}]})
     blocks.append(_ack_button(AckActionId.HANDOVER, "I have the handover", send_id))
     return handover_text(digest)[:3000], blocks
+
+
+def clock_alert_blocks(line: CaseLine, *, overdue: bool) -> tuple[str, list[Block]]:
+    """The response clock: near its due time (75% gone) or past it (MSE 6.4.1: 48 hours)."""
+    if overdue:
+        text = f"Case {line.case_id} is past its response time (due {line.due})."
+        icon = ":alarm_clock:"
+    else:
+        text = f"Case {line.case_id} is due a response by {line.due}: most of its 48 working hours have gone."
+        icon = ":hourglass_flowing_sand:"
+    body = f"{icon} *{escape(text)}*\n{_line(line)}"
+    return text, [{"type": "section", "text": {"type": "mrkdwn", "text": body}}]
