@@ -19,7 +19,8 @@ class Comment(SQLModel, table=True):
     __tablename__ = "comment"
     __table_args__ = (
         UniqueConstraint("platform", "external_id", name="uq_comment_platform_external_id"),
-        Index("ix_comment_received_at", "received_at"),
+        # Covers "new comments since the last check" and "on which posts" without reading rows.
+        Index("ix_comment_received_post", "received_at", "platform", "post_id"),
         Index("ix_comment_post", "platform", "post_id"),
     )
 
