@@ -130,9 +130,10 @@ def main(args: argparse.Namespace) -> None:
     db = Database(engine, workers=1)
     seed(db, comments=args.comments, open_cases=args.open_cases, closed_cases=args.open_cases // 2)
     if engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
-            conn.execute(text("ANALYZE"))
-            conn.commit()
+        # Steady state, as autovacuum leaves it: straight after a bulk load the visibility map is
+        # unset and "index-only" scans still visit every heap row (126 ms instead of 55 ms).
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE"))
     profile = load_profile()
     morning = NOW.replace(hour=9, minute=0)
     reminder = timed(
