@@ -123,6 +123,26 @@ class RotaEntry(_Strict):
     ends_on: date = Field(alias="to")
 
 
+class Contact(_Strict):
+    name: str
+    detail: str
+
+
+class Retention(_Strict):
+    closed_report_days: int = Field(365, ge=1)
+    comment_personal_data_days: int = Field(30, ge=1)
+
+
+class Safeguarding(_Strict):
+    immediate_danger: str
+    next_steps: str
+    personal_safety: str
+    contacts: tuple[Contact, ...] = ()
+    escalation_targets: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    retention: Retention = Retention()
+
+
 class PolicyProfile(_Strict):
     organisation: Organisation
     accounts: tuple[Account, ...] = ()
@@ -135,6 +155,7 @@ class PolicyProfile(_Strict):
     desk: Desk = Desk()
     schedules: Schedules
     oncall: tuple[RotaEntry, ...] = ()
+    safeguarding: Safeguarding
 
     @cached_property
     def calendar(self) -> WorkingCalendar:

@@ -169,3 +169,39 @@ class ScheduledSend(SQLModel, table=True):
     sent_at: datetime | None = None
     acknowledged_by: str | None = Field(default=None, max_length=255)
     acknowledged_at: datetime | None = None
+
+
+class ReportSequence(SQLModel, table=True):
+    """The last reference number used in a year: references never repeat or skip."""
+
+    __tablename__ = "report_sequence"
+
+    year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    last: int = 0
+
+
+class SafeguardingReport(SQLModel, table=True):
+    """A confidential report. Free text and the reporter's identity are sealed (AES-GCM)."""
+
+    __tablename__ = "safeguarding_report"
+    __table_args__ = (Index("ix_report_opened", "opened_at"), Index("ix_report_status", "status"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(max_length=20, unique=True)
+    category: str = Field(max_length=40)
+    urgent: bool = False
+    status: str = Field(max_length=20)  # open, acknowledged, escalated, closed
+    consent_to_share: bool = False
+    platform: str = Field(default="", max_length=40)
+    occurred_on: date | None = None
+    surface: str = Field(max_length=20)
+    reporter_key: str = Field(max_length=64)  # keyed hash of the reporter, to answer "status" queries
+    sealed_reporter: str  # who reported (surface user id and name), sealed
+    sealed_details: str  # what happened, where, the link, the account name, sealed
+    opened_at: datetime
+    acknowledged_by: str | None = Field(default=None, max_length=255)
+    acknowledged_at: datetime | None = None
+    escalated_to: str | None = Field(default=None, max_length=60)
+    closed_at: datetime | None = None
+    outcome: str | None = Field(default=None, max_length=60)
+    redacted_at: datetime | None = None

@@ -1,0 +1,379 @@
+"""Safeguarding reports: confidential from the first keystroke (MSE 7.2.9–7.2.13; SSOT 6.2.4, 7.0).
+
+A member of staff reports abuse they received online or a safeguarding concern. The report gets
+a reference (SG-2026-0042) from a yearly sequence that never repeats or skips; what happened and
+who reported it are sealed (AES-GCM) before they reach the database. The safeguarding channel
+sees only the reference, category and urgency; leads open the details, and each view is audited.
+The audit log names the reporter as "confidential reporter", never by identity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from urllib.parse import urlparse
+
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from bot.core import audit
+from bot.core.confidential import Sealer
+from bot.core.errors import ActionNotAvailable, AlreadyDecided, ModbotError, NotPermitted
+from bot.core.models import Actor
+from bot.core.profile import PolicyProfile
+from bot.store.tables import ReportSequence, SafeguardingReport
+
+
+class ReportCategory(StrEnum):
+    ABUSE_RECEIVED = "abuse_received"
+    CHILD = "child_or_young_person"
+    ADULT_AT_RISK = "adult_at_risk"
+    IMPERSONATION = "impersonation"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            ReportCategory.ABUSE_RECEIVED: "Abuse or harassment I received online",
+            ReportCategory.CHILD: "Concern about a child or young person",
+            ReportCategory.ADULT_AT_RISK: "Concern about an adult at risk",
+            ReportCategory.IMPERSONATION: "Someone impersonating us or a colleague",
+            ReportCategory.OTHER: "Something else",
+        }[self]
+
+
+class ReportStatus(StrEnum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+    ESCALATED = "escalated"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportForm:
+    category: ReportCategory
+    what_happened: str
+    immediate_danger: bool
+    consent_to_share: bool
+    platform: str = ""
+    link: str = ""
+    account_name: str = ""
+    occurred_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportReceipt:
+    """What the reporter is told at once (privately)."""
+
+    reference: str
+    category: str
+    urgent: bool
+    immediate_danger: str
+    next_steps: str
+    personal_safety: str
+    contacts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportNotice:
+    """What the safeguarding channel sees: never the free text, never the reporter."""
+
+    reference: str
+    category: str
+    urgent: bool
+    status: str
+    opened_at: datetime
+    consent_to_share: bool
+    acknowledged_by: str | None = None
+    escalated_to: str | None = None
+    outcome: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDetails:
+    notice: ReportNotice
+    reporter_name: str
+    reporter_id: str
+    reporter_surface: str
+    what_happened: str
+    platform: str
+    link: str
+    account_name: str
+    occurred_on: date | None
+
+
+CONFIDENTIAL = "confidential reporter"
+NOT_A_LEAD = "Only the safeguarding leads named in the policy file can see a report's details."
+FIELD_LIMIT = 3000
+
+
+def validate(form: ReportForm, *, today: date) -> dict[str, str]:
+    """Errors keyed by field name, in words the reporter can act on."""
+    errors: dict[str, str] = {}
+    if not form.what_happened.strip():
+        errors["what_happened"] = "Please describe what you saw or what happened."
+    elif len(form.what_happened) > FIELD_LIMIT:
+        errors["what_happened"] = f"Please keep this under {FIELD_LIMIT} characters."
+    if form.link:
+        parsed = urlparse(form.link.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in form.link.strip():
+            errors["link"] = "This is not a web address: it should start with https://"
+    if form.occurred_on is not None and form.occurred_on > today:
+        errors["occurred_on"] = "This date is in the future."
+    return errors
+
+
+def _insert(session: Session) -> type:
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert  # type: ignore[return-value]
+
+
+def next_reference(session: Session, *, year: int) -> str:
+    """The next reference of the year, inside the caller's transaction (rolled back with it).
+
+    The UPDATE takes the row lock, so concurrent reports queue for it rather than sharing a number.
+    """
+    insert = _insert(session)
+    session.connection().execute(
+        insert(ReportSequence).values(year=year, last=0).on_conflict_do_nothing(index_elements=["year"])
+    )
+    number = (
+        session.connection()
+        .execute(
+            update(ReportSequence)
+            .where(col(ReportSequence.year) == year)
+            .values(last=ReportSequence.last + 1)
+            .returning(col(ReportSequence.last))
+        )
+        .scalar_one()
+    )
+    return f"SG-{year}-{int(number):04d}"
+
+
+def reporter_fingerprint(sealer_key: bytes, reporter: Actor) -> str:
+    """A keyed hash: lets a reporter ask about their own report without storing who they are."""
+    return hmac.new(sealer_key, f"reporter:{reporter.key}".encode(), hashlib.sha256).hexdigest()
+
+
+def log_report(
+    *,
+    session: Session,
+    form: ReportForm,
+    reporter: Actor,
+    sealer: Sealer,
+    fingerprint_key: bytes,
+    profile: PolicyProfile,
+    now: datetime,
+) -> ReportReceipt:
+    errors = validate(form, today=now.date())
+    if errors:
+        raise ModbotError("; ".join(errors.values()))
+    reference = next_reference(session, year=now.year)
+    details = {
+        "what_happened": form.what_happened.strip(),
+        "link": form.link.strip(),
+        "account_name": form.account_name.strip(),
+    }
+    who = {"surface": reporter.surface, "id": reporter.id, "name": reporter.name}
+    session.add(
+        SafeguardingReport(
+            reference=reference,
+            category=form.category.value,
+            urgent=form.immediate_danger,
+            status=ReportStatus.OPEN.value,
+            consent_to_share=form.consent_to_share,
+            platform=form.platform,
+            occurred_on=form.occurred_on,
+            surface=reporter.surface,
+            reporter_key=reporter_fingerprint(fingerprint_key, reporter),
+            sealed_reporter=sealer.seal(json.dumps(who), context=f"{reference}:reporter"),
+            sealed_details=sealer.seal(json.dumps(details), context=f"{reference}:details"),
+            opened_at=now,
+        )
+    )
+    audit.record(
+        session,
+        actor=Actor(reporter.surface, CONFIDENTIAL),
+        action="safeguarding_report_opened",
+        outcome="ok",
+        now=now,
+        subject=reference,
+        detail={"category": form.category.value, "urgent": form.immediate_danger},
+    )
+    guidance = profile.safeguarding
+    return ReportReceipt(
+        reference=reference,
+        category=form.category.label,
+        urgent=form.immediate_danger,
+        immediate_danger=guidance.immediate_danger,
+        next_steps=guidance.next_steps,
+        personal_safety=guidance.personal_safety,
+        contacts=tuple((c.name, c.detail) for c in guidance.contacts),
+    )
+
+
+def _load(session: Session, reference: str) -> SafeguardingReport:
+    report = session.exec(
+        select(SafeguardingReport).where(col(SafeguardingReport.reference) == reference.strip().upper())
+    ).first()
+    if report is None:
+        raise ModbotError(f"There is no report {reference}.")
+    return report
+
+
+def notice(report: SafeguardingReport) -> ReportNotice:
+    return ReportNotice(
+        reference=report.reference,
+        category=ReportCategory(report.category).label,
+        urgent=report.urgent,
+        status=report.status,
+        opened_at=report.opened_at,
+        consent_to_share=report.consent_to_share,
+        acknowledged_by=report.acknowledged_by,
+        escalated_to=report.escalated_to,
+        outcome=report.outcome,
+    )
+
+
+def report_notice(session: Session, *, reference: str) -> ReportNotice:
+    return notice(_load(session, reference))
+
+
+def view_report(
+    *, session: Session, reference: str, viewer: Actor, is_lead: bool, sealer: Sealer, now: datetime
+) -> ReportDetails | None:
+    """The details, for a safeguarding lead only; every view is audited.
+
+    A refusal is audited too and returns None (raising would roll the audit row back); the edge
+    then says NOT_A_LEAD.
+    """
+    report = _load(session, reference)
+    if not is_lead:
+        audit.record(
+            session,
+            actor=viewer,
+            action="safeguarding_view_refused",
+            outcome="refused",
+            now=now,
+            subject=reference,
+        )
+        return None
+    if report.redacted_at is not None:
+        raise ActionNotAvailable(f"The details of {reference} were erased under the retention policy.")
+    audit.record(
+        session, actor=viewer, action="safeguarding_report_viewed", outcome="ok", now=now, subject=reference
+    )
+    who = json.loads(sealer.open(report.sealed_reporter, context=f"{report.reference}:reporter"))
+    details = json.loads(sealer.open(report.sealed_details, context=f"{report.reference}:details"))
+    return ReportDetails(
+        notice=notice(report),
+        reporter_name=who["name"],
+        reporter_id=who["id"],
+        reporter_surface=who["surface"],
+        what_happened=details["what_happened"],
+        platform=report.platform,
+        link=details["link"],
+        account_name=details["account_name"],
+        occurred_on=report.occurred_on,
+    )
+
+
+def reporter_of(*, session: Session, reference: str, sealer: Sealer) -> tuple[str, str]:
+    """(surface, user id) of the reporter, to tell them about progress. Never logged."""
+    report = _load(session, reference)
+    if report.redacted_at is not None:
+        return "", ""
+    who = json.loads(sealer.open(report.sealed_reporter, context=f"{report.reference}:reporter"))
+    return who["surface"], who["id"]
+
+
+_MOVES = {
+    "acknowledge": ({ReportStatus.OPEN}, ReportStatus.ACKNOWLEDGED),
+    "escalate": (
+        {ReportStatus.OPEN, ReportStatus.ACKNOWLEDGED, ReportStatus.ESCALATED},
+        ReportStatus.ESCALATED,
+    ),
+    "close": ({ReportStatus.OPEN, ReportStatus.ACKNOWLEDGED, ReportStatus.ESCALATED}, ReportStatus.CLOSED),
+}
+
+
+def lead_action(
+    *,
+    session: Session,
+    reference: str,
+    action: str,
+    lead: Actor,
+    is_lead: bool,
+    now: datetime,
+    profile: PolicyProfile,
+    value: str = "",
+) -> ReportNotice:
+    """Acknowledge, Escalated to <target>, Close with <outcome>: leads only, each audited."""
+    if not is_lead:
+        raise NotPermitted("Only the safeguarding leads named in the policy file can act on reports.")
+    report = _load(session, reference)
+    allowed, target = _MOVES[action]
+    if ReportStatus(report.status) not in allowed:
+        raise AlreadyDecided(
+            case_id=0,
+            outcome=f"{report.reference} is already {report.status}",
+            by=report.acknowledged_by or "a lead",
+            at=report.acknowledged_at,
+        )
+    changes: dict[str, object] = {"status": target.value}
+    if action == "acknowledge":
+        changes.update(acknowledged_by=lead.display, acknowledged_at=now)
+    elif action == "escalate":
+        if value not in profile.safeguarding.escalation_targets:
+            raise ActionNotAvailable(f"Choose one of: {', '.join(profile.safeguarding.escalation_targets)}.")
+        changes.update(escalated_to=value)
+        if report.acknowledged_at is None:
+            changes.update(acknowledged_by=lead.display, acknowledged_at=now)
+    else:
+        if value not in profile.safeguarding.outcomes:
+            raise ActionNotAvailable(f"Choose one of: {', '.join(profile.safeguarding.outcomes)}.")
+        changes.update(outcome=value, closed_at=now)
+    result = session.connection().execute(
+        update(SafeguardingReport)
+        .where(col(SafeguardingReport.id) == report.id, col(SafeguardingReport.status) == report.status)
+        .values(**changes)
+    )
+    if result.rowcount != 1:
+        raise AlreadyDecided(
+            case_id=0, outcome=f"{report.reference} was just changed", by="another lead", at=now
+        )
+    audit.record(
+        session,
+        actor=lead,
+        action=f"safeguarding_{action}",
+        outcome="ok",
+        now=now,
+        subject=report.reference,
+        detail={"to": target.value, **({"value": value} if value else {})},
+    )
+    session.refresh(report)
+    return notice(report)
+
+
+def status_for_reporter(
+    *, session: Session, reference: str, reporter: Actor, fingerprint_key: bytes
+) -> ReportNotice:
+    """`/report-abuse status SG-…`: only the person who made the report may ask."""
+    report = _load(session, reference)
+    if not hmac.compare_digest(report.reporter_key, reporter_fingerprint(fingerprint_key, reporter)):
+        raise NotPermitted(f"You can only check reports you made yourself. {reference} is not one of them.")
+    return notice(report)
+
+
+def opened_on(session: Session, *, since: datetime) -> tuple[str, ...]:
+    """References opened since a moment: for the handover digest (never details)."""
+    rows = session.exec(
+        select(SafeguardingReport.reference)
+        .where(col(SafeguardingReport.opened_at) >= since)
+        .order_by(col(SafeguardingReport.id))
+    ).all()
+    return tuple(rows)
