@@ -34,7 +34,10 @@ def _since(value: str) -> datetime:
 def cmd_serve(_args: argparse.Namespace) -> int:
     from bot.main import serve
 
-    serve(_settings())
+    try:
+        serve(_settings())
+    except ModbotError as exc:  # e.g. a missing or weak MODBOT_DATA_KEY in production
+        raise SystemExit(f"modbot: cannot start: {exc}") from exc
     return 0
 
 

@@ -17,20 +17,24 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core.confidential import parse_key
 from bot.core.effects import build_handlers
 from bot.core.models import Platform
 from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
 from bot.core.rota import seed_rota
+from bot.core.safeguarding_effects import build_safeguarding_handlers
 from bot.outbox.worker import OutboxPolicy, OutboxWorker, outbox_counts
-from bot.ports import ChatDesk, SocialPlatform
+from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.services import Services, utc_now
 from bot.settings import Settings
 from bot.store.db import Database, make_engine, migrate
 from handlers.http import PathOnlyAccessLogger, problem
 from handlers.slack import listeners as slack_listeners
+from handlers.slack import safeguarding as slack_safeguarding
 from handlers.slack.desk import SlackDesk
 from handlers.slack.moderators import SlackModerators
+from handlers.slack.safeguarding import SlackSafeguardingDesk
 from handlers.social import ingest as ingest_edge
 from handlers.social import meta as meta_edge
 from handlers.social.graph import GraphClient
@@ -61,7 +65,16 @@ def build_runtime(
     db = Database(engine)
     profile = load_profile(settings.modbot_policy)
     policy_engine = PolicyEngine(staff_names=[name for member in profile.staff for name in member.all_names])
-    services = Services(settings=settings, db=db, profile=profile, engine=policy_engine, now=now)
+    key, development_key = parse_key(
+        settings.modbot_data_key.get_secret_value() if settings.modbot_data_key else None,
+        production=settings.modbot_env == "production",
+    )
+    if development_key:
+        log.warning("MODBOT_DATA_KEY is not set: safeguarding reports are sealed with a DEVELOPMENT key")
+    services = Services(
+        settings=settings, db=db, profile=profile, engine=policy_engine, now=now, data_key=key
+    )
+    safeguarding_desks: dict[str, SafeguardingDesk] = {}
 
     app = web.Application(client_max_size=settings.max_body_bytes)
     http: dict[str, aiohttp.ClientSession] = {}
@@ -78,15 +91,27 @@ def build_runtime(
         )
         moderators = SlackModerators(client=listener_client, ids=settings.slack_moderators)
         slack_listeners.register(bolt, services, moderators)
+        desk_client = AsyncWebClient(token=token, base_url=settings.slack_api_url, timeout=10)
         if settings.slack_moderation_channel:
-            desk_client = AsyncWebClient(token=token, base_url=settings.slack_api_url, timeout=10)
             desks["slack"] = SlackDesk(client=desk_client, channel=settings.slack_moderation_channel)
+        slack_safeguarding.register(bolt, services, leads=frozenset(settings.slack_safeguarding_leads))
+        if settings.slack_safeguarding_channel:
+            safeguarding_desks["slack"] = SlackSafeguardingDesk(
+                client=desk_client,
+                channel=settings.slack_safeguarding_channel,
+                targets=profile.safeguarding.escalation_targets,
+                outcomes=profile.safeguarding.outcomes,
+            )
 
     services.desks = desks
     services.platforms = platforms
+    services.safeguarding_desks = safeguarding_desks
     worker = OutboxWorker(
         db=db,
-        handlers=build_handlers(db=db, profile=profile, desks=desks, platforms=platforms, now=now),
+        handlers={
+            **build_handlers(db=db, profile=profile, desks=desks, platforms=platforms, now=now),
+            **build_safeguarding_handlers(db=db, desks=safeguarding_desks, sealer=services.sealer, now=now),
+        },
         now=now,
         policy=OutboxPolicy(
             max_attempts=settings.outbox_max_attempts,

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rota import OnCall
+from bot.core.safeguarding import ReportNotice
 from bot.core.views import CaseCard
 
 
@@ -80,6 +81,24 @@ class SocialPlatform(Protocol):
     async def reply(self, item: PlatformItem, text: str) -> None: ...
 
     async def private_reply(self, item: PlatformItem, text: str) -> None: ...
+
+
+class SafeguardingDesk(Protocol):
+    """The private safeguarding channel, and private messages to reporters and leads."""
+
+    name: str
+
+    def lane(self) -> str: ...
+
+    async def post_notice(self, notice: ReportNotice, *, alert: bool) -> None:
+        """Reference, category and urgency only, with View and lead buttons."""
+        ...
+
+    async def update_notice(self, posted: PostedCard, notice: ReportNotice) -> None: ...
+
+    async def tell(self, user_id: str, text: str) -> None:
+        """A private message to one person (a reporter about progress, the person on call)."""
+        ...
 
 
 class Clock(Protocol):

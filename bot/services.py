@@ -6,14 +6,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from bot.core import cases, rhythm, rota
+from bot.core import cases, rhythm, rota, safeguarding
 from bot.core.cases import DeskTarget
 from bot.core.clock import LONDON
+from bot.core.confidential import Sealer
 from bot.core.models import Actor, Decision, IncomingComment, IngestResult, Platform
 from bot.core.policy import PolicyEngine
 from bot.core.profile import PolicyProfile
 from bot.core.rota import OnCall
-from bot.ports import ChatDesk, SocialPlatform
+from bot.core.safeguarding import ReportDetails, ReportForm, ReportNotice, ReportReceipt
+from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.settings import Settings
 from bot.store.db import Database
 from bot.store.tables import Case, ScheduledSend
@@ -33,6 +35,79 @@ class Services:
     platforms: Mapping[Platform, SocialPlatform] = field(default_factory=dict)
     now: Callable[[], datetime] = utc_now
     wake_outbox: Callable[[], None] = lambda: None
+    data_key: bytes = b""
+    safeguarding_desks: Mapping[str, SafeguardingDesk] = field(default_factory=dict)
+
+    @property
+    def sealer(self) -> Sealer:
+        return Sealer(self.data_key)
+
+    @property
+    def safeguarding_targets(self) -> Sequence[DeskTarget]:
+        return [DeskTarget(name, desk.lane()) for name, desk in self.safeguarding_desks.items()]
+
+    def validate_report(self, form: ReportForm) -> dict[str, str]:
+        return safeguarding.validate(form, today=self.now().astimezone(LONDON).date())
+
+    async def report_abuse(self, *, form: ReportForm, reporter: Actor) -> ReportReceipt:
+        now, targets, sealer = self.now(), self.safeguarding_targets, self.sealer
+        receipt = await self.db.run(
+            lambda s: safeguarding.submit(
+                session=s,
+                form=form,
+                reporter=reporter,
+                sealer=sealer,
+                fingerprint_key=self.data_key,
+                profile=self.profile,
+                now=now,
+                desks=targets,
+            )
+        )
+        self.wake_outbox()
+        return receipt
+
+    async def report_status(self, *, reference: str, reporter: Actor) -> ReportNotice:
+        return await self.db.run(
+            lambda s: safeguarding.status_for_reporter(
+                session=s, reference=reference, reporter=reporter, fingerprint_key=self.data_key
+            )
+        )
+
+    async def view_report(self, *, reference: str, viewer: Actor, is_lead: bool) -> ReportDetails | None:
+        now, sealer = self.now(), self.sealer
+        return await self.db.run(
+            lambda s: safeguarding.view_report(
+                session=s, reference=reference, viewer=viewer, is_lead=is_lead, sealer=sealer, now=now
+            )
+        )
+
+    async def safeguarding_act(
+        self,
+        *,
+        reference: str,
+        action: str,
+        lead: Actor,
+        is_lead: bool,
+        value: str,
+        posted: tuple[str, str, str],
+    ) -> ReportNotice:
+        now, targets = self.now(), self.safeguarding_targets
+        notice = await self.db.run(
+            lambda s: safeguarding.act_and_notify(
+                session=s,
+                reference=reference,
+                action=action,
+                lead=lead,
+                is_lead=is_lead,
+                profile=self.profile,
+                now=now,
+                desks=targets,
+                value=value,
+                posted=posted,
+            )
+        )
+        self.wake_outbox()
+        return notice
 
     @property
     def desk_targets(self) -> Sequence[DeskTarget]:

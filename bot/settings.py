@@ -33,6 +33,11 @@ class Settings(BaseSettings):
     slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
     slack_moderation_channel: str | None = Field(None, alias="SLACK_MODERATION_CHANNEL")
     slack_moderators: Annotated[tuple[str, ...], NoDecode] = Field((), alias="SLACK_MODERATORS")
+    slack_safeguarding_channel: str | None = Field(None, alias="SLACK_SAFEGUARDING_CHANNEL")
+    slack_safeguarding_leads: Annotated[tuple[str, ...], NoDecode] = Field(
+        (), alias="SLACK_SAFEGUARDING_LEADS"
+    )
+    modbot_data_key: SecretStr | None = Field(None, alias="MODBOT_DATA_KEY")
     slack_post_interval: float = Field(1.0, alias="SLACK_POST_INTERVAL", ge=0)
 
     meta_app_secret: SecretStr | None = Field(None, alias="META_APP_SECRET")
@@ -49,7 +54,7 @@ class Settings(BaseSettings):
     outbox_backoff_base: float = Field(2.0, alias="OUTBOX_BACKOFF_BASE", gt=0)
     outbox_poll_interval: float = Field(1.0, alias="OUTBOX_POLL_INTERVAL", gt=0)
 
-    @field_validator("slack_moderators", mode="before")
+    @field_validator("slack_moderators", "slack_safeguarding_leads", mode="before")
     @classmethod
     def _split_list(cls, value: object) -> object:
         return _split(value)
@@ -83,6 +88,12 @@ class Settings(BaseSettings):
                 "META_PAGE_ACCESS_TOKEN is not set: "
                 "Hide and Delete on Facebook and Instagram must be done by hand."
             )
+        if self.slack_enabled and not self.slack_safeguarding_channel:
+            found.append("SLACK_SAFEGUARDING_CHANNEL is not set: /report-abuse notices have nowhere to go.")
+        if self.slack_enabled and not self.slack_safeguarding_leads:
+            found.append("SLACK_SAFEGUARDING_LEADS is empty: nobody can open safeguarding reports.")
+        if not self.modbot_data_key:
+            found.append("MODBOT_DATA_KEY is not set: safeguarding reports use a development key.")
         if self.modbot_env == "production" and self.database_url.startswith("sqlite"):
             found.append("DATABASE_URL is SQLite in production: use PostgreSQL.")
         return found

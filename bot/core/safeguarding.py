@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -22,10 +23,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from bot.core import audit
+from bot.core.cases import DeskTarget
 from bot.core.confidential import Sealer
 from bot.core.errors import ActionNotAvailable, AlreadyDecided, ModbotError, NotPermitted
 from bot.core.models import Actor
 from bot.core.profile import PolicyProfile
+from bot.core.tasks import TaskKind
+from bot.outbox.queue import enqueue
 from bot.store.tables import ReportSequence, SafeguardingReport
 
 
@@ -377,3 +381,100 @@ def opened_on(session: Session, *, since: datetime) -> tuple[str, ...]:
         .order_by(col(SafeguardingReport.id))
     ).all()
     return tuple(rows)
+
+
+def submit(
+    *,
+    session: Session,
+    form: ReportForm,
+    reporter: Actor,
+    sealer: Sealer,
+    fingerprint_key: bytes,
+    profile: PolicyProfile,
+    now: datetime,
+    desks: Sequence[DeskTarget],
+) -> ReportReceipt:
+    """Log the report and queue the channel notice; out of hours an urgent one also goes to the
+    person on call at once."""
+    receipt = log_report(
+        session=session,
+        form=form,
+        reporter=reporter,
+        sealer=sealer,
+        fingerprint_key=fingerprint_key,
+        profile=profile,
+        now=now,
+    )
+    out_of_hours = form.immediate_danger and not profile.calendar.in_hours(now)
+    for desk in desks:
+        payload = {"reference": receipt.reference, "desk": desk.name}
+        enqueue(
+            session,
+            kind=TaskKind.SAFEGUARDING_NOTICE,
+            payload=payload,
+            lane=desk.lane,
+            dedupe_key=f"sg_notice:{receipt.reference}:{desk.name}",
+            now=now,
+        )
+        if out_of_hours:
+            enqueue(
+                session,
+                kind=TaskKind.SAFEGUARDING_ALERT_ONCALL,
+                payload=payload,
+                lane=desk.lane,
+                dedupe_key=f"sg_oncall:{receipt.reference}:{desk.name}",
+                now=now,
+            )
+    return receipt
+
+
+def act_and_notify(
+    *,
+    session: Session,
+    reference: str,
+    action: str,
+    lead: Actor,
+    is_lead: bool,
+    profile: PolicyProfile,
+    now: datetime,
+    desks: Sequence[DeskTarget],
+    value: str = "",
+    posted: tuple[str, str, str] | None = None,
+) -> ReportNotice:
+    """A lead's action, then the notice refreshed in place and the reporter told (acknowledged,
+    closed) — both through the outbox. `posted` is (desk, channel, message ref) of the notice."""
+    result = lead_action(
+        session=session,
+        reference=reference,
+        action=action,
+        lead=lead,
+        is_lead=is_lead,
+        now=now,
+        profile=profile,
+        value=value,
+    )
+    lanes = {d.name: d.lane for d in desks}
+    if posted is not None and posted[0] in lanes:
+        enqueue(
+            session,
+            kind=TaskKind.SAFEGUARDING_NOTICE_REFRESH,
+            payload={
+                "reference": reference,
+                "desk": posted[0],
+                "channel": posted[1],
+                "message_ref": posted[2],
+            },
+            lane=lanes[posted[0]],
+            now=now,
+        )
+    if action in ("acknowledge", "close"):
+        for desk in desks:
+            enqueue(
+                session,
+                kind=TaskKind.SAFEGUARDING_TELL_REPORTER,
+                payload={"reference": reference, "desk": desk.name, "status": result.status},
+                lane=desk.lane,
+                dedupe_key=f"sg_tell:{reference}:{result.status}:{desk.name}",
+                now=now,
+            )
+    return result

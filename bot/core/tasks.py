@@ -10,3 +10,7 @@ class TaskKind(StrEnum):
     CONTACT_COMMENTER = "contact_commenter"
     SEND_SCHEDULED = "send_scheduled"
     ESCALATE = "escalate"
+    SAFEGUARDING_NOTICE = "safeguarding_notice"
+    SAFEGUARDING_NOTICE_REFRESH = "safeguarding_notice_refresh"
+    SAFEGUARDING_TELL_REPORTER = "safeguarding_tell_reporter"
+    SAFEGUARDING_ALERT_ONCALL = "safeguarding_alert_oncall"

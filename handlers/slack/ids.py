@@ -36,9 +36,22 @@ class AckActionId(StrEnum):
     HANDOVER = "modbot-ack.handover"
 
 
+SAFEGUARDING_PREFIX = "modbot-sg."
+
+
+class SafeguardingActionId(StrEnum):
+    VIEW = "modbot-sg.view"
+    ACKNOWLEDGE = "modbot-sg.acknowledge"
+    ESCALATE = "modbot-sg.escalate"
+    CLOSE = "modbot-sg.close"
+
+
 class Command(StrEnum):
     ONCALL = "/oncall"
+    REPORT_ABUSE = "/report-abuse"
 
 
 class CallbackId(StrEnum):
     LEAVE_THEME = "modbot.leave_theme"
+    REPORT_ABUSE = "modbot.report_abuse"
+    REPORT_MESSAGE = "modbot.report_message"
