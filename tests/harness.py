@@ -31,6 +31,8 @@ SLACK_SECRET = "slack-signing-secret-for-tests"
 META_SECRET = "meta-app-secret-for-tests"
 INGEST_SECRET = "ingest-secret-for-tests"
 CHANNEL = "C0MODDESK"
+SAFEGUARDING_CHANNEL = "C0SAFEGUARD"
+DATA_KEY = "3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs="
 MODERATORS = ("U0MOD1", "U0MOD2", "S0MODS")
 
 
@@ -55,6 +57,9 @@ def make_settings(db: DbTarget, slack: SlackStandIn, graph: GraphStandIn, **over
         OUTBOX_BACKOFF_BASE=0.05,
         OUTBOX_POLL_INTERVAL=0.05,
         MODBOT_SCHEDULER=False,
+        SLACK_SAFEGUARDING_CHANNEL=SAFEGUARDING_CHANNEL,
+        SLACK_SAFEGUARDING_LEADS="U0LEAD",
+        MODBOT_DATA_KEY=DATA_KEY,
     )
     values.update(overrides)
     return Settings(**values)
