@@ -17,6 +17,7 @@ from bot.core.clock import LONDON
 from bot.core.models import CaseStatus, ContactState, Platform
 from bot.core.profile import PolicyProfile
 from bot.core.rota import OnCall, on_call
+from bot.core.safeguarding import opened_on
 from bot.core.views import format_when
 from bot.store.tables import CardRef, Case, Comment
 
@@ -287,6 +288,7 @@ def build_handover_digest(*, session: Session, now: datetime, profile: PolicyPro
         themes=tuple((str(theme), int(n)) for theme, n in themes),
         tier3_today=tier3_today,
         warning="" if person else "Nobody is on call tonight. Set the rota with /oncall.",
+        safeguarding_today=opened_on(session, since=start_of_day),
     )
 
 

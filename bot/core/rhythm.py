@@ -25,6 +25,7 @@ from bot.core.clock import LONDON
 from bot.core.errors import AlreadyDecided, ModbotError
 from bot.core.models import Actor, CaseStatus
 from bot.core.profile import PolicyProfile
+from bot.core.retention import RetentionResult, apply_retention
 from bot.core.tasks import TaskKind
 from bot.outbox.queue import enqueue
 from bot.store.tables import Case, ScheduledSend
@@ -138,7 +139,23 @@ def tick(
     if resent is not None:
         claimed.append(resent)
     claimed += response_clock_alerts(session, now=now, profile=profile, desks=desks)
+    daily_retention(session, now=now, profile=profile)
     return claimed
+
+
+RETENTION = "retention"
+RETENTION_AT = time(2, 0)
+
+
+def daily_retention(session: Session, *, now: datetime, profile: PolicyProfile) -> RetentionResult | None:
+    """Once a day from 02:00 London time; the claim row and the erasure commit together."""
+    local = now.astimezone(LONDON)
+    if local.time() < RETENTION_AT:
+        return None
+    send = DueSend(RETENTION, "daily", local.date(), _at(local.date(), RETENTION_AT))
+    if _insert_send(session, send, now) is None:
+        return None
+    return apply_retention(session, profile=profile, now=now)
 
 
 def response_clock_alerts(
