@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from bot.core import audit
@@ -38,6 +37,7 @@ from bot.core.profile import PolicyProfile
 from bot.core.tasks import TaskKind
 from bot.outbox.queue import enqueue
 from bot.store.tables import CardRef, Case, Comment
+from bot.store.upsert import insert_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +59,8 @@ def _insert_comments(session: Session, rows: list[dict[str, Any]]) -> dict[tuple
     them in batches ("insertmanyvalues") with one cached statement, so a delivery of a hundred
     comments costs one round trip, and a redelivered comment is skipped by the unique key.
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
-        insert(Comment)
+        insert_for(session, Comment)
         .on_conflict_do_nothing(index_elements=["platform", "external_id"])
         .returning(col(Comment.id), col(Comment.platform), col(Comment.external_id))
     )
@@ -592,10 +590,8 @@ def card_ref(session: Session, *, case_id: int, desk: str) -> CardRef | None:
 def save_card_ref(
     session: Session, *, case_id: int, desk: str, channel: str, message_ref: str, version: int, now: datetime
 ) -> None:
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     session.connection().execute(
-        insert(CardRef)
+        insert_for(session, CardRef)
         .values(
             case_id=case_id,
             desk=desk,

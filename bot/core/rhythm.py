@@ -16,7 +16,6 @@ from typing import cast
 
 from sqlalchemy import String, exists, literal, update
 from sqlalchemy import cast as cast_sql
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from bot.core import audit
@@ -29,6 +28,7 @@ from bot.core.retention import RetentionResult, apply_retention
 from bot.core.tasks import TaskKind
 from bot.outbox.queue import enqueue
 from bot.store.tables import Case, ScheduledSend
+from bot.store.upsert import insert_for
 
 OPEN_STATUSES = [
     s.value for s in (CaseStatus.OPEN, CaseStatus.ACTIONING, CaseStatus.AWAITING_MANUAL, CaseStatus.FAILED)
@@ -79,9 +79,8 @@ def due_sends(*, now: datetime, profile: PolicyProfile) -> list[DueSend]:
 
 
 def _insert_send(session: Session, send: DueSend, now: datetime) -> int | None:
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     stmt = (
-        insert(ScheduledSend)
+        insert_for(session, ScheduledSend)
         .values(
             kind=send.kind, local_date=send.local_date, slot=send.slot, due_at=send.due_at, created_at=now
         )

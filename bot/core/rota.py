@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from bot.core import audit
@@ -13,6 +12,7 @@ from bot.core.errors import ModbotError
 from bot.core.models import Actor
 from bot.core.profile import PolicyProfile
 from bot.store.tables import OnCallShift
+from bot.store.upsert import insert_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,6 @@ def seed_rota(session: Session, *, profile: PolicyProfile, now: datetime) -> int
     """Copy the policy file's rota into the database; a second run adds nothing."""
     if not profile.oncall:
         return 0
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     rows = [
         dict(
             person_name=entry.name,
@@ -43,7 +42,7 @@ def seed_rota(session: Session, *, profile: PolicyProfile, now: datetime) -> int
         for entry in profile.oncall
     ]
     stmt = (
-        insert(OnCallShift)
+        insert_for(session, OnCallShift)
         .on_conflict_do_nothing(index_elements=["person_name", "starts_on", "ends_on", "source"])
         .returning(col(OnCallShift.id))
     )

@@ -19,7 +19,6 @@ from enum import StrEnum
 from urllib.parse import urlparse
 
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from bot.core import audit
@@ -31,6 +30,7 @@ from bot.core.profile import PolicyProfile
 from bot.core.tasks import TaskKind
 from bot.outbox.queue import enqueue
 from bot.store.tables import ReportSequence, SafeguardingReport
+from bot.store.upsert import insert_for
 
 
 class ReportCategory(StrEnum):
@@ -132,18 +132,15 @@ def validate(form: ReportForm, *, today: date) -> dict[str, str]:
     return errors
 
 
-def _insert(session: Session) -> type:
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert  # type: ignore[return-value]
-
-
 def next_reference(session: Session, *, year: int) -> str:
     """The next reference of the year, inside the caller's transaction (rolled back with it).
 
     The UPDATE takes the row lock, so concurrent reports queue for it rather than sharing a number.
     """
-    insert = _insert(session)
     session.connection().execute(
-        insert(ReportSequence).values(year=year, last=0).on_conflict_do_nothing(index_elements=["year"])
+        insert_for(session, ReportSequence)
+        .values(year=year, last=0)
+        .on_conflict_do_nothing(index_elements=["year"])
     )
     number = (
         session.connection()

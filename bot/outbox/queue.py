@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from bot.store.tables import OutboxTask
+from bot.store.upsert import insert_for
 
 
 def enqueue(
@@ -34,8 +34,8 @@ def enqueue(
     if dedupe_key is None:
         session.add(OutboxTask(**values))
         return True
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(OutboxTask).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    stmt = (
+        insert_for(session, OutboxTask).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    )
     result = session.connection().execute(stmt)
     return bool(result.rowcount)
