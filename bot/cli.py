@@ -7,12 +7,17 @@ import logging
 import os
 import sys
 from datetime import UTC, datetime
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from pydantic import ValidationError
 
 from bot.core.errors import ModbotError
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.core.evaluation import Example
+    from bot.core.policy import PolicyEngine
 
 
 def _settings() -> Settings:
@@ -148,6 +153,67 @@ def cmd_calendar_due(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     return 0
 
 
+def _engine() -> PolicyEngine:
+    from bot.core.policy import PolicyEngine
+    from bot.core.profile import load_profile
+
+    profile = load_profile(_settings().modbot_policy)
+    return PolicyEngine(staff_names=[name for member in profile.staff for name in member.all_names])
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    """Add tier, route and reasons columns to a CSV with a `text` column."""
+    import csv
+
+    engine = _engine()
+    with (
+        args.input.open(encoding="utf-8-sig", newline="") as source,
+        args.output.open("w", encoding="utf-8", newline="") as out,
+    ):
+        reader = csv.DictReader(source)
+        if reader.fieldnames is None or "text" not in reader.fieldnames:
+            raise SystemExit(f"modbot: {args.input} needs a header with a 'text' column")
+        writer = csv.DictWriter(out, fieldnames=[*reader.fieldnames, "tier", "route", "reasons"])
+        writer.writeheader()
+        count = 0
+        for row in reader:
+            verdict = engine.classify(row["text"] or "")
+            row.update(
+                tier=int(verdict.tier),
+                route=";".join(r.value for r in verdict.routes),
+                reasons="; ".join(f"{r.category}: {r.matched}" for r in verdict.reasons),
+            )
+            writer.writerow(row)
+            count += 1
+    print(f"{count} rows classified into {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    """Score the classifier per labelled set: P/R/F1 per tier, confusion, false flags, speed."""
+    import json
+
+    from bot.core.evaluation import development_sets, evaluate, load_labelled_csv, report_text
+
+    engine = _engine()
+    sets: list[tuple[str, list[Example]]] = []
+    if args.datasets is not None:
+        sets += list(development_sets(args.datasets))
+    for path in args.input or []:
+        try:
+            sets.append((path.name, load_labelled_csv(path)))
+        except ValueError as exc:
+            raise SystemExit(f"modbot: {exc}") from exc
+    if not sets:
+        raise SystemExit("modbot: give a CSV with text,label columns, or --datasets DIR")
+    results = [evaluate(name, examples, engine) for name, examples in sets]
+    if args.json:
+        print(json.dumps([r.as_dict() for r in results], indent=2), file=out)
+    else:
+        print("\n\n".join(report_text(r) for r in results), file=out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="modbot", description="The social media moderation desk.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -165,6 +231,21 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("kind", choices=["handover", "morning", "midday", "afternoon"])
     digest.add_argument("--at", type=_moment, default=None, help="ISO datetime (London time if no zone)")
     digest.set_defaults(func=cmd_digest)
+    classify = sub.add_parser(
+        "classify", help="add tier, route and reasons columns to a CSV with a text column"
+    )
+    classify.add_argument("input", type=Path)
+    classify.add_argument("output", type=Path)
+    classify.set_defaults(func=cmd_classify)
+    evaluate = sub.add_parser(
+        "eval", help="measure the classifier on labelled CSVs (text,label with label 1, 2 or 3)"
+    )
+    evaluate.add_argument("input", type=Path, nargs="*")
+    evaluate.add_argument(
+        "--datasets", type=Path, default=None, help="folder with the public development sets"
+    )
+    evaluate.add_argument("--json", action="store_true", help="machine-readable summary")
+    evaluate.set_defaults(func=cmd_eval)
     calendar = sub.add_parser("calendar", help="the working calendar").add_subparsers(
         dest="calendar_command", required=True
     )

@@ -1,0 +1,171 @@
+"""Measuring the policy engine on labelled comments: per-tier precision/recall/F1, confusion
+matrix, Tier 3 false-flag rate, throughput and per-comment latency.
+
+Labels are tiers: 1 harmful, 2 misinformation or spam, 3 leave. A set is scored on the tiers it
+covers (the public sets each cover one flagged tier and tier 3), never pooled across sets.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.core.policy import PolicyEngine
+
+TIERS = (1, 2, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    label: int
+
+
+@dataclass(frozen=True, slots=True)
+class TierScore:
+    tier: int
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass
+class Evaluation:
+    name: str
+    examples: int
+    tiers_covered: tuple[int, ...]
+    confusion: dict[int, dict[int, int]]  # label -> predicted -> count
+    scores: list[TierScore] = field(default_factory=list)
+    tier3_false_flag_rate: float = 0.0
+    comments_per_second: float = 0.0
+    p99_ms: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["confusion"] = {str(k): {str(p): n for p, n in v.items()} for k, v in self.confusion.items()}
+        return data
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+
+
+def evaluate(name: str, examples: Sequence[Example], engine: PolicyEngine) -> Evaluation:
+    confusion = {label: dict.fromkeys(TIERS, 0) for label in TIERS}
+    latencies: list[float] = []
+    started = time.perf_counter()
+    for example in examples:
+        t0 = time.perf_counter()
+        predicted = int(engine.classify(example.text).tier)
+        latencies.append(time.perf_counter() - t0)
+        confusion[example.label][predicted] += 1
+    elapsed = time.perf_counter() - started
+    covered = tuple(t for t in TIERS if sum(confusion[t].values()))
+    scores = []
+    for tier in covered:
+        if tier == 3:
+            continue
+        true_pos = confusion[tier][tier]
+        predicted_pos = sum(confusion[label][tier] for label in TIERS)
+        actual = sum(confusion[tier].values())
+        precision = true_pos / predicted_pos if predicted_pos else 0.0
+        recall = true_pos / actual if actual else 0.0
+        scores.append(TierScore(tier, precision, recall, _f1(precision, recall), actual))
+    tier3 = sum(confusion[3].values())
+    false_flags = confusion[3][1] + confusion[3][2]
+    latencies.sort()
+    return Evaluation(
+        name=name,
+        examples=len(examples),
+        tiers_covered=covered,
+        confusion=confusion,
+        scores=scores,
+        tier3_false_flag_rate=false_flags / tier3 if tier3 else 0.0,
+        comments_per_second=len(examples) / elapsed if elapsed else 0.0,
+        p99_ms=latencies[int(0.99 * (len(latencies) - 1))] * 1000 if latencies else 0.0,
+    )
+
+
+def report_text(evaluation: Evaluation) -> str:
+    out = [f"{evaluation.name}: {evaluation.examples} examples, tiers {list(evaluation.tiers_covered)}"]
+    for score in evaluation.scores:
+        out.append(
+            f"  tier {score.tier}: precision {score.precision:.3f}  recall {score.recall:.3f}  "
+            f"F1 {score.f1:.3f}  (n={score.support})"
+        )
+    out.append(f"  tier 3 wrongly flagged: {evaluation.tier3_false_flag_rate:.1%}")
+    out.append("  confusion (rows = label, columns = predicted tier 1 / 2 / 3):")
+    for label in evaluation.tiers_covered:
+        row = evaluation.confusion[label]
+        out.append(f"    label {label}: {row[1]:>6} {row[2]:>6} {row[3]:>6}")
+    speed = f"{evaluation.comments_per_second:,.0f} comments/s"
+    out.append(f"  throughput: {speed}; p99 {evaluation.p99_ms:.3f} ms per comment")
+    return "\n".join(out)
+
+
+# --- Loaders -------------------------------------------------------------------------------
+
+
+def load_labelled_csv(path: Path) -> list[Example]:
+    """The simple format: a header with `text` and `label` (1, 2 or 3)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or not {"text", "label"} <= set(reader.fieldnames):
+            raise ValueError(f"{path.name} needs a header with 'text' and 'label' columns")
+        examples = []
+        for line, row in enumerate(reader, start=2):
+            try:
+                label = int(row["label"])
+            except ValueError as exc:
+                raise ValueError(f"{path.name} line {line}: label must be 1, 2 or 3") from exc
+            if label not in TIERS:
+                raise ValueError(f"{path.name} line {line}: label must be 1, 2 or 3")
+            examples.append(Example(row["text"], label))
+        return examples
+
+
+def load_davidson(path: Path) -> list[Example]:
+    """Davidson et al.: class 0 hate and 1 offensive -> tier 1; 2 neither -> tier 3."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            Example(html.unescape(row["tweet"]), 1 if row["class"] in ("0", "1") else 3)
+            for row in csv.DictReader(handle)
+        ]
+
+
+def load_youtube(paths: Iterable[Path]) -> list[Example]:
+    """YouTube Spam Collection: CLASS 1 spam -> tier 2; 0 ham -> tier 3."""
+    examples = []
+    for path in paths:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            examples += [
+                Example(row["CONTENT"], 2 if row["CLASS"] == "1" else 3) for row in csv.DictReader(handle)
+            ]
+    return examples
+
+
+def load_constraint(path: Path) -> list[Example]:
+    """CONSTRAINT COVID-19 fake news: fake -> tier 2; real -> tier 3 (quoting disabled)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(rows)
+        return [Example(row[1], 2 if row[2].strip() == "fake" else 3) for row in rows if len(row) >= 3]
+
+
+def development_sets(root: Path) -> Iterator[tuple[str, list[Example]]]:
+    """The shared development sets, each scored on its own."""
+    davidson = root / "davidson-hate-offensive" / "labeled_data.csv"
+    if davidson.exists():
+        yield "davidson (hate+offensive vs neither)", load_davidson(davidson)
+    youtube = sorted((root / "youtube-spam").glob("Youtube0*.csv"))
+    if youtube:
+        yield "youtube-spam (spam vs ham)", load_youtube(youtube)
+    constraint = root / "constraint-covid-fakenews" / "valid.tsv"
+    if constraint.exists():
+        yield "constraint-covid (fake vs real, validation split)", load_constraint(constraint)
