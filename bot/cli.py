@@ -193,24 +193,58 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Score the classifier per labelled set: P/R/F1 per tier, confusion, false flags, speed."""
     import json
 
-    from bot.core.evaluation import development_sets, evaluate, load_labelled_csv, report_text
+    from bot.core.evaluation import Example, development_sets, evaluate, load_labelled_csv, report_text
 
     engine = _engine()
     sets: list[tuple[str, list[Example]]] = []
     if args.datasets is not None:
         sets += list(development_sets(args.datasets))
+    if args.from_decisions:
+        labelled = _decision_labels()
+        sets.append(
+            ("moderators' decisions", [Example(text, label) for _id, text, label, _tier, _d in labelled])
+        )
     for path in args.input or []:
         try:
             sets.append((path.name, load_labelled_csv(path)))
         except ValueError as exc:
             raise SystemExit(f"modbot: {exc}") from exc
-    if not sets:
-        raise SystemExit("modbot: give a CSV with text,label columns, or --datasets DIR")
+    if not sets or not any(examples for _name, examples in sets):
+        raise SystemExit(
+            "modbot: nothing to score: give a CSV with text,label columns, --datasets DIR or --from-decisions"
+        )
     results = [evaluate(name, examples, engine) for name, examples in sets]
     if args.json:
         print(json.dumps([r.as_dict() for r in results], indent=2), file=out)
     else:
         print("\n\n".join(report_text(r) for r in results), file=out)
+    return 0
+
+
+def _decision_labels() -> list[tuple[int, str, int, int, str]]:
+    from bot.core.evaluation import decision_labels
+    from bot.store.db import Database, make_engine, migrate
+
+    engine = make_engine(_settings().database_url)
+    migrate(engine)
+    db = Database(engine, workers=1)
+    try:
+        return db.call(decision_labels)
+    finally:
+        db.close()
+
+
+def cmd_export_labels(args: argparse.Namespace) -> int:
+    """Write the moderators' decisions out as labels (text,label,...) for review."""
+    import csv
+
+    rows = _decision_labels()
+    with args.output.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["text", "label", "classifier_tier", "decision", "case_id"])
+        for case_id, text, label, tier, decision in rows:
+            writer.writerow([text, label, tier, decision, case_id])
+    print(f"{len(rows)} labelled decisions written to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -245,7 +279,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--datasets", type=Path, default=None, help="folder with the public development sets"
     )
     evaluate.add_argument("--json", action="store_true", help="machine-readable summary")
+    evaluate.add_argument(
+        "--from-decisions", action="store_true", help="also score against past moderator decisions"
+    )
     evaluate.set_defaults(func=cmd_eval)
+    labels = sub.add_parser("export-labels", help="write moderators' decisions as labelled CSV for review")
+    labels.add_argument("output", type=Path)
+    labels.set_defaults(func=cmd_export_labels)
     calendar = sub.add_parser("calendar", help="the working calendar").add_subparsers(
         dest="calendar_command", required=True
     )

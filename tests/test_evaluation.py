@@ -67,3 +67,80 @@ def test_eval_and_classify_commands(tmp_path: Path) -> None:
     rows = list(csv.DictReader(out.open()))
     assert [r["tier"] for r in rows] == ["1", "2", "3"]
     assert "personal attack" in rows[0]["reasons"] and rows[1]["route"] == ""
+
+
+def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
+    import os
+    from datetime import UTC, datetime
+
+    from bot.core import cases
+    from bot.core.cases import DeskTarget
+    from bot.core.models import Actor, Decision, IncomingComment, Platform
+    from bot.core.profile import load_profile
+    from bot.store.db import Database, make_engine, migrate
+
+    url = f"sqlite:///{tmp_path / 'labels.db'}"
+    engine = make_engine(url)
+    migrate(engine)
+    db = Database(engine, workers=1)
+    now = datetime(2026, 11, 23, 10, tzinfo=UTC)
+    texts = {
+        "a": "You are a useless idiot",
+        "b": "You are a clown",
+        "c": "Should I take ibuprofen for my fever?",
+    }
+    items = [IncomingComment(platform=Platform.X, external_id=k, text=t) for k, t in texts.items()]
+    opened = db.call(
+        lambda s: cases.ingest(
+            session=s,
+            items=items,
+            engine=PolicyEngine(),
+            profile=load_profile(),
+            desks=[DeskTarget("slack", "slack:C")],
+            now=now,
+            source="test",
+        )
+    ).cases_opened
+    for case_id, decision in zip(opened, (Decision.HIDE, Decision.LEAVE, Decision.MARK_HANDLED), strict=True):
+        db.call(
+            lambda s, c=case_id, d=decision: cases.decide(
+                session=s,
+                case_id=c,
+                decision=d,
+                actor=Actor("slack", "U1", "sam"),
+                now=now,
+                connected=frozenset(),
+                desks=[],
+            )
+        )
+    db.call(
+        lambda s: cases.decide(
+            session=s,
+            case_id=opened[0],
+            decision=Decision.DONE_BY_HAND,
+            actor=Actor("slack", "U1", "sam"),
+            now=now,
+            connected=frozenset(),
+            desks=[],
+        )
+    )
+    db.close()
+    env = {**os.environ, "DATABASE_URL": url}
+    out = tmp_path / "labels.csv"
+    subprocess.run(
+        [sys.executable, "-m", "bot.cli", "export-labels", str(out)], check=True, capture_output=True, env=env
+    )
+    rows = list(csv.DictReader(out.open()))
+    assert [(r["text"], r["label"], r["decision"]) for r in rows] == [
+        (texts["a"], "1", "hide"),  # hidden: the flag was right
+        (texts["b"], "3", "leave"),  # left up: it should not have been flagged
+    ]  # the medical question was handled, not judged: no label
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "eval", "--from-decisions", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    [summary] = json.loads(result.stdout)
+    assert summary["name"] == "moderators' decisions" and summary["tier3_false_flag_rate"] == 1.0

@@ -169,3 +169,36 @@ def development_sets(root: Path) -> Iterator[tuple[str, list[Example]]]:
     constraint = root / "constraint-covid-fakenews" / "valid.tsv"
     if constraint.exists():
         yield "constraint-covid (fake vs real, validation split)", load_constraint(constraint)
+
+
+# --- The organisation's own decisions as labels ------------------------------------------------
+
+_REMOVED = ("hidden", "deleted")
+
+
+def decision_labels(session: Any) -> list[tuple[int, str, int, int, str]]:
+    """(case id, text, label, classifier tier, decision) for every settled moderator decision.
+
+    Hide/Delete confirms the flag (label = the tier the classifier gave); Leave says it should
+    have been left up (label 3). Routed and handled cases carry no tier judgement and are skipped.
+    """
+    from sqlmodel import col, select
+
+    from bot.store.tables import Case, Comment
+
+    rows = session.exec(
+        select(Case, Comment.text)
+        .join(Comment, col(Comment.id) == col(Case.comment_id))
+        .where(col(Case.status).in_([*_REMOVED, "left"]), col(Comment.text) != "")
+        .order_by(col(Case.id))
+    ).all()
+    return [
+        (
+            int(case.id),
+            str(text),
+            int(case.tier) if case.status in _REMOVED else 3,
+            int(case.tier),
+            str(case.decided_action or case.status),
+        )
+        for case, text in rows
+    ]
