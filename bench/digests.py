@@ -17,9 +17,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert, text
 
+from bench.common import fresh_postgres_database
 from bot.core.digests import build_handover_digest, build_reminder
 from bot.core.profile import load_profile
 from bot.store.db import Database, make_engine, migrate
@@ -115,14 +115,7 @@ def timed(fn, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
 
 def main(args: argparse.Namespace) -> None:
     if args.postgres:
-        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text("DROP DATABASE IF EXISTS modbot_bench_digest"))
-            conn.execute(text("CREATE DATABASE modbot_bench_digest"))
-        admin.dispose()
-        url = (
-            make_url(args.postgres).set(database="modbot_bench_digest").render_as_string(hide_password=False)
-        )
+        url = fresh_postgres_database(args.postgres, "modbot_bench_digest")
     else:
         url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='modbot-digest-')) / 'bench.db'}"
     engine = make_engine(url)

@@ -31,6 +31,7 @@ from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from bench.common import fresh_postgres_database
 from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
 
@@ -172,14 +173,7 @@ async def main(args: argparse.Namespace) -> None:
     slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
     workdir = Path(tempfile.mkdtemp(prefix="modbot-bench-"))
     if args.postgres:
-        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text("DROP DATABASE IF EXISTS modbot_bench"))
-            conn.execute(text("CREATE DATABASE modbot_bench"))
-        admin.dispose()
-        database_url = (
-            make_url(args.postgres).set(database="modbot_bench").render_as_string(hide_password=False)
-        )
+        database_url = fresh_postgres_database(args.postgres, "modbot_bench")
     else:
         database_url = f"sqlite:///{workdir / 'bench.db'}"
     port = _free_port()

@@ -207,6 +207,24 @@ class Desk:
             await asyncio.sleep(0.02)
 
 
+def put_on_call(desk: Desk, *, name: str, slack_user_id: str, starts_on: Any, ends_on: Any) -> None:
+    """Set the rota as a moderator would (/oncall), straight through the core."""
+    from bot.core import rota
+    from bot.core.models import Actor
+
+    desk.query(
+        lambda s: rota.set_on_call(
+            s,
+            name=name,
+            slack_user_id=slack_user_id,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            actor=Actor("slack", "U0MOD1", "sam"),
+            now=desk.runtime.services.now(),
+        )
+    )
+
+
 async def start_desk(
     settings: Settings,
     slack: SlackStandIn,

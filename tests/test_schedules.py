@@ -13,13 +13,13 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from bot.core import rhythm, rota
+from bot.core import rhythm
 from bot.core.clock import LONDON
-from bot.core.models import Actor, Decision
+from bot.core.models import Decision
 from bot.core.profile import load_profile
 from bot.store.tables import AuditEvent, ScheduledSend
 from tests.conftest import DbTarget
-from tests.harness import CHANNEL, Desk, facebook_delivery, make_settings, start_desk, stop_desk
+from tests.harness import CHANNEL, Desk, facebook_delivery, make_settings, put_on_call, start_desk, stop_desk
 from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
 
@@ -129,16 +129,12 @@ async def test_handover_goes_to_the_person_on_call_and_is_resent_if_unacknowledg
     clock = Clock(london(2026, 11, 23, 16, 45))
     desk = await _desk(db_target, standins, clock)
     try:
-        desk.query(
-            lambda s: rota.set_on_call(
-                s,
-                name="Priya Shah",
-                slack_user_id="U0ONCALL",
-                starts_on=date(2026, 11, 23),
-                ends_on=date(2026, 11, 23),
-                actor=Actor("slack", "U0MOD1", "sam"),
-                now=clock.moment,
-            )
+        put_on_call(
+            desk,
+            name="Priya Shah",
+            slack_user_id="U0ONCALL",
+            starts_on=date(2026, 11, 23),
+            ends_on=date(2026, 11, 23),
         )
         services = desk.runtime.services
         await services.schedule_tick()
@@ -241,16 +237,12 @@ async def test_urgent_item_out_of_hours_goes_straight_to_the_person_on_call(
     clock = Clock(london(2026, 11, 21, 23, 10))  # Saturday night
     desk = await _desk(db_target, standins, clock)
     try:
-        desk.query(
-            lambda s: rota.set_on_call(
-                s,
-                name="Priya Shah",
-                slack_user_id="U0ONCALL",
-                starts_on=date(2026, 11, 21),
-                ends_on=date(2026, 11, 22),
-                actor=Actor("slack", "U0MOD1", "sam"),
-                now=clock.moment,
-            )
+        put_on_call(
+            desk,
+            name="Priya Shah",
+            slack_user_id="U0ONCALL",
+            starts_on=date(2026, 11, 21),
+            ends_on=date(2026, 11, 22),
         )
         await desk.post_meta(facebook_delivery(("urg_1", URGENT), ("calm_1", "Lovely photo")))
         direct = await desk.wait_for(
