@@ -249,7 +249,7 @@ async def main(args: argparse.Namespace) -> None:
         print(f"peak RSS of modbot serve: {rss / 1024:.0f} MiB")
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=30)
         await slack.close()
         await graph.close()
 

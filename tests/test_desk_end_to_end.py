@@ -312,3 +312,18 @@ async def test_restart_with_pending_outbox_work_completes_it(
         assert len(slack.of("chat.postMessage")) == 2
     finally:
         await stop_desk(second)
+
+
+async def test_stopping_hands_claimed_work_back_at_once(
+    db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]
+) -> None:
+    slack, graph = standins
+    # One card a minute: a backlog that cannot drain before shutdown.
+    settings = make_settings(db_target, slack, graph, SLACK_POST_INTERVAL=60)
+    first = await start_desk(settings, slack, graph, schema=db_target.schema)
+    await first.post_meta(facebook_delivery(*[(f"stop_{i}", ABUSE) for i in range(5)]))
+    await first.wait_for(lambda: slack.of("chat.postMessage"), what="first card")
+    await stop_desk(first)  # must not wait for four more minutes of pacing
+    tasks = first.query(lambda s: s.exec(select(OutboxTask).where(OutboxTask.kind == "post_card")).all())
+    assert sorted(t.status for t in tasks) == ["done", "pending", "pending", "pending", "pending"]
+    assert all(t.lease_until is None and t.attempts == 0 for t in tasks if t.status == "pending")

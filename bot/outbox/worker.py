@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import random
 import uuid
@@ -109,6 +110,15 @@ def _reschedule(session: Session, *, task_id: int, at: datetime, reason: str) ->
     )
 
 
+def _release(session: Session, *, tasks: list[OutboxTask]) -> None:
+    for task in tasks:
+        session.connection().execute(
+            update(OutboxTask)
+            .where(col(OutboxTask.id) == task.id, col(OutboxTask.status) == "running")
+            .values(status="pending", lease_until=None, attempts=task.attempts - 1)
+        )
+
+
 def _bury(session: Session, *, task_id: int, now: datetime, reason: str) -> None:
     session.connection().execute(
         update(OutboxTask)
@@ -133,6 +143,7 @@ class OutboxWorker:
         self._wake = asyncio.Event()
         self._lane_last: dict[str, float] = defaultdict(lambda: float("-inf"))
         self._stopping = False
+        self._stopped = asyncio.Event()
 
     def wake(self) -> None:
         """Something was enqueued: look now rather than at the next poll."""
@@ -153,6 +164,7 @@ class OutboxWorker:
 
     def stop(self) -> None:
         self._stopping = True
+        self._stopped.set()  # ends a pacing wait at once
         self._wake.set()
 
     async def tick(self) -> int:
@@ -171,11 +183,17 @@ class OutboxWorker:
     async def _run_lane(self, lane: str, queue: list[OutboxTask]) -> None:
         interval = self._policy.interval_for(lane)
         loop = asyncio.get_running_loop()
-        for task in queue:
-            if interval:
+        for index, task in enumerate(queue):
+            if interval and not self._stopping:
                 wait = self._lane_last[lane] + interval - loop.time()
-                if wait > 0:
-                    await asyncio.sleep(wait)
+                if wait > 0:  # pacing; stop() ends the wait at once
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._stopped.wait(), timeout=wait)
+            if self._stopping:
+                # Shutting down: start nothing more, and hand the rest back now rather than
+                # leaving them leased until the lease runs out.
+                await self._db.run(functools.partial(_release, tasks=queue[index:]))
+                return
             await self._run_one(task)
             self._lane_last[lane] = loop.time()
 
