@@ -14,7 +14,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from bot.core.clock import LONDON
-from bot.core.models import CaseStatus, ContactState, Platform
+from bot.core.models import OPEN_STATUS_VALUES, CaseStatus, ContactState, Platform
 from bot.core.profile import PolicyProfile
 from bot.core.rota import OnCall, on_call
 from bot.core.safeguarding import opened_on
@@ -22,7 +22,6 @@ from bot.core.views import format_when
 from bot.store.tables import CardRef, Case, Comment
 
 LIST_CAP = 10
-OPEN_LIKE = (CaseStatus.OPEN, CaseStatus.ACTIONING, CaseStatus.AWAITING_MANUAL, CaseStatus.FAILED)
 SLOTS = ("morning", "midday", "afternoon")
 
 
@@ -128,12 +127,12 @@ def _open_cases() -> Any:
     return (
         select(Case, Comment)
         .join(Comment, col(Comment.id) == col(Case.comment_id))
-        .where(col(Case.status).in_([s.value for s in OPEN_LIKE]))
+        .where(col(Case.status).in_(OPEN_STATUS_VALUES))
     )
 
 
 def _count(session: Session, *conditions: Any) -> int:
-    query = select(func.count()).select_from(Case).where(col(Case.status).in_([s.value for s in OPEN_LIKE]))
+    query = select(func.count()).select_from(Case).where(col(Case.status).in_(OPEN_STATUS_VALUES))
     for condition in conditions:
         query = query.where(condition)
     return int(session.exec(query).one())
@@ -159,6 +158,13 @@ def _at_local(day: date, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=LONDON)
 
 
+def due_soon_before(*, now: datetime, profile: PolicyProfile) -> datetime:
+    """Cases due before this moment have used `nudge_fraction` of their response time."""
+    calendar = profile.calendar
+    remaining = timedelta(hours=calendar.response_hours * (1 - profile.schedules.nudge_fraction))
+    return calendar.add_working_time(calendar.next_hours_start(now), remaining)
+
+
 def window_start(*, slot: str, now: datetime, profile: PolicyProfile) -> datetime:
     """The morning check covers everything since the end of the last working day; later checks
     cover the time since the previous check today."""
@@ -176,11 +182,7 @@ def build_reminder(*, session: Session, slot: str, now: datetime, profile: Polic
     if slot not in SLOTS:
         raise ValueError(f"slot must be one of {SLOTS}")
     since = window_start(slot=slot, now=now, profile=profile)
-    calendar = profile.calendar
-    near = calendar.add_working_time(
-        calendar.next_hours_start(now),
-        timedelta(hours=calendar.response_hours * (1 - profile.schedules.nudge_fraction)),
-    )
+    near = due_soon_before(now=now, profile=profile)
     new_comments = int(
         session.exec(select(func.count()).select_from(Comment).where(col(Comment.received_at) >= since)).one()
     )

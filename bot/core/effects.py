@@ -84,8 +84,11 @@ class _Base:
         return [DeskTarget(name, desk.lane()) for name, desk in self.desks.items()]
 
 
-def _chat_retry(exc: ChatError) -> RetryLater:
-    return RetryLater(str(exc), after=exc.retry_after)
+def retry_for(exc: ChatError) -> RetryLater:
+    """A chat failure as an outbox retry: transient ones honour Retry-After (or back off);
+    permanent ones (a missing channel, a revoked token) are tried again a minute later, so a
+    fixed configuration picks them up."""
+    return RetryLater(str(exc), after=exc.retry_after if exc.transient else 60.0)
 
 
 class PostCard(_Base):
@@ -102,10 +105,9 @@ class PostCard(_Base):
         try:
             posted = await desk.post_card(card)
         except ChatError as exc:
-            if exc.transient:
-                raise _chat_retry(exc) from exc
-            log.error("card for case %s could not be posted to %s: %s", case_id, desk_name, exc)
-            raise RetryLater(str(exc), after=60.0) from exc
+            if not exc.transient:
+                log.error("card for case %s could not be posted to %s: %s", case_id, desk_name, exc)
+            raise retry_for(exc) from exc
 
         def save(session: Any) -> None:
             cases.save_card_ref(
@@ -152,9 +154,7 @@ class RefreshCard(PostCard):
         try:
             await desk.update_card(PostedCard(ref.channel, ref.message_ref), card)
         except ChatError as exc:
-            if exc.transient:
-                raise _chat_retry(exc) from exc
-            raise RetryLater(str(exc), after=60.0) from exc
+            raise retry_for(exc) from exc
         await self.db.run(
             lambda s: cases.mark_rendered(s, case_id=case_id, desk=desk_name, version=card.version)
         )
@@ -259,7 +259,7 @@ class SendScheduled(_Base):
             else:
                 await desk.post_handover(view, send_id=send_id, resend=kind == rhythm.HANDOVER_RESEND)
         except ChatError as exc:
-            raise (_chat_retry(exc) if exc.transient else RetryLater(str(exc), after=60.0)) from exc
+            raise retry_for(exc) from exc
         await self.db.run(lambda s: rhythm.mark_sent(s, send_id=send_id, now=self.now()))
         log.info("scheduled %s %s sent to %s", kind, send_id, desk_name)
 
@@ -291,7 +291,7 @@ class Escalate(_Base):
         try:
             await desk.escalate(card, on_call=person)
         except ChatError as exc:
-            raise (_chat_retry(exc) if exc.transient else RetryLater(str(exc), after=60.0)) from exc
+            raise retry_for(exc) from exc
 
         def record(session: Any) -> None:
             audit.record(

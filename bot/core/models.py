@@ -189,6 +189,10 @@ class CaseStatus(StrEnum):
     HANDLED = "handled"
 
 
+# Cases still on the desk: decided but not yet carried out counts as open.
+OPEN_STATUSES = (CaseStatus.OPEN, CaseStatus.ACTIONING, CaseStatus.AWAITING_MANUAL, CaseStatus.FAILED)
+OPEN_STATUS_VALUES = tuple(s.value for s in OPEN_STATUSES)
+
 CLOSED_STATUSES = frozenset(
     {CaseStatus.HIDDEN, CaseStatus.DELETED, CaseStatus.LEFT, CaseStatus.ROUTED, CaseStatus.HANDLED}
 )

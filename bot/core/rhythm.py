@@ -21,18 +21,15 @@ from sqlmodel import Session, col, select
 from bot.core import audit
 from bot.core.cases import DeskTarget
 from bot.core.clock import LONDON
+from bot.core.digests import due_soon_before
 from bot.core.errors import AlreadyDecided, ModbotError
-from bot.core.models import Actor, CaseStatus
+from bot.core.models import OPEN_STATUS_VALUES, Actor
 from bot.core.profile import PolicyProfile
 from bot.core.retention import RetentionResult, apply_retention
 from bot.core.tasks import TaskKind
 from bot.outbox.queue import enqueue
 from bot.store.tables import Case, ScheduledSend
 from bot.store.upsert import insert_for
-
-OPEN_STATUSES = [
-    s.value for s in (CaseStatus.OPEN, CaseStatus.ACTIONING, CaseStatus.AWAITING_MANUAL, CaseStatus.FAILED)
-]
 
 CHECK = "check"
 HANDOVER = "handover"
@@ -168,17 +165,14 @@ def response_clock_alerts(
     calendar = profile.calendar
     if not calendar.in_hours(now):
         return []
-    near = calendar.add_working_time(
-        calendar.next_hours_start(now),
-        timedelta(hours=calendar.response_hours * (1 - profile.schedules.nudge_fraction)),
-    )
+    near = due_soon_before(now=now, profile=profile)
     claimed: list[int] = []
     for kind, deadline in ((OVERDUE, now), (NUDGE, near)):
         slot = literal("case:") + cast_sql(Case.id, String)
         already = exists().where(col(ScheduledSend.kind) == kind, col(ScheduledSend.slot) == slot)
         rows = session.exec(
             select(Case.id, Case.due_at)
-            .where(col(Case.status).in_(OPEN_STATUSES), col(Case.due_at) <= deadline, ~already)
+            .where(col(Case.status).in_(OPEN_STATUS_VALUES), col(Case.due_at) <= deadline, ~already)
             .order_by(col(Case.due_at))
             .limit(CLOCK_BATCH)
         ).all()

@@ -14,9 +14,10 @@ from typing import Any
 from bot.core import rota, safeguarding
 from bot.core.clock import LONDON
 from bot.core.confidential import Sealer
+from bot.core.effects import retry_for
 from bot.core.errors import ChatError
 from bot.core.tasks import TaskKind
-from bot.outbox.worker import RetryLater, TaskHandler
+from bot.outbox.worker import TaskHandler
 from bot.ports import PostedCard, SafeguardingDesk
 from bot.store.db import Database
 
@@ -43,7 +44,7 @@ class _Safeguarding:
         try:
             await call
         except ChatError as exc:
-            raise RetryLater(str(exc), after=exc.retry_after if exc.transient else 60.0) from exc
+            raise retry_for(exc) from exc
 
     async def give_up(self, payload: dict[str, Any], reason: str) -> None:
         log.error(
