@@ -48,6 +48,7 @@ def cmd_serve(_args: argparse.Namespace) -> int:
 
 def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Validate configuration and say, in words, what is missing. Exit 1 on a blocking problem."""
+    from bot.core.policy.learned import describe
     from bot.core.profile import load_profile
     from bot.store.db import make_engine, migrate
 
@@ -60,6 +61,17 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         )
     except ModbotError as exc:
         print(f"policy: PROBLEM: {exc}", file=out)
+        ok = False
+    try:
+        policy = _engine()
+        heads = list(describe(policy.model)) if policy.model is not None else []
+        print(
+            f"classifier: rules{' + ' + str(len(heads)) + ' learned heads' if heads else ' only'}", file=out
+        )
+        for line in heads:
+            print(f"  {line}", file=out)
+    except (ModbotError, ValueError, OSError) as exc:
+        print(f"classifier: PROBLEM: {exc}", file=out)
         ok = False
     try:
         engine = make_engine(settings.database_url)
@@ -154,11 +166,12 @@ def cmd_calendar_due(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
 
 def _engine() -> PolicyEngine:
-    from bot.core.policy import PolicyEngine
+    from bot.core.policy import build_engine
     from bot.core.profile import load_profile
 
-    profile = load_profile(_settings().modbot_policy)
-    return PolicyEngine(staff_names=[name for member in profile.staff for name in member.all_names])
+    settings = _settings()
+    profile = load_profile(settings.modbot_policy)
+    return build_engine(profile.staff_names, models=settings.modbot_models, learned=settings.modbot_learned)
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
@@ -218,6 +231,28 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         print(json.dumps([r.as_dict() for r in results], indent=2), file=out)
     else:
         print("\n\n".join(report_text(r) for r in results), file=out)
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """Train the learned heads from labelled sets on this machine (no download)."""
+    from bot.core.policy.training import SPECS, available_heads, train_head
+
+    heads = args.heads or available_heads(args.datasets)
+    unknown = [h for h in heads if h not in SPECS]
+    if unknown:
+        raise SystemExit(f"modbot: unknown head {unknown[0]!r}; choose from {', '.join(SPECS)}")
+    if not heads:
+        raise SystemExit(f"modbot: no labelled sets found in {args.datasets}")
+    for head in heads:
+        result = train_head(head, args.datasets, args.out)
+        print(
+            f"{head}: threshold {result['threshold']:.2f}, "
+            f"validation recall {result['validation_recall']:.3f}, "
+            f"false flags {result['validation_false_flags']:.1%}, {result['features']:,} features; "
+            f"learned from {result['trained_on']}"
+        )
+    print(f"written to {args.out}; set MODBOT_MODELS={args.out} to use them", file=sys.stderr)
     return 0
 
 
@@ -283,6 +318,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--from-decisions", action="store_true", help="also score against past moderator decisions"
     )
     evaluate.set_defaults(func=cmd_eval)
+    train = sub.add_parser("train", help="train the learned classifier heads from labelled sets")
+    train.add_argument("--datasets", type=Path, required=True, help="folder with the labelled sets")
+    train.add_argument("--out", type=Path, required=True, help="folder to write the heads to")
+    train.add_argument("--heads", nargs="*", help="abuse, spam, misinformation (default: all with data)")
+    train.set_defaults(func=cmd_train)
     labels = sub.add_parser("export-labels", help="write moderators' decisions as labelled CSV for review")
     labels.add_argument("output", type=Path)
     labels.set_defaults(func=cmd_export_labels)

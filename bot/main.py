@@ -20,7 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core.confidential import parse_key
 from bot.core.effects import build_handlers
 from bot.core.models import Platform
-from bot.core.policy import PolicyEngine
+from bot.core.policy import build_engine
 from bot.core.profile import load_profile
 from bot.core.rota import seed_rota
 from bot.core.safeguarding_effects import build_safeguarding_handlers
@@ -64,7 +64,9 @@ def build_runtime(
     migrate(engine)
     db = Database(engine)
     profile = load_profile(settings.modbot_policy)
-    policy_engine = PolicyEngine(staff_names=[name for member in profile.staff for name in member.all_names])
+    policy_engine = build_engine(
+        profile.staff_names, models=settings.modbot_models, learned=settings.modbot_learned
+    )
     key, development_key = parse_key(
         settings.modbot_data_key.get_secret_value() if settings.modbot_data_key else None,
         production=settings.modbot_env == "production",

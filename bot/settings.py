@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     modbot_port: int = Field(3000, alias="MODBOT_PORT", ge=0, le=65535)
     database_url: str = Field("sqlite:///modbot.db", alias="DATABASE_URL")
     modbot_policy: Path | None = Field(None, alias="MODBOT_POLICY")
+    # Extra learned heads (`modbot train --out DIR`); a head here replaces the shipped one.
+    modbot_models: Path | None = Field(None, alias="MODBOT_MODELS")
+    # Off turns the learned stage off and leaves the rules alone (for comparison or incident).
+    modbot_learned: bool = Field(True, alias="MODBOT_LEARNED")
     log_level: str = Field("INFO", alias="MODBOT_LOG_LEVEL")
     max_body_bytes: int = Field(2 * 1024 * 1024, alias="MODBOT_MAX_BODY_BYTES", ge=1024)
 

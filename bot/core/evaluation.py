@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.policy import PolicyEngine
+from bot.core.policy.learned import held_out
 
 TIERS = (1, 2, 3)
 
@@ -158,17 +159,41 @@ def load_constraint(path: Path) -> list[Example]:
         return [Example(row[1], 2 if row[2].strip() == "fake" else 3) for row in rows if len(row) >= 3]
 
 
+CRITICISM_SET = Path(__file__).parent / "policy" / "eval_data" / "nhs_criticism.csv"
+
+
+def load_davidson_classes(path: Path) -> list[tuple[Example, str]]:
+    """Davidson rows with their original class, so hate and offensive can be scored apart."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            (Example(html.unescape(row["tweet"]), 1 if row["class"] in ("0", "1") else 3), row["class"])
+            for row in csv.DictReader(handle)
+        ]
+
+
 def development_sets(root: Path) -> Iterator[tuple[str, list[Example]]]:
-    """The shared development sets, each scored on its own."""
+    """The shared development sets, each scored on its own.
+
+    The shipped model learned from four fifths of Davidson and of the YouTube files, so only the
+    held-out fifth of those is scored; CONSTRAINT is scored on its validation split, which no
+    model trains on. The project's own criticism set is always included.
+    """
     davidson = root / "davidson-hate-offensive" / "labeled_data.csv"
     if davidson.exists():
-        yield "davidson (hate+offensive vs neither)", load_davidson(davidson)
+        rows = [(e, cls) for e, cls in load_davidson_classes(davidson) if held_out(e.text)]
+        yield "davidson held-out fifth (hate+offensive vs neither)", [e for e, _ in rows]
+        yield "davidson held-out fifth (hate only vs neither)", [e for e, cls in rows if cls != "1"]
     youtube = sorted((root / "youtube-spam").glob("Youtube0*.csv"))
     if youtube:
-        yield "youtube-spam (spam vs ham)", load_youtube(youtube)
+        yield (
+            "youtube-spam held-out fifth (spam vs ham)",
+            [e for e in load_youtube(youtube) if held_out(e.text)],
+        )
     constraint = root / "constraint-covid-fakenews" / "valid.tsv"
     if constraint.exists():
         yield "constraint-covid (fake vs real, validation split)", load_constraint(constraint)
+    if CRITICISM_SET.exists():
+        yield "nhs criticism (written for this project)", load_labelled_csv(CRITICISM_SET)
 
 
 # --- The organisation's own decisions as labels ------------------------------------------------

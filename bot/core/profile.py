@@ -147,6 +147,11 @@ class PolicyProfile(_Strict):
     organisation: Organisation
     accounts: tuple[Account, ...] = ()
     staff: tuple[StaffMember, ...] = ()
+
+    @property
+    def staff_names(self) -> list[str]:
+        return [name for member in self.staff for name in member.all_names]
+
     working_hours: WorkingHours
     closures: tuple[date, ...] = ()
     response_target_hours: float = Field(gt=0, le=24 * 14)

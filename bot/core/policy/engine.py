@@ -6,10 +6,30 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.core.models import Classification, Reason, Route, Tier
+from bot.core.policy.learned import LearnedModel
 from bot.core.policy.personal_data import find_personal_data
 from bot.core.policy.rules import RULES, Rule, fold_leet
 
 _EXCERPT_MAX = 80
+
+# Reported speech: "someone called the nurse a stupid cow", "comments calling staff lazy idiots".
+# Quoting abuse to condemn it is not abuse (MSE Appendix B protects reasoned discussion), so an
+# insult inside such a clause does not flag; "I'm calling you an idiot" still does.
+_REPORTED = re.compile(
+    r"\b(?:call(?:ed|ing|s)?|posted|posting|said|saying|says|wrote|writing|writes|shout(?:ed|ing)"
+    r"|scream(?:ed|ing)|yell(?:ed|ing)|quot(?:e|ed|ing)|label(?:led|ling)|branded)\b"
+    r"(?!\s+(?:you|u|ya|yourself|yourselves)\b)[^.!?;\n]*"
+)
+# Rules and heads that judge an insult, as opposed to a threat or a slur.
+_QUOTABLE = frozenset({"abuse.directed_insult", "abuse.directed_swearing", "model.abuse"})
+
+
+def _reported_spans(lowered: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _REPORTED.finditer(lowered)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _staff_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
@@ -23,9 +43,16 @@ def _staff_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
 class PolicyEngine:
     """Compiled once per policy profile; `classify` is pure and thread-safe."""
 
-    def __init__(self, *, staff_names: Sequence[str] = (), rules: Sequence[Rule] = RULES) -> None:
+    def __init__(
+        self,
+        *,
+        staff_names: Sequence[str] = (),
+        rules: Sequence[Rule] = RULES,
+        model: LearnedModel | None = None,
+    ) -> None:
         self._rules = tuple(rules)
         self._staff = _staff_pattern(staff_names)
+        self.model = model
 
     def classify(self, text: str) -> Classification:
         lowered = text.lower()
@@ -34,6 +61,7 @@ class PolicyEngine:
         tiers: list[Tier] = []
         routes: dict[Route, None] = {}
         urgent = False
+        reported = _reported_spans(lowered)
 
         def hit(rule_id: str, category: str, start: int, end: int) -> None:
             reasons.append(Reason(rule_id, category, text[start:end][:_EXCERPT_MAX], start, end))
@@ -41,6 +69,8 @@ class PolicyEngine:
         for rule in self._rules:
             match = rule.pattern.search(folded if rule.folded else lowered)
             if match is None:
+                continue
+            if reported and rule.id in _QUOTABLE and _inside(reported, *match.span()):
                 continue
             hit(rule.id, rule.category, *match.span())
             if rule.tier is not None:
@@ -65,6 +95,24 @@ class PolicyEngine:
                 end,
             )
             routes[Route.PERSONAL_DATA] = None
+
+        if self.model is not None:
+            # The learned heads only add flags; they never clear what a rule found.
+            for verdict in self.model.judge(text):
+                head = verdict.head
+                if reported and head.rule in _QUOTABLE and verdict.evidence:
+                    strongest = verdict.evidence[0]
+                    if _inside(reported, strongest.start, strongest.end):
+                        continue
+                category = f"{head.category} (learned model, {verdict.probability:.0%} sure)"
+                if verdict.evidence:
+                    for token in verdict.evidence:
+                        hit(head.rule, category, token.start, token.end)
+                else:
+                    reasons.append(
+                        Reason(head.rule, category, text[:_EXCERPT_MAX], 0, min(len(text), _EXCERPT_MAX))
+                    )
+                tiers.append(head.tier)
 
         tier = min(tiers) if tiers else Tier.LEAVE
         return Classification(tier=tier, routes=tuple(routes), reasons=tuple(reasons), urgent=urgent)

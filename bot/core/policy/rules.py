@@ -45,7 +45,7 @@ _TARGET = _words(
     r"ur",
     r"you'?re",
     r"youre",
-    r"(?:the|your|these|those|all)\s+(?:staff|nurses?|doctors?|receptionists?|managers?|team|lot)",
+    r"(?:the|your|these|those|all|that|this)\s+(?:\w+\s+)?(?:staff|nurses?|doctors?|gps?|receptionists?|managers?|consultants?|paramedics?|midwi(?:fe|ves)|surgeons?|team|lot)",
     r"(?:he|she|they)(?:'?s|'?re)?",
     r"him",
     r"her",
@@ -55,6 +55,10 @@ _INSULT = _words(
     r"idiots?",
     r"morons?",
     r"scum(?:bags?)?",
+    r"cows?",
+    r"liars?",
+    r"disgrace\s+of\s+a\s+(?:human\s+being|person|man|woman)",
+    r"waste\s+of\s+(?:space|oxygen|skin)",
     r"cunts?",
     r"twats?",
     r"bitch(?:es)?",
@@ -80,6 +84,28 @@ _INSULT = _words(
     r"nonces?",
     r"paedos?",
     r"pedos?",
+)
+_INSULT_ADJECTIVE = _words(
+    r"absolute",
+    r"total",
+    r"complete",
+    r"utter",
+    r"fucking",
+    r"f\w*ing",
+    r"bloody",
+    r"stupid",
+    r"fat",
+    r"ugly",
+    r"lazy",
+    r"thick",
+    r"useless",
+    r"lying",
+    r"spineless",
+    r"worthless",
+    r"disgusting",
+    r"pathetic",
+    r"little",
+    r"brain\s*dead",
 )
 _SLURS = _words(
     r"n[i]gg(?:er|a|ah)s?",
@@ -141,7 +167,9 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|i'?m\s+going\s+to|should|someone\s+should)"
             r"\s+(?:\w+\s+)?(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|burn|bomb|smash\s+up|find)\b"
-            r"|\bknow\s+where\s+(?:you|she|he|they)\s+live\b|\bwatch\s+(?:your|ur)\s+back\b"
+            r"|\bknow\s+where\s+(?:you|she|he|they|(?:the|your|that)\s+(?:\w+\s+){0,2}\w+)\s+lives?\b|\bwatch\s+(?:your|ur)\s+back\b"
+            r"|\b(?:put|throw|chuck)\s+a\s+(?:brick|rock|stone)\s+through\b"
+            r"|\b(?:waiting|be\s+waiting)\s+(?:for\s+you\s+)?outside\s+(?:when|after)\b"
             r"|\b(?:burn|blow)\s+(?:it|the\s+\w+|this\s+\w+)\s+(?:down|up)\b"
         ),
         tier=Tier.HARMFUL,
@@ -154,7 +182,9 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             rf"\bhope\s+{_TARGET}\s+(?:die|dies|rot|gets?\s+(?:cancer|killed|hurt|raped))\b"
             rf"|\b{_TARGET}\s+(?:deserves?|should)\s+(?:to\s+)?(?:die|be\s+shot|be\s+hanged|hang|rot)\b"
-            r"|\bkill\s+yo?urself\b|\bkys\b"
+            r"|\bkill\s+yo?urself\b|\bkys\b|\bdie\s+in\s+a\s+(?:fire|ditch|hole)\b|\bdrop\s+dead\b"
+            r"|\bhope\s+(?:\w+\s+){1,8}(?:gets?|get)\s+(?:hit\s+by\s+a\s+(?:bus|car|train)|cancer|killed|stabbed|run\s+over|what'?s\s+coming)\b"
+            rf"|\b{_TARGET}\s+(?:deserves?|will\s+get)\s+what'?s\s+coming\b"
         ),
         tier=Tier.HARMFUL,
         route=Route.SAFETY_RISK,
@@ -181,9 +211,9 @@ RULES: tuple[Rule, ...] = (
         "abuse.directed_insult",
         "a personal attack on a person's character",
         re.compile(
-            rf"\b{_TARGET}\s+(?:are|is|r|=)?\s*(?:a|an|such\s+a|such|absolute|total|complete|fucking|f\w*ing|bloody|utter)?"
-            rf"\s*(?:absolute|total|complete|fucking|f\w*ing|bloody|utter|stupid|fat|ugly|lazy|thick|useless)?\s*{_INSULT}\b"
-            rf"|\b(?:stupid|fat|ugly|lazy|thick|useless|fucking|bloody)\s+{_INSULT}\b"
+            rf"\b{_TARGET}\s+(?:are|is|r|=)?\s*(?:a|an|such\s+a|such|one|nothing\s+but\s+(?:a|an)?)?"
+            rf"\s*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}{_INSULT}\b"
+            rf"|\b(?:{_INSULT_ADJECTIVE}\s+)+{_INSULT}\b|\b(?:bunch|pack|load)\s+of\s+(?:\w+\s+)?{_INSULT}\b"
         ),
         tier=Tier.HARMFUL,
         folded=True,
@@ -202,7 +232,7 @@ RULES: tuple[Rule, ...] = (
         "misinformation.health",
         "health misinformation that could lead people to harmful decisions",
         re.compile(
-            r"\bvaccines?\s+(?:\w+\s+)?(?:cause|causes|caused|give|gives)\s+(?:\w+\s+)?(?:autism|cancer|infertility|turbo\s+cancer|death|aids|sids)\b"
+            r"\b(?:vaccines?|jabs?|boosters?|mmr|vax)\s+(?:\w+\s+)?(?:cause|causes|caused|give|gives)\s+(?:\w+\s+)?(?:autism|cancer|infertility|turbo\s+cancer|death|aids|sids)\b"
             r"|\bplandemic\b|\bscamdemic\b|\bcovid\s+(?:is|was)\s+(?:a\s+)?(?:hoax|fake|lie|scam)\b"
             r"|\b(?:vaccines?|jabs?)\s+(?:contain|contains|have|has)\s+(?:a\s+)?(?:micro\s*chips?|graphene|nanobots?|tracking)\b"
             r"|\b5g\s+(?:causes|caused|spreads?)\b|\bdepopulation\b|\bdied\s+suddenly\b"
@@ -210,6 +240,9 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:ivermectin|bleach|colloidal\s+silver|hydroxychloroquine)\s+(?:cures?|treats?|kills?)\b"
             r"|\b(?:do\s*n[o']?t|never)\s+(?:get|let\s+them\s+give\s+you)\s+(?:the\s+)?(?:vaccine|jab|vaccinated|jabbed)\b"
             r"|\bpoison\s*(?:jab|vaccine)s?\b|\bclot\s+shots?\b"
+            r"|\b(?:vaccines?|jabs?|boosters?)\s+(?:are|is)\s+(?:full\s+of\s+)?(?:poison|toxic|the\s+real\s+killer|killing)\b"
+            r"|\b(?:jab|vaccine|booster)\s+is\s+the\s+real\s+killer\b|\bmicro\s*chips?\s+in\s+(?:the\s+)?(?:vaccines?|jabs?|boosters?)\b"
+            r"|\bchemo(?:therapy)?\s+kills\s+more\b|\b(?:drink|drinking)\s+(?:\w+\s+){0,4}bleach\b|\bcovid\s+was\s+planned\b"
         ),
         tier=Tier.MISINFORMATION_OR_SPAM,
     ),

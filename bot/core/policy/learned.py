@@ -1,0 +1,228 @@
+"""The learned second stage: small linear models over words, word pairs and letter groups.
+
+Each head (abuse, spam, misinformation) is a logistic regression stored as plain JSON: no numpy,
+no download at run time, and every flag can name the words that pushed it over its threshold.
+Features are computed once per comment and scored against every head in one pass.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from operator import add
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from bot.core.models import Tier
+
+SHIPPED_MODELS = Path(__file__).with_name("models")
+FORMAT_VERSION = 1
+
+# One pass over the lower-cased text: links and @handles become placeholders (so no one account or
+# site is learned), everything else is words.
+_TOKEN = re.compile(r"(https?://\S+|www\.\S+)|(@\w+)|([a-z0-9]+(?:'[a-z]+)?|[*#$!]{2,})")
+_REPEATS = re.compile(r"(.)\1{2,}")
+
+
+class Token(NamedTuple):
+    """A normalised word and where it sits in the original text (a tuple: cheap to make)."""
+
+    word: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Lower-cased words with their spans in `text`."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lowered
+        lowered = "".join(ch.lower()[:1] or ch for ch in text)
+    squeeze = _REPEATS.search(lowered) is not None  # "sooooo" and "sooo" are one word
+    tokens = []
+    for match in _TOKEN.finditer(lowered):
+        word = match[3]
+        if word is None:
+            word = "_url_" if match[1] is not None else "_user_"
+        elif squeeze:
+            word = _REPEATS.sub(r"\1\1", word)
+        start, end = match.span()
+        tokens.append(Token(word, start, end))
+    return tokens
+
+
+def features(tokens: Sequence[Token]) -> list[str]:
+    """Words, word pairs and four-letter groups inside words, in token order (for training;
+    `LearnedModel.judge` computes the same sums word by word)."""
+    out: list[str] = []
+    previous = "<s>"
+    for token in tokens:
+        word = token.word
+        out.append("w:" + word)
+        out.append("b:" + previous + " " + word)
+        if len(word) > 3 and word[0] != "_":
+            padded = "<" + word + ">"
+            out += ["c:" + padded[i : i + 4] for i in range(len(padded) - 3)]
+        previous = word
+    return out
+
+
+def held_out(text: str) -> bool:
+    """The deterministic fifth of a public set kept out of training, so it can score the model."""
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % 5 == 0
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """One yes/no question the model answers, and what a yes means for the policy."""
+
+    name: str
+    tier: Tier
+    rule: str
+    category: str
+    threshold: float
+    bias: float
+    trained_on: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    head: Head
+    probability: float
+    evidence: tuple[Token, ...]  # the words that pushed hardest towards a flag
+
+
+class LearnedModel:
+    """Every available head, scored together in one pass over the words of a comment.
+
+    A word's own features (the word and its letter groups) always add up to the same row of
+    weights, so that row is worked out once per distinct word and cached; a comment then costs
+    one cache lookup and one word-pair lookup per word.
+    """
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, heads: Sequence[tuple[Head, dict[str, float]]]) -> None:
+        self.heads = tuple(head for head, _ in heads)
+        width = len(self.heads)
+        table: dict[str, list[float]] = {}
+        for column, (_, weights) in enumerate(heads):
+            for feature, weight in weights.items():
+                table.setdefault(feature, [0.0] * width)[column] = weight
+        self._table = {feature: tuple(row) for feature, row in table.items()}
+        self._zero = (0.0,) * width
+        self._words: dict[str, tuple[int, tuple[float, ...]]] = {}
+
+    @classmethod
+    def load(cls, *directories: Path) -> LearnedModel:
+        """Heads from each directory in turn; a later directory's head replaces one of the same name."""
+        found: dict[str, tuple[Head, dict[str, float]]] = {}
+        for directory in directories:
+            for path in sorted(directory.glob("*.json.gz")):
+                head, weights = read_head(path)
+                found[head.name] = (head, weights)
+        return cls(list(found.values()))
+
+    def _word_row(self, word: str) -> tuple[int, tuple[float, ...]]:
+        own = ["w:" + word]
+        if len(word) > 3 and word[0] != "_":
+            padded = "<" + word + ">"
+            own += ["c:" + padded[i : i + 4] for i in range(len(padded) - 3)]
+        rows = list(filter(None, map(self._table.get, own)))
+        entry = (len(own), tuple(map(sum, zip(*rows, strict=True))) if rows else self._zero)
+        if len(self._words) < self._CACHE_LIMIT:
+            self._words[word] = entry
+        return entry
+
+    def judge(self, text: str) -> list[Verdict]:
+        """The heads whose probability reaches their threshold, with their evidence."""
+        if not self.heads:
+            return []
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        table, words = self._table, self._words
+        rows: list[tuple[float, ...]] = []
+        count = 0
+        previous = "<s>"
+        for token in tokens:
+            word = token.word
+            entry = words.get(word) or self._word_row(word)
+            row = entry[1]
+            pair = table.get("b:" + previous + " " + word)
+            if pair is not None:
+                row = tuple(map(add, row, pair))
+            rows.append(row)
+            count += entry[0] + 1
+            previous = word
+        scale = 1.0 / math.sqrt(count)
+        totals = list(map(sum, zip(*rows, strict=True)))
+        verdicts = []
+        for column, head in enumerate(self.heads):
+            probability = _sigmoid(head.bias + scale * totals[column])
+            if probability >= head.threshold:
+                verdicts.append(Verdict(head, probability, _evidence(tokens, rows, column)))
+        return verdicts
+
+
+def _evidence(tokens: Sequence[Token], rows: Sequence[tuple[float, ...]], column: int) -> tuple[Token, ...]:
+    """Up to three words that pushed hardest towards the flag (placeholders never shown)."""
+    pushes = sorted(
+        ((row[column], index) for index, row in enumerate(rows) if tokens[index].word[0] != "_"),
+        reverse=True,
+    )
+    return tuple(tokens[index] for push, index in pushes[:3] if push > 0)
+
+
+def _sigmoid(z: float) -> float:
+    if z < -35:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def read_head(path: Path) -> tuple[Head, dict[str, float]]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    if data.get("format") != FORMAT_VERSION:
+        raise ValueError(f"{path.name}: model format {data.get('format')!r}, expected {FORMAT_VERSION}")
+    head = Head(
+        name=data["name"],
+        tier=Tier(data["tier"]),
+        rule=data["rule"],
+        category=data["category"],
+        threshold=float(data["threshold"]),
+        bias=float(data["bias"]),
+        trained_on=data["trained_on"],
+    )
+    return head, {str(k): float(v) for k, v in data["weights"].items()}
+
+
+def write_head(path: Path, head: Head, weights: dict[str, float], metrics: dict[str, Any]) -> None:
+    data = {
+        "format": FORMAT_VERSION,
+        "name": head.name,
+        "tier": int(head.tier),
+        "rule": head.rule,
+        "category": head.category,
+        "threshold": round(head.threshold, 4),
+        "bias": round(head.bias, 5),
+        "trained_on": head.trained_on,
+        "metrics": metrics,
+        "weights": {k: round(v, 4) for k, v in sorted(weights.items())},
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0 so the same training run writes the same bytes.
+    with gzip.GzipFile(path, "wb", mtime=0) as raw:
+        raw.write(json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
+
+
+def describe(model: LearnedModel) -> Iterable[str]:
+    for head in model.heads:
+        yield (
+            f"{head.name} (tier {int(head.tier)}, threshold {head.threshold:.2f}), "
+            f"learned from {head.trained_on}"
+        )

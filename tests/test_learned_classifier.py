@@ -1,0 +1,171 @@
+"""The learned stage: tokens and evidence, agreement with training, the shipped heads, reported
+speech, the criticism set, and `modbot train` end to end on rows written here."""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.core.evaluation import CRITICISM_SET, evaluate, load_labelled_csv
+from bot.core.models import Tier
+from bot.core.policy import PolicyEngine, build_engine
+from bot.core.policy.learned import (
+    SHIPPED_MODELS,
+    Head,
+    LearnedModel,
+    features,
+    held_out,
+    read_head,
+    tokenize,
+    write_head,
+)
+from bot.core.policy.training import choose_threshold, fit
+
+ENGINE = build_engine([])
+
+
+def _tiny_model(tmp_path: Path) -> LearnedModel:
+    docs = [
+        "buy cheap pills now",
+        "cheap pills here",
+        "buy now buy now",
+        "lovely ward and kind nurses",
+        "the clinic was kind",
+        "thanks to the nurses",
+    ]
+    labels = [1, 1, 1, 0, 0, 0]
+    weights, bias = fit([features(tokenize(d)) for d in docs], labels, [1.0] * len(docs))
+    head = Head("pills", Tier.MISINFORMATION_OR_SPAM, "model.pills", "selling pills", 0.6, bias, "test rows")
+    write_head(tmp_path / "pills.json.gz", head, weights, {})
+    return LearnedModel([read_head(tmp_path / "pills.json.gz")])
+
+
+def test_tokens_keep_their_place_in_the_original_text() -> None:
+    text = "See @NHS_Trust at https://example.org/x — SOOOO slow!!"
+    tokens = tokenize(text)
+    assert [t.word for t in tokens] == ["see", "_user_", "at", "_url_", "soo", "slow", "!!"]
+    assert text[tokens[1].start : tokens[1].end] == "@NHS_Trust"
+    assert text[tokens[4].start : tokens[4].end] == "SOOOO"
+
+
+def test_scoring_word_by_word_matches_the_training_features(tmp_path: Path) -> None:
+    model = _tiny_model(tmp_path)
+    head, weights = read_head(tmp_path / "pills.json.gz")
+    text = "Buy cheap pills, now!"
+    feats = features(tokenize(text))
+    expected = 1 / (
+        1 + math.exp(-(head.bias + sum(weights.get(f, 0.0) for f in feats) / math.sqrt(len(feats))))
+    )
+    [verdict] = model.judge(text)
+    assert math.isclose(verdict.probability, expected, rel_tol=1e-9)
+    assert {text[t.start : t.end] for t in verdict.evidence} <= {"Buy", "cheap", "pills", "now"}
+    assert verdict.evidence
+
+
+def test_a_flag_comes_from_the_words_never_from_the_prior(tmp_path: Path) -> None:
+    model = _tiny_model(tmp_path)
+    assert model.judge("Zebra quokka") == []
+    assert model.judge("") == []
+    assert ENGINE.classify("Lovely photo").tier is Tier.LEAVE
+
+
+def test_the_card_reason_names_the_head_and_the_words(tmp_path: Path) -> None:
+    engine = PolicyEngine(rules=(), model=_tiny_model(tmp_path))
+    verdict = engine.classify("cheap pills, buy now")
+    assert verdict.tier is Tier.MISINFORMATION_OR_SPAM
+    reasons = [r for r in verdict.reasons if r.rule == "model.pills"]
+    assert reasons and all("selling pills (learned model" in r.category for r in reasons)
+    assert {r.matched for r in reasons} & {"cheap", "pills", "buy", "now"}
+
+
+def test_shipped_heads_learned_only_from_data_we_may_ship() -> None:
+    names = {head.name: head for head in LearnedModel.load(SHIPPED_MODELS).heads}
+    assert set(names) == {"abuse", "spam"}
+    assert "davidson" in names["abuse"].trained_on and "youtube-spam" in names["spam"].trained_on
+    assert all("constraint" not in head.trained_on for head in names.values())
+
+
+def test_held_out_fifth_is_deterministic() -> None:
+    texts = [f"comment number {i}" for i in range(2000)]
+    chosen = [t for t in texts if held_out(t)]
+    assert chosen == [t for t in texts if held_out(t)]
+    assert 0.17 < len(chosen) / len(texts) < 0.23
+
+
+def test_threshold_respects_the_false_flag_budget() -> None:
+    probabilities = [0.95, 0.9, 0.8, 0.7, 0.85, 0.3, 0.2, 0.1, 0.05, 0.4]
+    labels = [1, 1, 1, 1, 0, 0, 0, 0, 0, 0]
+    # One negative sits at 0.85: a budget of zero forces the threshold above it.
+    assert choose_threshold(probabilities, labels, 0.0) > 0.85
+    assert choose_threshold(probabilities, labels, 0.2) <= 0.7
+
+
+def test_quoting_abuse_to_condemn_it_stays_up() -> None:
+    # MSE Appendix B: reasoned discussion is not suppressed; condemning abuse is not abuse.
+    for text in (
+        "Someone in the queue called the receptionist a stupid cow. Disgusting.",
+        "Reading comments calling the nurses lazy idiots makes me sick.",
+        "A man was screaming that the paramedics are useless wankers. Shameful.",
+    ):
+        assert ENGINE.classify(text).tier is Tier.LEAVE, text
+    for text in ("I'm calling you a stupid cow", "You are a stupid cow, I said it and I meant it"):
+        assert ENGINE.classify(text).tier is Tier.HARMFUL, text
+
+
+def test_criticism_set_keeps_wrong_flags_within_two_percent() -> None:
+    examples = load_labelled_csv(CRITICISM_SET)
+    assert sum(1 for e in examples if e.label == 3) >= 200
+    result = evaluate("criticism", examples, ENGINE)
+    assert result.tier3_false_flag_rate <= 0.02
+    tier1 = next(s for s in result.scores if s.tier == 1)
+    assert tier1.recall >= 0.9  # and the abuse in it is still caught
+
+
+def _write_spam_set(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    rows = [("CONTENT", "CLASS")]
+    for i in range(60):
+        rows.append((f"check out my channel {i} and subscribe for prizes", "1"))
+        rows.append((f"song number {i} is lovely, great chorus", "0"))
+    with (folder / "Youtube01-Test.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def test_train_command_writes_a_head_that_classify_uses(tmp_path: Path) -> None:
+    datasets = tmp_path / "datasets"
+    _write_spam_set(datasets / "youtube-spam")
+    out = tmp_path / "models"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
+    cmd = [sys.executable, "-m", "bot.cli", "train", "--datasets", str(datasets), "--out", str(out)]
+    trained = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+    assert trained.stdout.startswith("spam: threshold")
+    first = (out / "spam.json.gz").read_bytes()
+    subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+    assert (out / "spam.json.gz").read_bytes() == first  # reproducible, byte for byte
+    head, _ = read_head(out / "spam.json.gz")
+    assert head.trained_on.startswith("davidson") is False and "youtube-spam (" in head.trained_on
+
+    source = tmp_path / "in.csv"
+    source.write_text("text\ncheck out my channel and subscribe\n")
+    result = tmp_path / "out.csv"
+    subprocess.run(
+        [sys.executable, "-m", "bot.cli", "classify", str(source), str(result)],
+        check=True,
+        capture_output=True,
+        env={**env, "MODBOT_MODELS": str(out), "MODBOT_LEARNED": "true"},
+    )
+    [row] = list(csv.DictReader(result.open()))
+    assert row["tier"] == "2" and "learned model" in row["reasons"]
+
+
+def test_train_command_says_when_there_is_nothing_to_learn_from(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "train", "--datasets", str(tmp_path), "--out", str(tmp_path / "m")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0 and "no labelled sets found" in result.stderr
