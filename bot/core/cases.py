@@ -32,7 +32,8 @@ from bot.core.models import (
     Platform,
     Tier,
 )
-from bot.core.policy import PolicyEngine
+from bot.core.policy import PolicyEngine, signals
+from bot.core.policy.signals import with_author_history
 from bot.core.profile import PolicyProfile
 from bot.core.tasks import TaskKind
 from bot.outbox.queue import enqueue
@@ -83,6 +84,7 @@ def ingest(
     seen: set[tuple[str, str]] = set()
     batch: list[tuple[IncomingComment, Classification, datetime, bool]] = []
     rows: list[dict[str, Any]] = []
+    history = _recent_by_author(session, items, now)
     for item in items:
         key = (item.platform.value, item.external_id)
         if key in seen:
@@ -91,6 +93,10 @@ def ingest(
         verdict = engine.classify(item.text)
         created = item.created_at if item.created_at is not None and item.created_at <= now else now
         own = item.from_own_account or (bool(item.author_id) and item.author_id in own_ids)
+        if item.author_id and not own:
+            earlier = history.setdefault((item.platform.value, item.author_id), [])
+            verdict = with_author_history(verdict, item.text, earlier)
+            earlier.append(item.text)
         batch.append((item, verdict, created, own))
         rows.append(_comment_row(item, verdict, created=created, own=own, now=now, source=source))
     new_ids = _insert_comments(session, rows) if rows else {}
@@ -134,6 +140,24 @@ def ingest(
     return IngestResult(
         received=len(items), new=len(new_ids), duplicates=len(items) - len(new_ids), cases_opened=opened
     )
+
+
+def _recent_by_author(
+    session: Session, items: Sequence[IncomingComment], now: datetime
+) -> dict[tuple[str, str], list[str]]:
+    """What each author in this delivery sent in the signal window: one query for the batch."""
+    authors = {item.author_id for item in items if item.author_id}
+    if not authors:
+        return {}
+    rows = session.exec(
+        select(Comment.platform, Comment.author_id, Comment.text)
+        .where(col(Comment.author_id).in_(authors), col(Comment.received_at) >= now - signals.WINDOW)
+        .order_by(col(Comment.id))
+    ).all()
+    history: dict[tuple[str, str], list[str]] = {}
+    for platform, author_id, text in rows:
+        history.setdefault((platform, author_id), []).append(text)
+    return history
 
 
 def _comment_row(

@@ -42,13 +42,27 @@ class Account(_Strict):
     id: str = ""
 
 
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "nurse", "sister"})
+
+
 class StaffMember(_Strict):
     name: str
     aliases: tuple[str, ...] = ()
 
     @property
     def all_names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
+        """The name, its aliases, and the usual ways a titled name is written: "Dr Priya Patel"
+        is also "Priya Patel" and "Dr Patel". First names alone only as aliases: on their own
+        they match too many other people."""
+        names = [self.name, *self.aliases]
+        parts = self.name.split()
+        if len(parts) >= 3 and parts[0].rstrip(".").lower() in _TITLES:
+            names += [" ".join(parts[1:]), f"{parts[0]} {parts[-1]}"]
+            if parts[0].endswith("."):
+                names.append(f"{parts[0].rstrip('.')} {parts[-1]}")
+        elif len(parts) >= 3 and parts[0].rstrip(".").lower() not in _TITLES:
+            names.append(f"{parts[0]} {parts[-1]}")  # a middle name is usually left out
+        return tuple(dict.fromkeys(names))
 
 
 class WorkingHours(_Strict):

@@ -22,6 +22,8 @@ class Comment(SQLModel, table=True):
         # Covers "new comments since the last check" and "on which posts" without reading rows.
         Index("ix_comment_received_post", "received_at", "platform", "post_id"),
         Index("ix_comment_post", "platform", "post_id"),
+        # An author's recent messages, for the repetition and long-message signals.
+        Index("ix_comment_author_received", "author_id", "received_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

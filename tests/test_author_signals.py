@@ -1,0 +1,127 @@
+"""Signals from an author's recent history (MSE Appendix B): repetition and floods of overly long
+messages, through `cases.ingest` on SQLite and PostgreSQL; and staff name variants."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from bot.core import cases
+from bot.core.cases import DeskTarget
+from bot.core.models import IncomingComment, Platform, Tier
+from bot.core.policy import PolicyEngine
+from bot.core.policy.signals import LONG_MESSAGE_CHARS, author_reasons, fingerprint
+from bot.core.profile import StaffMember, load_profile
+from bot.store.db import Database, make_engine, migrate
+from bot.store.tables import Case, Comment
+from tests.conftest import DbTarget
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+PROFILE = load_profile()
+ENGINE = PolicyEngine()
+
+
+@pytest.fixture
+def db(db_target: DbTarget) -> Iterator[Database]:
+    engine = make_engine(db_target.url, schema=db_target.schema)
+    migrate(engine)
+    database = Database(engine, workers=1)
+    yield database
+    database.close()
+
+
+def _ingest(db: Database, when: datetime, *items: tuple[str, str, str]) -> list[int]:
+    """Items are (external id, author id, text)."""
+    comments = [
+        IncomingComment(platform=Platform.FACEBOOK, external_id=i, author_id=a, post_id="p1", text=t)
+        for i, a, t in items
+    ]
+    return db.call(
+        lambda s: cases.ingest(
+            session=s,
+            items=comments,
+            engine=ENGINE,
+            profile=PROFILE,
+            desks=[DeskTarget("slack", "slack:C")],
+            now=when,
+            source="test",
+        )
+    ).cases_opened
+
+
+def test_copies_match_whatever_the_punctuation() -> None:
+    assert fingerprint("Answer the QUESTION!!! 😡") == fingerprint("answer   the question")
+    assert author_reasons("Answer the question", ["answer the question!"]) == []
+    [reason] = author_reasons("Answer the question", ["answer the question!", "ANSWER THE QUESTION"])
+    assert reason.rule == "behaviour.repetition" and "3 copies" in reason.category
+
+
+def test_third_copy_from_one_author_is_flagged_as_spam_and_earlier_ones_stay(db: Database) -> None:
+    text = "Why won't you answer my question about the clinic"
+    assert _ingest(db, NOW, ("c1", "a1", text)) == []
+    assert _ingest(db, NOW + timedelta(minutes=5), ("c2", "a1", text + "!"), ("x1", "a2", text)) == []
+    [case_id] = _ingest(db, NOW + timedelta(minutes=9), ("c3", "a1", text.upper()))
+
+    def read(session):  # type: ignore[no-untyped-def]
+        case = session.get(Case, case_id)
+        comment = session.get(Comment, case.comment_id)
+        return case.tier, comment.external_id, [r["rule"] for r in comment.reasons]
+
+    assert db.call(read) == (int(Tier.MISINFORMATION_OR_SPAM), "c3", ["behaviour.repetition"])
+
+
+def test_copies_outside_the_window_or_from_others_do_not_count(db: Database) -> None:
+    text = "Still waiting for a reply from the surgery"
+    _ingest(db, NOW - timedelta(hours=30), ("o1", "a1", text), ("o2", "a1", text))
+    assert _ingest(db, NOW, ("o3", "a1", text), ("o4", "a2", text), ("o5", "a3", text)) == []
+
+
+def test_copies_within_one_delivery_count(db: Database) -> None:
+    text = "Read my page about the cover up"
+    opened = _ingest(db, NOW, ("d1", "a9", text), ("d2", "a9", text), ("d3", "a9", text))
+    assert len(opened) == 1
+    assert db.call(lambda s: s.exec(select(Comment.external_id).where(Comment.tier == 2)).all()) == ["d3"]
+
+
+def test_a_flood_of_overly_long_messages_is_flagged(db: Database) -> None:
+    long_ones = [f"Point {i}: " + "the waiting list figures are wrong " * 50 for i in range(3)]
+    assert all(len(t) >= LONG_MESSAGE_CHARS for t in long_ones)
+    assert _ingest(db, NOW, ("l1", "a5", long_ones[0]), ("l2", "a5", long_ones[1])) == []
+    assert len(_ingest(db, NOW + timedelta(hours=1), ("l3", "a5", long_ones[2]))) == 1
+    # One long, considered message is fine: criticism stays up.
+    assert _ingest(db, NOW, ("l4", "a6", long_ones[0])) == []
+
+
+def test_own_account_replies_never_count_as_repetition(db: Database) -> None:
+    text = "Thanks for getting in touch, please send us a private message"
+    comments = [
+        IncomingComment(
+            platform=Platform.FACEBOOK,
+            external_id=f"r{i}",
+            author_id="page1",
+            text=text,
+            from_own_account=True,
+        )
+        for i in range(4)
+    ]
+    result = db.call(
+        lambda s: cases.ingest(
+            session=s, items=comments, engine=ENGINE, profile=PROFILE, desks=[], now=NOW, source="test"
+        )
+    )
+    assert result.new == 4 and result.cases_opened == []
+    tiers = db.call(lambda s: s.exec(select(Comment.tier).where(Comment.author_id == "page1")).all())
+    assert tiers == [3, 3, 3, 3]
+
+
+def test_staff_names_in_their_usual_forms() -> None:
+    member = StaffMember(name="Dr Priya Patel", aliases=("Priya",))
+    assert set(member.all_names) == {"Dr Priya Patel", "Priya Patel", "Dr Patel", "Priya"}
+    engine = PolicyEngine(staff_names=member.all_names)
+    for text in ("Dr Patel was rude", "priya patel ignored us", "Ask Priya about it"):
+        assert engine.classify(text).tier is Tier.HARMFUL, text
+    assert StaffMember(name="Anna Maria Lopez").all_names == ("Anna Maria Lopez", "Anna Lopez")
+    assert StaffMember(name="Jane Smith").all_names == ("Jane Smith",)
