@@ -90,6 +90,16 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         f"actions: {meta_actions}",
         file=out,
     )
+    print(
+        f"x: webhook {'on' if settings.x_consumer_secret else 'off (X_CONSUMER_SECRET not set)'}; "
+        "actions: by hand (no X API client yet; X cannot delete others' posts)",
+        file=out,
+    )
+    linkedin = "on" if settings.linkedin_client_secret else "off (LINKEDIN_CLIENT_SECRET not set)"
+    print(
+        f"linkedin: webhook {linkedin}; actions: by hand (LinkedIn's API cannot hide members' comments)",
+        file=out,
+    )
     print(f"ingest endpoint: {'on' if settings.ingest_secret else 'off (INGEST_SECRET not set)'}", file=out)
     for problem in settings.problems():
         print(f"warning: {problem}", file=out)

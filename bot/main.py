@@ -36,7 +36,9 @@ from handlers.slack.desk import SlackDesk
 from handlers.slack.moderators import SlackModerators
 from handlers.slack.safeguarding import SlackSafeguardingDesk
 from handlers.social import ingest as ingest_edge
+from handlers.social import linkedin as linkedin_edge
 from handlers.social import meta as meta_edge
+from handlers.social import x as x_edge
 from handlers.social.graph import GraphClient
 from schedules.scheduler import build_scheduler
 
@@ -138,6 +140,8 @@ def build_runtime(
                 "status": "ok",
                 "slack": settings.slack_enabled,
                 "meta": settings.meta_enabled,
+                "x": bool(settings.x_consumer_secret),
+                "linkedin": bool(settings.linkedin_client_secret),
                 "platform_connections": sorted(p.value for p in platforms),
                 "outbox": counts,
             }
@@ -152,6 +156,8 @@ def build_runtime(
     else:
         app.router.add_post("/slack/events", slack_not_configured)
     meta_edge.register(app, services)
+    x_edge.register(app, services)
+    linkedin_edge.register(app, services)
     ingest_edge.register(app, services)
 
     async def on_startup(_app: web.Application) -> None:

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     meta_verify_token: SecretStr | None = Field(None, alias="META_VERIFY_TOKEN")
     meta_page_access_token: SecretStr | None = Field(None, alias="META_PAGE_ACCESS_TOKEN")
     meta_graph_url: str = Field("https://graph.facebook.com/v25.0/", alias="META_GRAPH_URL")
+    x_consumer_secret: SecretStr | None = Field(None, alias="X_CONSUMER_SECRET")
+    linkedin_client_secret: SecretStr | None = Field(None, alias="LINKEDIN_CLIENT_SECRET")
 
     ingest_secret: SecretStr | None = Field(None, alias="INGEST_SECRET")
 

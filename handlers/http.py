@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -51,7 +52,13 @@ def _refusal(status: int, reason: str) -> web.HTTPException:
 
 
 async def signed_body(
-    request: web.Request, *, secret: str | None, header: str, setting: str, limit: int
+    request: web.Request,
+    *,
+    secret: str | None,
+    header: str,
+    setting: str,
+    limit: int,
+    matches: Callable[[bytes, bytes, str | None], bool] = signature_matches,
 ) -> bytes:
     """The raw body, once its `sha256=<hex>` HMAC header checks out; else an HTTP refusal.
 
@@ -64,6 +71,6 @@ async def signed_body(
     given = request.headers.get(header)
     if not given:
         raise _refusal(401, f"{header} header is missing")
-    if not signature_matches(secret.encode(), body, given):
+    if not matches(secret.encode(), body, given):
         raise _refusal(403, "signature does not match")
     return body

@@ -30,6 +30,8 @@ from tests.standins.slack_api import SlackStandIn
 SLACK_SECRET = "slack-signing-secret-for-tests"
 META_SECRET = "meta-app-secret-for-tests"
 INGEST_SECRET = "ingest-secret-for-tests"
+X_SECRET = "x-consumer-secret-for-tests"
+LINKEDIN_SECRET = "linkedin-client-secret-for-tests"
 CHANNEL = "C0MODDESK"
 SAFEGUARDING_CHANNEL = "C0SAFEGUARD"
 DATA_KEY = "3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs="
@@ -54,6 +56,8 @@ def make_settings(db: DbTarget, slack: SlackStandIn, graph: GraphStandIn, **over
         META_PAGE_ACCESS_TOKEN="EAAB-page-token",
         META_GRAPH_URL=graph.url,
         INGEST_SECRET=INGEST_SECRET,
+        X_CONSUMER_SECRET=X_SECRET,
+        LINKEDIN_CLIENT_SECRET=LINKEDIN_SECRET,
         OUTBOX_BACKOFF_BASE=0.05,
         OUTBOX_POLL_INTERVAL=0.05,
         MODBOT_SCHEDULER=False,
@@ -110,6 +114,14 @@ class Desk:
         body = document if isinstance(document, bytes) else json.dumps(document).encode()
         headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign_hub(secret, body)}
         return await self.http.post(f"{self.base}/webhooks/meta", data=body, headers=headers)
+
+    async def post_signed(
+        self, path: str, document: Any, header: str, signature: Callable[[bytes], str]
+    ) -> aiohttp.ClientResponse:
+        """A platform webhook delivery with its signature header computed over the raw body."""
+        body = document if isinstance(document, bytes) else json.dumps(document).encode()
+        headers = {"Content-Type": "application/json", header: signature(body)}
+        return await self.http.post(f"{self.base}{path}", data=body, headers=headers)
 
     async def post_ingest(self, document: Any, *, secret: str = INGEST_SECRET) -> aiohttp.ClientResponse:
         body = json.dumps(document).encode()

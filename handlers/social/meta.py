@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
@@ -17,34 +16,16 @@ from aiohttp import web
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, parse_json, problem, signed_body
+from handlers.social.fields import need, when
 
 log = logging.getLogger(__name__)
-
-
-def _when(value: Any) -> datetime | None:
-    if isinstance(value, int | float):
-        return datetime.fromtimestamp(value, UTC)
-    if isinstance(value, str) and value:
-        try:
-            parsed = datetime.fromisoformat(value.replace("+0000", "+00:00"))
-        except ValueError:
-            return None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return None
-
-
-def _need(mapping: dict[str, Any], key: str, where: str) -> Any:
-    value = mapping.get(key)
-    if value in (None, ""):
-        raise BadRequest(f"{where}.{key} is missing")
-    return value
 
 
 def _facebook(entry: dict[str, Any], value: dict[str, Any], where: str) -> IncomingComment | None:
     if value.get("item") != "comment" or value.get("verb") != "add":
         return None  # reactions, edits, removals and posts are not new comments
     page_id = str(entry.get("id", ""))
-    comment_id = str(_need(value, "comment_id", where))
+    comment_id = str(need(value, "comment_id", where))
     post_id = str(value.get("post_id", ""))
     author = value.get("from") or {}
     return IncomingComment(
@@ -59,13 +40,13 @@ def _facebook(entry: dict[str, Any], value: dict[str, Any], where: str) -> Incom
         parent_id=str(value.get("parent_id", "")),
         author_id=str(author.get("id", "")),
         author_name=str(author.get("name", "")),
-        created_at=_when(value.get("created_time")),
+        created_at=when(value.get("created_time")),
         from_own_account=bool(page_id) and str(author.get("id", "")) == page_id,
     )
 
 
 def _instagram(entry: dict[str, Any], value: dict[str, Any], where: str) -> IncomingComment:
-    comment_id = str(_need(value, "id", where))
+    comment_id = str(need(value, "id", where))
     author = value.get("from") or {}
     media = value.get("media") or {}
     account_id = str(entry.get("id", ""))
@@ -79,7 +60,7 @@ def _instagram(entry: dict[str, Any], value: dict[str, Any], where: str) -> Inco
         parent_id=str(value.get("parent_id", "")),
         author_id=str(author.get("id", "")),
         author_name=str(author.get("username", "")),
-        created_at=_when(entry.get("time")),
+        created_at=when(entry.get("time")),
         from_own_account=bool(account_id) and str(author.get("id", "")) == account_id,
     )
 

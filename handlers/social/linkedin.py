@@ -1,0 +1,105 @@
+"""LinkedIn organisation page webhooks at /webhooks/linkedin.
+
+GET answers the endpoint validation: `{"challengeCode": c, "challengeResponse": hex HMAC of c}`
+keyed with the app's client secret (LinkedIn repeats it; three failures block the endpoint).
+POST checks `X-LI-Signature` (hex HMAC-SHA256 of the raw body) and reads
+`ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS`: a member's COMMENT on the page's post is an item to
+moderate; likes, shares and edits are acknowledged and ignored.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiohttp import web
+
+from bot.core.models import IncomingComment, ItemKind, Platform
+from bot.services import Services
+from handlers.http import BadRequest, parse_json, problem, signed_body
+from handlers.social.fields import need, obj, when
+from handlers.social.signatures import linkedin_signature, linkedin_signature_matches
+
+log = logging.getLogger(__name__)
+
+
+def _comment(note: dict[str, Any], where: str) -> IncomingComment | None:
+    if note.get("action") != "COMMENT":
+        return None
+    generated = obj(need(note, "decoratedGeneratedActivity", where), f"{where}.decoratedGeneratedActivity")
+    comment = obj(need(generated, "comment", f"{where}.decoratedGeneratedActivity"), f"{where}.comment")
+    entity = str(comment.get("entity") or need(note, "generatedActivity", where))
+    organisation = str(note.get("organizationalEntity", ""))
+    author = str(comment.get("owner", ""))
+    post = str(note.get("sourcePost", ""))
+    return IncomingComment(
+        platform=Platform.LINKEDIN,
+        external_id=entity,
+        text=str(comment.get("text", "")),
+        kind=ItemKind.COMMENT,
+        account_id=organisation,
+        post_id=post,
+        post_url=f"https://www.linkedin.com/feed/update/{post}/" if post else "",
+        author_id=author,
+        created_at=when(note.get("lastModifiedAt")),
+        from_own_account=bool(organisation) and author == organisation,
+    )
+
+
+def parse_linkedin_delivery(document: Any) -> list[IncomingComment]:
+    body = obj(document, "body")
+    kind = body.get("type")
+    if kind != "ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS":
+        if kind is None:
+            raise BadRequest("type is missing")
+        return []  # other notification families are not comments
+    notes = body.get("notifications")
+    if not isinstance(notes, list):
+        raise BadRequest("notifications must be a list")
+    found = [_comment(obj(n, f"notifications[{i}]"), f"notifications[{i}]") for i, n in enumerate(notes)]
+    return [item for item in found if item is not None]
+
+
+def register(app: web.Application, services: Services) -> None:
+    settings = services.settings
+
+    def secret() -> str | None:
+        return settings.linkedin_client_secret.get_secret_value() if settings.linkedin_client_secret else None
+
+    async def challenge(request: web.Request) -> web.StreamResponse:
+        key = secret()
+        if key is None:
+            return problem(503, "LINKEDIN_CLIENT_SECRET is not configured")
+        code = request.query.get("challengeCode", "")
+        if not code:
+            return problem(400, "challengeCode is missing")
+        return web.json_response(
+            {"challengeCode": code, "challengeResponse": linkedin_signature(key.encode(), code.encode())}
+        )
+
+    async def deliver(request: web.Request) -> web.StreamResponse:
+        body = await signed_body(
+            request,
+            secret=secret(),
+            header="X-LI-Signature",
+            setting="LINKEDIN_CLIENT_SECRET",
+            limit=settings.max_body_bytes,
+            matches=linkedin_signature_matches,
+        )
+        try:
+            items = parse_linkedin_delivery(parse_json(body))
+        except BadRequest as exc:
+            return problem(400, str(exc))
+        result = await services.ingest(items, source="linkedin_webhook")
+        log.info(
+            "linkedin delivery: %s items, %s new, %s cases opened",
+            result.received,
+            result.new,
+            len(result.cases_opened),
+        )
+        return web.json_response(
+            {"received": result.received, "new": result.new, "duplicates": result.duplicates}
+        )
+
+    app.router.add_get("/webhooks/linkedin", challenge)
+    app.router.add_post("/webhooks/linkedin", deliver)
