@@ -266,6 +266,56 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    """Ingest a dashboard export through the same path as the webhooks, idempotently."""
+    import asyncio
+
+    from bot.core.models import IncomingComment
+    from bot.importer import Rejected, read_export
+    from bot.main import build_runtime
+
+    items: list[IncomingComment] = []
+    rejected: list[Rejected] = []
+    try:
+        for row in read_export(args.file, args.source):
+            if isinstance(row, Rejected):
+                rejected.append(row)
+            else:
+                items.append(row)
+    except (ValueError, OSError) as exc:
+        raise SystemExit(f"modbot: {exc}") from exc
+    # Cards and escalations go to the outbox; a running `modbot serve` sends them.
+    runtime = build_runtime(_settings(), run_worker=False)
+    new = duplicates = opened = 0
+
+    async def run() -> None:
+        nonlocal new, duplicates, opened
+        for start in range(0, len(items), 500):
+            batch = items[start : start + 500]
+            result = await runtime.services.ingest(batch, source=f"import:{args.source}")
+            new, duplicates, opened = (
+                new + result.new,
+                duplicates + result.duplicates,
+                opened + len(result.cases_opened),
+            )
+            done = start + len(batch)
+            print(
+                f"\rimported {done:,} of {len(items):,} ({done * 100 // max(1, len(items))}%)",
+                end="",
+                file=sys.stderr,
+            )
+        print(file=sys.stderr)
+
+    try:
+        asyncio.run(run())
+    finally:
+        runtime.services.db.close()
+    print(f"{new} new, {duplicates} duplicate, {len(rejected)} rejected; {opened} cases opened", file=out)
+    for row in rejected:
+        print(f"  rejected {row.where}: {row.reason}", file=out)
+    return 0
+
+
 def _decision_labels() -> list[tuple[int, str, int, int, str]]:
     from bot.core.evaluation import decision_labels
     from bot.store.db import Database, make_engine, migrate
@@ -328,6 +378,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--from-decisions", action="store_true", help="also score against past moderator decisions"
     )
     evaluate.set_defaults(func=cmd_eval)
+    importer = sub.add_parser("import", help="ingest a dashboard export (CSV or JSON), idempotently")
+    importer.add_argument("file", type=Path)
+    importer.add_argument("--source", choices=["csv", "json"], default="csv")
+    importer.set_defaults(func=cmd_import)
     train = sub.add_parser("train", help="train the learned classifier heads from labelled sets")
     train.add_argument("--datasets", type=Path, required=True, help="folder with the labelled sets")
     train.add_argument("--out", type=Path, required=True, help="folder to write the heads to")

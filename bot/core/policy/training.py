@@ -186,7 +186,7 @@ def choose_threshold(
     negatives = sum(1 for y in labels if not y) or 1
     positives = sum(1 for y, own in zip(labels, primary, strict=True) if y and own) or 1
     best, best_f1 = 0.99, -1.0
-    for step in range(20, 100):
+    for step in range(50, 100):  # never below even odds: the words must tip it
         threshold = step / 100
         flagged = [p >= threshold for p in probabilities]
         all_false = sum(1 for f, y in zip(flagged, labels, strict=True) if f and not y)
