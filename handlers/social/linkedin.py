@@ -9,7 +9,6 @@ moderate; likes, shares and edits are acknowledged and ignored.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from aiohttp import web
@@ -17,10 +16,9 @@ from aiohttp import web
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, parse_json, problem, signed_body
+from handlers.social.delivery import store_delivery
 from handlers.social.fields import need, obj, when
 from handlers.social.signatures import linkedin_signature, linkedin_signature_matches
-
-log = logging.getLogger(__name__)
 
 
 def _comment(note: dict[str, Any], where: str) -> IncomingComment | None:
@@ -90,16 +88,7 @@ def register(app: web.Application, services: Services) -> None:
             items = parse_linkedin_delivery(parse_json(body))
         except BadRequest as exc:
             return problem(400, str(exc))
-        result = await services.ingest(items, source="linkedin_webhook")
-        log.info(
-            "linkedin delivery: %s items, %s new, %s cases opened",
-            result.received,
-            result.new,
-            len(result.cases_opened),
-        )
-        return web.json_response(
-            {"received": result.received, "new": result.new, "duplicates": result.duplicates}
-        )
+        return await store_delivery(services, items, source="linkedin_webhook")
 
     app.router.add_get("/webhooks/linkedin", challenge)
     app.router.add_post("/webhooks/linkedin", deliver)

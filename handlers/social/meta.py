@@ -8,7 +8,6 @@ comment in one transaction and only then answers 200 (Meta retries non-2xx for u
 from __future__ import annotations
 
 import hmac
-import logging
 from typing import Any
 
 from aiohttp import web
@@ -16,9 +15,8 @@ from aiohttp import web
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, parse_json, problem, signed_body
+from handlers.social.delivery import store_delivery
 from handlers.social.fields import need, when
-
-log = logging.getLogger(__name__)
 
 
 def _facebook(entry: dict[str, Any], value: dict[str, Any], where: str) -> IncomingComment | None:
@@ -121,17 +119,7 @@ def register(app: web.Application, services: Services) -> None:
             comments = parse_meta_delivery(parse_json(body))
         except BadRequest as exc:
             return problem(400, str(exc))
-        result = await services.ingest(comments, source="meta_webhook")
-        log.info(
-            "meta delivery: %s comments, %s new, %s duplicate, %s cases opened",
-            result.received,
-            result.new,
-            result.duplicates,
-            len(result.cases_opened),
-        )
-        return web.json_response(
-            {"received": result.received, "new": result.new, "duplicates": result.duplicates}
-        )
+        return await store_delivery(services, comments, source="meta_webhook")
 
     app.router.add_get("/webhooks/meta", handshake)
     app.router.add_post("/webhooks/meta", deliver)

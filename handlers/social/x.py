@@ -12,7 +12,6 @@ transaction and only then answers 200. Two delivery shapes are read:
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from aiohttp import web
@@ -20,10 +19,9 @@ from aiohttp import web
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, parse_json, problem, signed_body
+from handlers.social.delivery import store_delivery
 from handlers.social.fields import need, obj, when
 from handlers.social.signatures import x_signature, x_signature_matches
-
-log = logging.getLogger(__name__)
 
 
 def _post_url(post_id: str) -> str:
@@ -161,16 +159,7 @@ def register(app: web.Application, services: Services) -> None:
             items = parse_x_delivery(parse_json(body))
         except BadRequest as exc:
             return problem(400, str(exc))
-        result = await services.ingest(items, source="x_webhook")
-        log.info(
-            "x delivery: %s items, %s new, %s cases opened",
-            result.received,
-            result.new,
-            len(result.cases_opened),
-        )
-        return web.json_response(
-            {"received": result.received, "new": result.new, "duplicates": result.duplicates}
-        )
+        return await store_delivery(services, items, source="x_webhook")
 
     app.router.add_get("/webhooks/x", crc)
     app.router.add_post("/webhooks/x", deliver)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.core.evaluation import Example, load_constraint, load_davidson, load_youtube
+from bot.core.evaluation import load_constraint, load_davidson, load_youtube
 from bot.core.models import Tier
 from bot.core.policy.learned import Head, features, held_out, tokenize, write_head
 
@@ -265,4 +265,4 @@ def available_heads(datasets: Path) -> list[str]:
     return heads
 
 
-__all__ = ["SPECS", "Example", "available_heads", "train_head"]
+__all__ = ["SPECS", "available_heads", "train_head"]
