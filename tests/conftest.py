@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from bot.store.db import Database, make_engine, migrate
+
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 PG_SKIP_REASON = "TEST_DATABASE_URL is not set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)"
@@ -44,6 +46,16 @@ def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DbTarg
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+@pytest.fixture
+def db(db_target: DbTarget) -> Iterator[Database]:
+    """A migrated database on the test's target, with a small worker pool."""
+    engine = make_engine(db_target.url, schema=db_target.schema)
+    migrate(engine)
+    database = Database(engine, workers=2)
+    yield database
+    database.close()
 
 
 def sample(*parts: str) -> Path:

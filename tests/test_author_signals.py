@@ -3,10 +3,8 @@ messages, through `cases.ingest` on SQLite and PostgreSQL; and staff name varian
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlmodel import select
 
 from bot.core import cases
@@ -15,22 +13,12 @@ from bot.core.models import IncomingComment, Platform, Tier
 from bot.core.policy import PolicyEngine
 from bot.core.policy.signals import LONG_MESSAGE_CHARS, author_reasons, fingerprint
 from bot.core.profile import StaffMember, load_profile
-from bot.store.db import Database, make_engine, migrate
+from bot.store.db import Database
 from bot.store.tables import Case, Comment
-from tests.conftest import DbTarget
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 PROFILE = load_profile()
 ENGINE = PolicyEngine()
-
-
-@pytest.fixture
-def db(db_target: DbTarget) -> Iterator[Database]:
-    engine = make_engine(db_target.url, schema=db_target.schema)
-    migrate(engine)
-    database = Database(engine, workers=1)
-    yield database
-    database.close()
 
 
 def _ingest(db: Database, when: datetime, *items: tuple[str, str, str]) -> list[int]:

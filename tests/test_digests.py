@@ -5,11 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
-
-import pytest
 
 from bot.core import cases, rota
 from bot.core.cases import DeskTarget
@@ -19,8 +16,7 @@ from bot.core.digests import build_handover_digest, build_reminder
 from bot.core.models import Actor, Decision, IncomingComment, Platform
 from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
-from bot.store.db import Database, make_engine, migrate
-from tests.conftest import DbTarget
+from bot.store.db import Database
 
 PROFILE = load_profile()
 ENGINE = PolicyEngine()
@@ -29,15 +25,6 @@ MOD = Actor("slack", "U1", "sam")
 
 def london(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
     return datetime(y, mo, d, h, mi, tzinfo=LONDON)
-
-
-@pytest.fixture
-def db(db_target: DbTarget) -> Iterator[Database]:
-    engine = make_engine(db_target.url, schema=db_target.schema)
-    migrate(engine)
-    database = Database(engine, workers=1)
-    yield database
-    database.close()
 
 
 def ingest(db: Database, when: datetime, *items: tuple[str, str, str]) -> list[int]:

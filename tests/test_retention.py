@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -20,23 +19,13 @@ from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
 from bot.main import build_runtime
 from bot.settings import Settings
-from bot.store.db import Database, make_engine, migrate
+from bot.store.db import Database
 from bot.store.tables import AuditEvent, Comment, SafeguardingReport
-from tests.conftest import DbTarget
 
 PROFILE = load_profile()
 KEY = os.urandom(32)
 NOW = datetime(2026, 11, 23, 2, 30, tzinfo=UTC)
 LEAD = Actor("slack", "U0LEAD", "lee")
-
-
-@pytest.fixture
-def db(db_target: DbTarget) -> Iterator[Database]:
-    engine = make_engine(db_target.url, schema=db_target.schema)
-    migrate(engine)
-    database = Database(engine, workers=1)
-    yield database
-    database.close()
 
 
 def report(db: Database, *, closed_days_ago: int | None) -> str:

@@ -7,7 +7,6 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,18 +20,8 @@ from sqlmodel import SQLModel
 from bot.core import audit
 from bot.core.models import Actor
 from bot.store.db import Database, make_engine, migrate
-from tests.conftest import DbTarget
 
 NOW = datetime(2026, 11, 20, 10, 42, tzinfo=UTC)
-
-
-@pytest.fixture
-def db(db_target: DbTarget) -> Iterator[Database]:
-    engine = make_engine(db_target.url, schema=db_target.schema)
-    migrate(engine)
-    database = Database(engine, workers=2)
-    yield database
-    database.close()
 
 
 def test_migrations_match_the_models(db: Database) -> None:

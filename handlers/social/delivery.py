@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from aiohttp import web
 
 from bot.core.models import IncomingComment
 from bot.services import Services
+from handlers.http import BadRequest, parse_json, problem, signed_body
+from handlers.social.signatures import signature_matches
 
 log = logging.getLogger(__name__)
 
@@ -29,3 +32,30 @@ async def store_delivery(
     return web.json_response(
         {"received": result.received, "new": result.new, "duplicates": result.duplicates}
     )
+
+
+async def signed_delivery(
+    request: web.Request,
+    services: Services,
+    *,
+    secret: str | None,
+    header: str,
+    setting: str,
+    parse: Callable[[Any], list[IncomingComment]],
+    source: str,
+    matches: Callable[[bytes, bytes, str | None], bool] = signature_matches,
+) -> web.Response:
+    """Check the signature over the raw body, parse (400 with the reason), then store."""
+    body = await signed_body(
+        request,
+        secret=secret,
+        header=header,
+        setting=setting,
+        limit=services.settings.max_body_bytes,
+        matches=matches,
+    )
+    try:
+        items = parse(parse_json(body))
+    except BadRequest as exc:
+        return problem(400, str(exc))
+    return await store_delivery(services, items, source=source)

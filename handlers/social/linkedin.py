@@ -15,8 +15,8 @@ from aiohttp import web
 
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
-from handlers.http import BadRequest, parse_json, problem, signed_body
-from handlers.social.delivery import store_delivery
+from handlers.http import BadRequest, problem
+from handlers.social.delivery import signed_delivery
 from handlers.social.fields import need, obj, when
 from handlers.social.signatures import linkedin_signature, linkedin_signature_matches
 
@@ -76,19 +76,16 @@ def register(app: web.Application, services: Services) -> None:
         )
 
     async def deliver(request: web.Request) -> web.StreamResponse:
-        body = await signed_body(
+        return await signed_delivery(
             request,
+            services,
             secret=secret(),
             header="X-LI-Signature",
             setting="LINKEDIN_CLIENT_SECRET",
-            limit=settings.max_body_bytes,
+            parse=parse_linkedin_delivery,
+            source="linkedin_webhook",
             matches=linkedin_signature_matches,
         )
-        try:
-            items = parse_linkedin_delivery(parse_json(body))
-        except BadRequest as exc:
-            return problem(400, str(exc))
-        return await store_delivery(services, items, source="linkedin_webhook")
 
     app.router.add_get("/webhooks/linkedin", challenge)
     app.router.add_post("/webhooks/linkedin", deliver)

@@ -14,8 +14,8 @@ from aiohttp import web
 
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
-from handlers.http import BadRequest, parse_json, problem, signed_body
-from handlers.social.delivery import store_delivery
+from handlers.http import BadRequest, problem
+from handlers.social.delivery import signed_delivery
 from handlers.social.fields import need, when
 
 
@@ -107,19 +107,15 @@ def register(app: web.Application, services: Services) -> None:
         return web.Response(text=query.get("hub.challenge", ""), content_type="text/plain")
 
     async def deliver(request: web.Request) -> web.StreamResponse:
-        secret = settings.meta_app_secret.get_secret_value() if settings.meta_app_secret else None
-        body = await signed_body(
+        return await signed_delivery(
             request,
-            secret=secret,
+            services,
+            secret=settings.meta_app_secret.get_secret_value() if settings.meta_app_secret else None,
             header="X-Hub-Signature-256",
             setting="META_APP_SECRET",
-            limit=settings.max_body_bytes,
+            parse=parse_meta_delivery,
+            source="meta_webhook",
         )
-        try:
-            comments = parse_meta_delivery(parse_json(body))
-        except BadRequest as exc:
-            return problem(400, str(exc))
-        return await store_delivery(services, comments, source="meta_webhook")
 
     app.router.add_get("/webhooks/meta", handshake)
     app.router.add_post("/webhooks/meta", deliver)

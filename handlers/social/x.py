@@ -18,8 +18,8 @@ from aiohttp import web
 
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
-from handlers.http import BadRequest, parse_json, problem, signed_body
-from handlers.social.delivery import store_delivery
+from handlers.http import BadRequest, problem
+from handlers.social.delivery import signed_delivery
 from handlers.social.fields import need, obj, when
 from handlers.social.signatures import x_signature, x_signature_matches
 
@@ -147,19 +147,16 @@ def register(app: web.Application, services: Services) -> None:
         return web.json_response({"response_token": x_signature(key.encode(), token.encode())})
 
     async def deliver(request: web.Request) -> web.StreamResponse:
-        body = await signed_body(
+        return await signed_delivery(
             request,
+            services,
             secret=secret(),
             header="x-twitter-webhooks-signature",
             setting="X_CONSUMER_SECRET",
-            limit=settings.max_body_bytes,
+            parse=parse_x_delivery,
+            source="x_webhook",
             matches=x_signature_matches,
         )
-        try:
-            items = parse_x_delivery(parse_json(body))
-        except BadRequest as exc:
-            return problem(400, str(exc))
-        return await store_delivery(services, items, source="x_webhook")
 
     app.router.add_get("/webhooks/x", crc)
     app.router.add_post("/webhooks/x", deliver)
