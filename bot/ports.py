@@ -67,10 +67,15 @@ class PlatformItem:
     account_id: str
     post_id: str
     kind: str
+    author_id: str = ""
 
 
 class SocialPlatform(Protocol):
-    """One social platform's API. Raises PlatformError; transient errors are retried."""
+    """One social platform's API. Raises PlatformError; transient errors are retried.
+
+    A platform that cannot do something raises PlatformError(transient=False) with the reason
+    in words a moderator can act on; the capability table keeps such buttons off the card.
+    """
 
     async def hide(self, item: PlatformItem) -> None: ...
 
@@ -81,6 +86,14 @@ class SocialPlatform(Protocol):
     async def reply(self, item: PlatformItem, text: str) -> None: ...
 
     async def private_reply(self, item: PlatformItem, text: str) -> None: ...
+
+    async def remove_and_ban(self, item: PlatformItem) -> None:
+        """Remove the item and stop its author, the platform's way (ban, block or mute)."""
+        ...
+
+    async def message(self, item: PlatformItem, text: str) -> None:
+        """A direct message to the item's author (the answer to a direct message)."""
+        ...
 
 
 class SafeguardingDesk(Protocol):

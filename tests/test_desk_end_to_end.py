@@ -63,7 +63,7 @@ async def test_abusive_comment_is_carded_deleted_on_facebook_and_audited(desk: D
     card = posted[0].args
     assert card["channel"] == CHANNEL
     assert "Tier 1" in card["text"]
-    assert _button_ids(card) == ["modbot.hide", "modbot.delete", "modbot.leave"]
+    assert _button_ids(card) == ["modbot.hide", "modbot.delete", "modbot.remove_and_ban", "modbot.leave"]
     delete_button = next(
         e
         for b in card["blocks"]

@@ -175,7 +175,7 @@ async def test_x_card_offers_hide_and_report_and_says_why(desk: Desk) -> None:
     posted = await desk.wait_for(lambda: desk.slack.of("chat.postMessage"), what="card")
     blocks = posted[0].args["blocks"]
     actions = [e["action_id"] for b in blocks if b["type"] == "actions" for e in b["elements"]]
-    assert actions == ["modbot.hide", "modbot.hide_and_report", "modbot.leave"]
+    assert actions == ["modbot.hide", "modbot.hide_and_report", "modbot.remove_and_ban", "modbot.leave"]
     assert "X does not let an account delete other people" in json.dumps(blocks)
     assert "Respond by" in json.dumps(blocks) or "OVERDUE" in json.dumps(blocks)
 

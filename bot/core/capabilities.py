@@ -22,14 +22,29 @@ class Capabilities:
     ban: bool
     cannot_delete_because: str = ""
     cannot_hide_because: str = ""
+    # What "ban" means on this platform, as the button says it; "" when there is no ban.
+    ban_label: str = ""
+    ban_effect: str = ""
+    # What the confirm dialog says about removal on this platform.
+    removal_warning: str = "It is removed from the platform for good. This cannot be undone."
+    # Direct messages can be answered privately.
+    message: bool = False
 
 
 CAPABILITIES: dict[Platform, Capabilities] = {
     Platform.FACEBOOK: Capabilities(
-        hide=True, unhide=True, delete=True, reply=True, private_reply=True, ban=True
+        hide=True,
+        unhide=True,
+        delete=True,
+        reply=True,
+        private_reply=True,
+        ban=True,
+        ban_label="Delete and ban from the Page",
+        ban_effect="The person can no longer comment on, or message, the Page.",
+        message=True,
     ),
     Platform.INSTAGRAM: Capabilities(
-        hide=True, unhide=True, delete=True, reply=True, private_reply=True, ban=False
+        hide=True, unhide=True, delete=True, reply=True, private_reply=True, ban=False, message=True
     ),
     Platform.X: Capabilities(
         hide=True,
@@ -37,11 +52,29 @@ CAPABILITIES: dict[Platform, Capabilities] = {
         delete=False,
         reply=True,
         private_reply=False,
-        ban=False,
+        ban=True,
         cannot_delete_because="X does not let an account delete other people's posts.",
+        cannot_hide_because="X only lets us hide replies in conversations our account started.",
+        ban_label="Hide and mute the author",
+        ban_effect=(
+            "X has no ban: muting means our account stops seeing them. They are not told and can "
+            "still reply, so report them to X if the abuse goes on."
+        ),
+        message=True,
     ),
     Platform.YOUTUBE: Capabilities(
-        hide=True, unhide=True, delete=True, reply=True, private_reply=False, ban=True
+        hide=True,
+        unhide=True,
+        delete=True,
+        reply=True,
+        private_reply=False,
+        ban=True,
+        ban_label="Reject and ban the author",
+        ban_effect="Their future comments on our channel are rejected automatically.",
+        removal_warning=(
+            "YouTube rejects it: the comment and its replies disappear, and a rejected comment "
+            "can never be published again."
+        ),
     ),
     Platform.LINKEDIN: Capabilities(
         hide=False,
@@ -75,9 +108,25 @@ _NOTHING = Capabilities(
     cannot_hide_because="This item is not on our own account, so we cannot moderate it.",
 )
 
+_PRIVATE = "A direct message is private: nobody else sees it, so there is nothing to remove."
+
 
 def capabilities_for(platform: Platform, kind: ItemKind = ItemKind.COMMENT) -> Capabilities:
-    """Mentions sit on other people's accounts: nothing can be hidden or deleted there."""
+    """Mentions sit on other people's accounts: nothing can be hidden or deleted there.
+    Direct messages are private: they are answered, not hidden or deleted."""
     if kind is ItemKind.MENTION:
         return _NOTHING
-    return CAPABILITIES[platform]
+    caps = CAPABILITIES[platform]
+    if kind is ItemKind.DIRECT_MESSAGE:
+        return Capabilities(
+            hide=False,
+            unhide=False,
+            delete=False,
+            reply=False,
+            private_reply=False,
+            ban=False,
+            message=caps.message,
+            cannot_delete_because=_PRIVATE,
+            cannot_hide_because=_PRIVATE,
+        )
+    return caps

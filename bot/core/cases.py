@@ -104,7 +104,11 @@ def ingest(
     opened: list[int] = []
     for item, verdict, created, own in batch:
         comment_id = new_ids.get((item.platform.value, item.external_id))
-        if comment_id is None or own or not (verdict.needs_desk or profile.desk.card_tier3):
+        direct = item.kind is ItemKind.DIRECT_MESSAGE
+        if comment_id is not None and direct and not own:
+            _queue_out_of_hours_reply(session, item, comment_id, profile, now)
+        # A direct message is written to us and waits for an answer, so it is always carded.
+        if comment_id is None or own or not (verdict.needs_desk or profile.desk.card_tier3 or direct):
             continue
         case = _open_case(
             session,
@@ -139,6 +143,30 @@ def ingest(
                 )
     return IngestResult(
         received=len(items), new=len(new_ids), duplicates=len(items) - len(new_ids), cases_opened=opened
+    )
+
+
+def _queue_out_of_hours_reply(
+    session: Session, item: IncomingComment, comment_id: int, profile: PolicyProfile, now: datetime
+) -> None:
+    """MSE 6.4.2: outside working hours a direct message gets the automatic reply (when enabled).
+
+    Once per sender per out-of-hours stretch: the dedupe key names the moment hours next begin,
+    so a sender who writes five times overnight gets one reply, and one again the next night.
+    """
+    wording = profile.wording
+    if not wording.out_of_hours_reply_enabled or profile.calendar.in_hours(now) or not item.author_id:
+        return
+    if not capabilities_for(item.platform, ItemKind.DIRECT_MESSAGE).message:
+        return
+    opens = profile.calendar.next_hours_start(now)
+    enqueue(
+        session,
+        kind=TaskKind.AUTO_REPLY,
+        payload={"comment_id": comment_id},
+        lane=f"platform:{item.platform.value}",
+        dedupe_key=f"auto_reply:{item.platform.value}:{item.author_id}:{opens.isoformat()}",
+        now=now,
     )
 
 
@@ -349,7 +377,13 @@ def _already(case: Case) -> AlreadyDecided:
 
 
 _PLATFORM_DECISIONS = frozenset(
-    {Decision.HIDE, Decision.DELETE, Decision.HIDE_AND_REPORT, Decision.SEND_SIGNPOSTING}
+    {
+        Decision.HIDE,
+        Decision.DELETE,
+        Decision.HIDE_AND_REPORT,
+        Decision.SEND_SIGNPOSTING,
+        Decision.REMOVE_AND_BAN,
+    }
 )
 _SETTLED_BY = {
     Decision.LEAVE: CaseStatus.LEFT,
@@ -362,6 +396,14 @@ _DONE_STATUS = {
     Decision.DELETE: CaseStatus.DELETED,
     Decision.SEND_SIGNPOSTING: CaseStatus.HANDLED,
 }
+
+
+def _done_status(decision: Decision, comment: Comment) -> CaseStatus:
+    """Where a carried-out decision leaves the case; a ban removes the way the platform can."""
+    if decision is Decision.REMOVE_AND_BAN:
+        caps = capabilities_for(Platform(comment.platform), ItemKind(comment.kind))
+        return CaseStatus.DELETED if caps.delete else CaseStatus.HIDDEN
+    return _DONE_STATUS[decision]
 
 
 def decide(
@@ -389,6 +431,8 @@ def decide(
             if status is not CaseStatus.OPEN:
                 raise _already(case)
             _check_capability(decision, caps_hide=caps.hide, caps_delete=caps.delete, caps_reply=caps.reply)
+            if decision is Decision.REMOVE_AND_BAN and not caps.ban:
+                raise ActionNotAvailable(f"{platform.label} does not let us ban this author.")
             _first_decision(session, case, decision, actor, now, connected=platform in connected, note=note)
         elif decision is Decision.RETRY:
             if status is not CaseStatus.FAILED:
@@ -410,7 +454,7 @@ def decide(
                 actor=actor,
                 action="done_by_hand",
                 now=now,
-                status=_DONE_STATUS[action].value,
+                status=_done_status(action, comment).value,
                 detail={"decision": action.value},
             )
             _offer_contact_if_due(session, case, platform, kind, now)
@@ -566,7 +610,7 @@ def record_platform_outcome(
             actor=SYSTEM,
             action=f"platform_{decision.value}",
             now=now,
-            status=_DONE_STATUS[decision].value,
+            status=_done_status(decision, comment).value,
         )
         _offer_contact_if_due(session, case, Platform(comment.platform), ItemKind(comment.kind), now)
     else:

@@ -42,6 +42,7 @@ def _item(comment: Comment) -> PlatformItem:
         account_id=comment.account_id,
         post_id=comment.post_id,
         kind=comment.kind,
+        author_id=comment.author_id,
     )
 
 
@@ -184,6 +185,8 @@ class PlatformAction(_Base):
                 await client.delete(item)
             case Decision.SEND_SIGNPOSTING:
                 await client.reply(item, self.profile.wording.signposting_reply)
+            case Decision.REMOVE_AND_BAN:
+                await client.remove_and_ban(item)
             case _:
                 raise PlatformError(f"{decision.value} is not a platform action", transient=False)
 
@@ -310,6 +313,41 @@ class Escalate(_Base):
         log.error("gave up escalating case %s on %s: %s", payload.get("case_id"), payload.get("desk"), reason)
 
 
+class AutoReply(_Base):
+    """The out-of-hours automatic reply to a direct message (MSE 6.4.2), once per sender."""
+
+    async def run(self, payload: dict[str, Any]) -> None:
+        comment_id = int(payload["comment_id"])
+        comment = await self.db.run(lambda s: s.get(Comment, comment_id))
+        if comment is None:
+            return
+        wording = self.profile.wording.out_of_hours_reply
+        error = await self._on_platform(comment, lambda client: client.message(_item(comment), wording))
+        await self._record(comment, error)
+
+    async def _record(self, comment: Comment, error: str | None) -> None:
+        def record(session: Any) -> None:
+            audit.record(
+                session,
+                actor=SYSTEM,
+                action="auto_reply",
+                outcome="ok" if error is None else "failed",
+                now=self.now(),
+                subject=f"{comment.platform}:{comment.external_id}",
+                detail={"error": error[:200]} if error else None,
+            )
+
+        await self.db.run(record)
+        if error:
+            log.warning("out-of-hours reply on %s not sent: %s", comment.platform, error)
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        comment_id = int(payload["comment_id"])
+        comment = await self.db.run(lambda s: s.get(Comment, comment_id))
+        if comment is not None:
+            await self._record(comment, f"gave up after retries: {reason}")
+
+
 def build_handlers(
     *,
     db: Database,
@@ -326,4 +364,5 @@ def build_handlers(
         TaskKind.CONTACT_COMMENTER: ContactCommenter(**kw),
         TaskKind.SEND_SCHEDULED: SendScheduled(**kw),
         TaskKind.ESCALATE: Escalate(**kw),
+        TaskKind.AUTO_REPLY: AutoReply(**kw),
     }

@@ -144,6 +144,9 @@ class Decision(StrEnum):
     CONTACT_COMMENTER = "contact_commenter"
     RETRY = "retry"
     DONE_BY_HAND = "done_by_hand"
+    # Remove the item and stop its author (YouTube ban, Facebook page ban, X mute): the policy's
+    # answer to repeated breaking of the house rules (MSE Appendix B).
+    REMOVE_AND_BAN = "remove_and_ban"
 
     @property
     def past_tense(self) -> str:
@@ -161,6 +164,7 @@ _PAST_TENSE = {
     Decision.CONTACT_COMMENTER: "Commenter contacted",
     Decision.RETRY: "Retried",
     Decision.DONE_BY_HAND: "Done by hand",
+    Decision.REMOVE_AND_BAN: "Removed and author banned",
 }
 
 # Decisions that settle a case on first click; the rest are follow-ups on a settled case.
@@ -173,6 +177,7 @@ FIRST_DECISIONS = frozenset(
         Decision.ROUTE,
         Decision.SEND_SIGNPOSTING,
         Decision.MARK_HANDLED,
+        Decision.REMOVE_AND_BAN,
     }
 )
 

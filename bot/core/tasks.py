@@ -14,3 +14,5 @@ class TaskKind(StrEnum):
     SAFEGUARDING_NOTICE_REFRESH = "safeguarding_notice_refresh"
     SAFEGUARDING_TELL_REPORTER = "safeguarding_tell_reporter"
     SAFEGUARDING_ALERT_ONCALL = "safeguarding_alert_oncall"
+    AUTO_REPLY = "auto_reply"
+    FETCH_TIKTOK_COMMENT = "fetch_tiktok_comment"

@@ -131,7 +131,9 @@ def route_target(case: Case, profile: PolicyProfile) -> str:
     return targets.personal_data.display
 
 
-def _suggestion(case: Case, caps: Capabilities, platform: Platform, profile: PolicyProfile) -> str:
+def _suggestion(
+    case: Case, caps: Capabilities, platform: Platform, profile: PolicyProfile, *, direct: bool = False
+) -> str:
     tier, routes = Tier(case.tier), {Route(r) for r in case.routes}
     parts: list[str] = []
     if Route.SAFETY_RISK in routes:
@@ -139,7 +141,14 @@ def _suggestion(case: Case, caps: Capabilities, platform: Platform, profile: Pol
             "Urgent: risk to life or patient safety. Escalate now; out of hours, to the duty "
             "communications manager on call (MSE 6.4.5). If someone is in immediate danger, call 999."
         )
-    if tier is Tier.HARMFUL:
+    if direct and tier is Tier.HARMFUL:
+        parts.append(
+            f"Abusive direct message: do not engage. Block and report the sender on {platform.label} "
+            "if it continues (MSE 7.1.2)."
+        )
+    elif direct and tier is Tier.MISINFORMATION_OR_SPAM:
+        parts.append("Spam or misinformation sent privately: no reply is needed.")
+    elif tier is Tier.HARMFUL:
         if caps.delete:
             parts.append(
                 "Delete it, then contact the commenter to explain why (zero tolerance, MSE Appendix C)."
@@ -168,12 +177,16 @@ def _suggestion(case: Case, caps: Capabilities, platform: Platform, profile: Pol
         )
     if Route.MEDIA_REQUEST in routes:
         parts.append(f"Direct the journalist to {profile.routes.media.display} (MSE 7.1.6).")
+    if not parts and direct:
+        parts.append("Reply to the sender; no public action is needed.")
     if not parts:
         parts.append("Leave it up; note any emerging theme (MSE Appendix C).")
     return " ".join(parts)
 
 
-def _open_buttons(case: Case, caps: Capabilities, profile: PolicyProfile) -> list[CardButton]:
+def _open_buttons(
+    case: Case, caps: Capabilities, profile: PolicyProfile, *, direct: bool = False
+) -> list[CardButton]:
     tier, routes = Tier(case.tier), {Route(r) for r in case.routes}
     removable = tier is not Tier.LEAVE or Route.PERSONAL_DATA in routes
     buttons: list[CardButton] = []
@@ -188,7 +201,7 @@ def _open_buttons(case: Case, caps: Capabilities, profile: PolicyProfile) -> lis
                     style="danger",
                     confirm=Confirm(
                         title="Delete this comment?",
-                        text="It is removed from the platform for good. This cannot be undone.",
+                        text=caps.removal_warning,
                         confirm="Delete",
                         danger=True,
                     ),
@@ -196,6 +209,32 @@ def _open_buttons(case: Case, caps: Capabilities, profile: PolicyProfile) -> lis
             )
         elif caps.hide:
             buttons.append(CardButton(Decision.HIDE_AND_REPORT, "Hide and report"))
+    if tier is Tier.HARMFUL and caps.ban and caps.ban_label:
+        # Repeated breaking of the house rules may end in a ban (MSE Appendix B); the moderator
+        # judges whether this is that case, so it is offered, never suggested.
+        buttons.append(
+            CardButton(
+                Decision.REMOVE_AND_BAN,
+                caps.ban_label,
+                style="danger",
+                confirm=Confirm(
+                    title=f"{caps.ban_label}?",
+                    text=" ".join(
+                        part
+                        for part in (
+                            "Only for repeated breaking of the house rules.",
+                            caps.ban_effect,
+                            caps.removal_warning if caps.delete else "",
+                        )
+                        if part
+                    ),
+                    confirm="Mute" if "mute" in caps.ban_label else "Ban",
+                    danger=True,
+                ),
+            )
+        )
+    if direct:
+        buttons.append(CardButton(Decision.MARK_HANDLED, "Mark replied"))
     if Route.MEDICAL_QUESTION in routes and caps.reply:
         buttons.append(
             CardButton(
@@ -210,7 +249,7 @@ def _open_buttons(case: Case, caps: Capabilities, profile: PolicyProfile) -> lis
         )
     if routes & {Route.FOI_REQUEST, Route.COMPLAINT_OR_LEGAL, Route.MEDIA_REQUEST}:
         buttons.append(CardButton(Decision.ROUTE, f"Mark routed to {route_target(case, profile)}"[:75]))
-    if routes & {Route.MEDICAL_QUESTION, Route.SAFETY_RISK}:
+    if routes & {Route.MEDICAL_QUESTION, Route.SAFETY_RISK} and not direct:
         buttons.append(CardButton(Decision.MARK_HANDLED, "Mark handled"))
     buttons.append(CardButton(Decision.LEAVE, "Leave"))
     suggested = suggested_decision(case, caps)
@@ -245,11 +284,24 @@ def build_case_card(*, comment: Comment, case: Case, profile: PolicyProfile, now
 
     match status:
         case CaseStatus.OPEN:
-            buttons = _open_buttons(case, caps, profile)
-            if Tier(case.tier) is not Tier.LEAVE and not caps.delete and caps.cannot_delete_because:
-                notes.append(f"Delete is not offered: {caps.cannot_delete_because}")
-            if not caps.hide and caps.cannot_hide_because:
-                notes.append(f"Hide is not offered: {caps.cannot_hide_because}")
+            direct = kind is ItemKind.DIRECT_MESSAGE
+            buttons = _open_buttons(case, caps, profile, direct=direct)
+            if direct:
+                notes.append(
+                    f"A direct message: reply on {platform.label} within "
+                    f"{profile.calendar.response_hours:g} hours on working days (MSE 6.4.1), "
+                    "then click Mark replied."
+                )
+            elif kind is ItemKind.MENTION:
+                notes.append(
+                    f"Leave is the only action here: {caps.cannot_hide_because} If it breaks "
+                    f"{platform.label}'s rules, report it to {platform.label} from the post itself."
+                )
+            else:
+                if Tier(case.tier) is not Tier.LEAVE and not caps.delete and caps.cannot_delete_because:
+                    notes.append(f"Delete is not offered: {caps.cannot_delete_because}")
+                if not caps.hide and caps.cannot_hide_because:
+                    notes.append(f"Hide is not offered: {caps.cannot_hide_because}")
             status_line = "Open: waiting for a moderator"
         case CaseStatus.ACTIONING:
             verb = _IN_PROGRESS.get(decided, "Working") if decided else "Working"
@@ -323,7 +375,7 @@ def build_case_card(*, comment: Comment, case: Case, profile: PolicyProfile, now
         comment_url=comment.comment_url,
         reasons=tuple(CardReason(r["category"], r["matched"]) for r in comment.reasons),
         routes=tuple(Route(r).label for r in case.routes),
-        suggestion=_suggestion(case, caps, platform, profile),
+        suggestion=_suggestion(case, caps, platform, profile, direct=kind is ItemKind.DIRECT_MESSAGE),
         due=due,
         status_line=status_line,
         status=status.value,

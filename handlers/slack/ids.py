@@ -20,6 +20,7 @@ class ActionId(StrEnum):
     CONTACT_COMMENTER = "modbot.contact_commenter"
     RETRY = "modbot.retry"
     DONE_BY_HAND = "modbot.done_by_hand"
+    REMOVE_AND_BAN = "modbot.remove_and_ban"
 
     @classmethod
     def for_decision(cls, decision: Decision) -> ActionId:

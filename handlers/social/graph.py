@@ -73,6 +73,30 @@ class GraphClient:
             json={"recipient": {"comment_id": item.external_id}, "message": {"text": text}},
         )
 
+    async def remove_and_ban(self, item: PlatformItem) -> None:
+        """Facebook: ban the person from the Page, then delete (ban first: both are safe to
+        repeat, so a retry after a half-done attempt finishes the job)."""
+        if self.platform is not Platform.FACEBOOK:
+            raise PlatformError("Instagram's API has no way to ban an account", transient=False)
+        if not (item.account_id and item.author_id):
+            raise PlatformError("the Page or the author is unknown, so nobody can be banned", transient=False)
+        await self._call("POST", f"{item.account_id}/blocked", data={"user": item.author_id})
+        await self._call("DELETE", item.external_id)
+
+    async def message(self, item: PlatformItem, text: str) -> None:
+        """A Messenger (or Instagram) message to the sender, inside the 24-hour window."""
+        if not (item.account_id and item.author_id):
+            raise PlatformError("the account or the sender is unknown", transient=False)
+        await self._call(
+            "POST",
+            f"{item.account_id}/messages",
+            json={
+                "recipient": {"id": item.author_id},
+                "messaging_type": "RESPONSE",
+                "message": {"text": text},
+            },
+        )
+
     @property
     def _hide_field(self) -> str:
         return "is_hidden" if self.platform is Platform.FACEBOOK else "hide"

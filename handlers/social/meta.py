@@ -1,4 +1,5 @@
-"""Meta webhooks: Facebook Page `feed` comments and Instagram `comments`, at /webhooks/meta.
+"""Meta webhooks at /webhooks/meta: Facebook Page `feed` comments, Instagram `comments`, and
+direct messages to either (`messages` subscription: `entry[].messaging[]`).
 
 GET answers the subscription handshake (hub.mode=subscribe, hub.verify_token, hub.challenge).
 POST checks `X-Hub-Signature-256` over the raw body with the app secret, then stores every
@@ -16,7 +17,7 @@ from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, problem
 from handlers.social.delivery import signed_delivery
-from handlers.social.fields import need, when
+from handlers.social.fields import need, obj, when
 
 
 def _facebook(entry: dict[str, Any], value: dict[str, Any], where: str) -> IncomingComment | None:
@@ -63,6 +64,29 @@ def _instagram(entry: dict[str, Any], value: dict[str, Any], where: str) -> Inco
     )
 
 
+def _message(
+    platform: Platform, entry: dict[str, Any], event: dict[str, Any], where: str
+) -> IncomingComment | None:
+    """A Messenger or Instagram direct message (`entry[].messaging[]`); echoes of our own
+    messages are stored as ours, read receipts and reactions are not messages."""
+    message = event.get("message")
+    if not isinstance(message, dict) or message.get("is_deleted"):
+        return None
+    account_id = str(entry.get("id", ""))
+    sender = str(obj(need(event, "sender", where), f"{where}.sender").get("id", ""))
+    echo = bool(message.get("is_echo")) or sender == account_id
+    return IncomingComment(
+        platform=platform,
+        external_id=f"dm:{need(message, 'mid', f'{where}.message')}",
+        text=str(message.get("text", "")),
+        kind=ItemKind.DIRECT_MESSAGE,
+        account_id=account_id,
+        author_id=sender,
+        created_at=when(event.get("timestamp")),
+        from_own_account=echo,
+    )
+
+
 def parse_meta_delivery(document: Any) -> list[IncomingComment]:
     """All new comments in one delivery (which may batch many entries and changes)."""
     if not isinstance(document, dict):
@@ -77,6 +101,13 @@ def parse_meta_delivery(document: Any) -> list[IncomingComment]:
     for i, entry in enumerate(entries):
         if not isinstance(entry, dict):
             raise BadRequest(f"entry[{i}] must be an object")
+        platform = Platform.FACEBOOK if kind == "page" else Platform.INSTAGRAM
+        for j, event in enumerate(entry.get("messaging") or []):
+            message = _message(
+                platform, entry, obj(event, f"entry[{i}].messaging[{j}]"), f"entry[{i}].messaging[{j}]"
+            )
+            if message is not None:
+                found.append(message)
         for j, change in enumerate(entry.get("changes") or []):
             where = f"entry[{i}].changes[{j}].value"
             value = change.get("value") if isinstance(change, dict) else None
