@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -20,10 +21,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core.confidential import parse_key
 from bot.core.effects import build_handlers
 from bot.core.models import Platform
+from bot.core.platform_state import QuotaMeter, all_states
 from bot.core.policy import build_engine
 from bot.core.profile import load_profile
 from bot.core.rota import seed_rota
 from bot.core.safeguarding_effects import build_safeguarding_handlers
+from bot.core.tasks import TaskKind
 from bot.outbox.worker import OutboxPolicy, OutboxWorker, outbox_counts
 from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.services import Services, utc_now
@@ -38,8 +41,14 @@ from handlers.slack.safeguarding import SlackSafeguardingDesk
 from handlers.social import ingest as ingest_edge
 from handlers.social import linkedin as linkedin_edge
 from handlers.social import meta as meta_edge
+from handlers.social import tiktok as tiktok_edge
 from handlers.social import x as x_edge
 from handlers.social.graph import GraphClient
+from handlers.social.linkedin_api import LinkedInClient
+from handlers.social.polling import MetaReconciler, Poller, XMentionsPoller, YouTubePoller
+from handlers.social.tiktok import FetchTikTokComment, TikTokClient
+from handlers.social.xapi import XClient
+from handlers.social.youtube import YouTubeClient
 from schedules.scheduler import build_scheduler
 
 log = logging.getLogger(__name__)
@@ -52,6 +61,7 @@ class Runtime:
     worker: OutboxWorker
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     scheduler: AsyncIOScheduler | None = None
+    pollers: list[Poller] = field(default_factory=list)
 
 
 def build_runtime(
@@ -110,11 +120,15 @@ def build_runtime(
     services.desks = desks
     services.platforms = platforms
     services.safeguarding_desks = safeguarding_desks
+    tiktok: dict[str, TikTokClient] = {}
     worker = OutboxWorker(
         db=db,
         handlers={
             **build_handlers(db=db, profile=profile, desks=desks, platforms=platforms, now=now),
             **build_safeguarding_handlers(db=db, desks=safeguarding_desks, sealer=services.sealer, now=now),
+            TaskKind.FETCH_TIKTOK_COMMENT: FetchTikTokComment(
+                services=services, client=lambda: tiktok.get("client")
+            ),
         },
         now=now,
         policy=OutboxPolicy(
@@ -126,8 +140,15 @@ def build_runtime(
     )
     services.wake_outbox = worker.wake
     runtime = Runtime(app=app, services=services, worker=worker)
+    pollers: list[Poller] = runtime.pollers
     scheduler = (
-        build_scheduler(services, engine=engine, interval_seconds=settings.scheduler_interval)
+        build_scheduler(
+            services,
+            engine=engine,
+            interval_seconds=settings.scheduler_interval,
+            pollers=pollers,
+            poll_interval_seconds=settings.poll_interval,
+        )
         if settings.scheduler_enabled
         else None
     )
@@ -142,7 +163,9 @@ def build_runtime(
                 "meta": settings.meta_enabled,
                 "x": bool(settings.x_consumer_secret),
                 "linkedin": bool(settings.linkedin_client_secret),
+                "tiktok": bool(settings.tiktok_app_secret),
                 "platform_connections": sorted(p.value for p in platforms),
+                "polls": await db.run(poll_summary),
                 "outbox": counts,
             }
         )
@@ -158,6 +181,7 @@ def build_runtime(
     meta_edge.register(app, services)
     x_edge.register(app, services)
     linkedin_edge.register(app, services)
+    tiktok_edge.register(app, services)
     ingest_edge.register(app, services)
 
     async def on_startup(_app: web.Application) -> None:
@@ -174,6 +198,11 @@ def build_runtime(
                     app_secret=secret,
                     session=session,
                 )
+        connect_platforms(settings, session=session, db=db, now=now, platforms=platforms, pollers=pollers)
+        if Platform.TIKTOK in platforms:
+            client = platforms[Platform.TIKTOK]
+            assert isinstance(client, TikTokClient)
+            tiktok["client"] = client
         seeded = await db.run(lambda s: seed_rota(s, profile=profile, now=now()))
         if seeded:
             log.info("on-call rota: %s shifts seeded from the policy file", seeded)
@@ -200,6 +229,81 @@ def build_runtime(
     app.on_startup.append(on_startup)
     app.on_cleanup.append(on_cleanup)
     return runtime
+
+
+def connect_platforms(
+    settings: Settings,
+    *,
+    session: aiohttp.ClientSession,
+    db: Database,
+    now: Callable[[], datetime],
+    platforms: dict[Platform, SocialPlatform],
+    pollers: list[Poller],
+) -> None:
+    """The API clients (for Hide, Delete and replies) and the polls, for what is configured."""
+    if settings.x_access_token and settings.x_user_id:
+        x_client = XClient(
+            base_url=settings.x_api_url,
+            access_token=settings.x_access_token.get_secret_value(),
+            user_id=settings.x_user_id,
+            session=session,
+        )
+        platforms[Platform.X] = x_client
+        if settings.x_poll_mentions:
+            pollers.append(XMentionsPoller(x_client))
+    if settings.youtube_access_token and settings.youtube_channel_id:
+        meter = QuotaMeter(
+            db=db,
+            key=f"youtube:{settings.youtube_channel_id}",
+            limit=settings.youtube_daily_quota,
+            reserve=settings.youtube_action_reserve,
+            now=now,
+        )
+        youtube = YouTubeClient(
+            base_url=settings.youtube_api_url,
+            access_token=settings.youtube_access_token.get_secret_value(),
+            channel_id=settings.youtube_channel_id,
+            session=session,
+            meter=meter,
+        )
+        platforms[Platform.YOUTUBE] = youtube
+        pollers.append(YouTubePoller(youtube, max_pages=settings.youtube_max_pages))
+    if settings.tiktok_access_token:
+        platforms[Platform.TIKTOK] = TikTokClient(
+            base_url=settings.tiktok_api_url,
+            access_token=settings.tiktok_access_token.get_secret_value(),
+            business_id=settings.tiktok_business_id or "",
+            session=session,
+        )
+    if settings.linkedin_access_token:
+        platforms[Platform.LINKEDIN] = LinkedInClient(
+            base_url=settings.linkedin_api_url,
+            access_token=settings.linkedin_access_token.get_secret_value(),
+            version=settings.linkedin_version,
+            session=session,
+        )
+    for platform, account in (
+        (Platform.FACEBOOK, settings.meta_page_id),
+        (Platform.INSTAGRAM, settings.meta_instagram_account_id),
+    ):
+        graph = platforms.get(platform)
+        if account and isinstance(graph, GraphClient):
+            pollers.append(MetaReconciler(graph, account_id=account, posts=settings.reconcile_posts))
+
+
+def poll_summary(session: Any) -> list[dict[str, Any]]:
+    """Each poll's last run, for /healthz and `modbot check` (no content, only counts)."""
+    return [
+        {
+            "key": state.key,
+            "last_run_at": state.last_run_at.isoformat() if state.last_run_at else None,
+            "last_new": state.last_new,
+            "quota_used_today": state.quota_used,
+            "paused_until": state.paused_until.isoformat() if state.paused_until else None,
+            "last_error": state.last_error,
+        }
+        for state in all_states(session)
+    ]
 
 
 def _warn_about(settings: Settings) -> None:

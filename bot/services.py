@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 from bot.core import cases, rhythm, rota, safeguarding
 from bot.core.cases import DeskTarget
@@ -15,6 +16,7 @@ from bot.core.policy import PolicyEngine
 from bot.core.profile import PolicyProfile
 from bot.core.rota import OnCall
 from bot.core.safeguarding import ReportDetails, ReportForm, ReportNotice, ReportReceipt
+from bot.outbox.queue import enqueue
 from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.settings import Settings
 from bot.store.db import Database
@@ -130,6 +132,16 @@ class Services:
         if result.cases_opened:
             self.wake_outbox()
         return result
+
+    async def queue_task(self, kind: str, *, payload: dict[str, Any], lane: str, dedupe_key: str) -> bool:
+        """Queue durable work for the outbox (False when the same key was queued before)."""
+        now = self.now()
+        queued = await self.db.run(
+            lambda s: enqueue(s, kind=kind, payload=payload, lane=lane, dedupe_key=dedupe_key, now=now)
+        )
+        if queued:
+            self.wake_outbox()
+        return queued
 
     async def acknowledge(self, *, send_id: int, actor: Actor) -> ScheduledSend:
         """Record "Checked" or "I have the handover"; the first click is the record."""

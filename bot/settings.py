@@ -48,8 +48,38 @@ class Settings(BaseSettings):
     meta_verify_token: SecretStr | None = Field(None, alias="META_VERIFY_TOKEN")
     meta_page_access_token: SecretStr | None = Field(None, alias="META_PAGE_ACCESS_TOKEN")
     meta_graph_url: str = Field("https://graph.facebook.com/v25.0/", alias="META_GRAPH_URL")
+    # Meta ids for the reconciliation poll (what webhooks missed: Meta has no replay).
+    meta_page_id: str | None = Field(None, alias="META_PAGE_ID")
+    meta_instagram_account_id: str | None = Field(None, alias="META_INSTAGRAM_ACCOUNT_ID")
+
     x_consumer_secret: SecretStr | None = Field(None, alias="X_CONSUMER_SECRET")
+    # A user-context OAuth 2.0 token of our account (hide replies, mute, direct messages).
+    x_access_token: SecretStr | None = Field(None, alias="X_ACCESS_TOKEN")
+    x_user_id: str | None = Field(None, alias="X_USER_ID")
+    x_api_url: str = Field("https://api.x.com/", alias="X_API_URL")
+    # Poll mentions instead of (or as well as) the webhook, for accounts without webhook access.
+    x_poll_mentions: bool = Field(False, alias="X_POLL_MENTIONS")
+
     linkedin_client_secret: SecretStr | None = Field(None, alias="LINKEDIN_CLIENT_SECRET")
+    linkedin_access_token: SecretStr | None = Field(None, alias="LINKEDIN_ACCESS_TOKEN")
+    linkedin_api_url: str = Field("https://api.linkedin.com/rest/", alias="LINKEDIN_API_URL")
+    linkedin_version: str = Field("202510", alias="LINKEDIN_VERSION")
+
+    youtube_access_token: SecretStr | None = Field(None, alias="YOUTUBE_ACCESS_TOKEN")
+    youtube_channel_id: str | None = Field(None, alias="YOUTUBE_CHANNEL_ID")
+    youtube_api_url: str = Field("https://www.googleapis.com/youtube/v3/", alias="YOUTUBE_API_URL")
+    youtube_daily_quota: int = Field(10_000, alias="YOUTUBE_DAILY_QUOTA", ge=1)
+    # Units polling leaves for moderators' clicks (50 units each): 1,000 = 20 actions.
+    youtube_action_reserve: int = Field(1_000, alias="YOUTUBE_ACTION_RESERVE", ge=0)
+    youtube_max_pages: int = Field(5, alias="YOUTUBE_MAX_PAGES", ge=1)
+
+    tiktok_app_secret: SecretStr | None = Field(None, alias="TIKTOK_APP_SECRET")
+    tiktok_access_token: SecretStr | None = Field(None, alias="TIKTOK_ACCESS_TOKEN")
+    tiktok_business_id: str | None = Field(None, alias="TIKTOK_BUSINESS_ID")
+    tiktok_api_url: str = Field("https://business-api.tiktok.com/open_api/v1.3/", alias="TIKTOK_API_URL")
+
+    poll_interval: float = Field(300.0, alias="MODBOT_POLL_INTERVAL", gt=0)
+    reconcile_posts: int = Field(10, alias="MODBOT_RECONCILE_POSTS", ge=1, le=100)
 
     ingest_secret: SecretStr | None = Field(None, alias="INGEST_SECRET")
 
@@ -65,7 +95,14 @@ class Settings(BaseSettings):
     def _split_list(cls, value: object) -> object:
         return _split(value)
 
-    @field_validator("slack_api_url", "meta_graph_url")
+    @field_validator(
+        "slack_api_url",
+        "meta_graph_url",
+        "x_api_url",
+        "linkedin_api_url",
+        "youtube_api_url",
+        "tiktok_api_url",
+    )
     @classmethod
     def _trailing_slash(cls, value: str) -> str:
         return value if value.endswith("/") else value + "/"
@@ -93,6 +130,18 @@ class Settings(BaseSettings):
             found.append(
                 "META_PAGE_ACCESS_TOKEN is not set: "
                 "Hide and Delete on Facebook and Instagram must be done by hand."
+            )
+        if self.x_access_token and not self.x_user_id:
+            found.append("X_USER_ID is not set: X hide, mute and mention polling need our account's id.")
+        if bool(self.youtube_access_token) != bool(self.youtube_channel_id):
+            found.append("YouTube needs both YOUTUBE_ACCESS_TOKEN and YOUTUBE_CHANNEL_ID.")
+        if self.tiktok_app_secret and not self.tiktok_access_token:
+            found.append(
+                "TIKTOK_ACCESS_TOKEN is not set: TikTok webhooks are accepted but comments cannot be read."
+            )
+        if self.meta_page_access_token and not (self.meta_page_id or self.meta_instagram_account_id):
+            found.append(
+                "META_PAGE_ID is not set: comments Meta's webhooks miss are not recovered by reconciliation."
             )
         if self.slack_enabled and not self.slack_safeguarding_channel:
             found.append("SLACK_SAFEGUARDING_CHANNEL is not set: /report-abuse notices have nowhere to go.")

@@ -207,3 +207,23 @@ class SafeguardingReport(SQLModel, table=True):
     closed_at: datetime | None = None
     outcome: str | None = Field(default=None, max_length=60)
     redacted_at: datetime | None = None
+
+
+class PlatformState(SQLModel, table=True):
+    """Where each poll left off, and what each metered API has spent today (YouTube quota).
+
+    `key` names one poller or meter ("youtube:<channel>", "x-mentions:<user>"). The quota day
+    is the platform's own (YouTube's resets at midnight Pacific time).
+    """
+
+    __tablename__ = "platform_state"
+
+    key: str = Field(primary_key=True, max_length=200)
+    cursor: str = Field(default="", max_length=1000)
+    quota_day: str = Field(default="", max_length=10)
+    quota_used: int = 0
+    paused_until: datetime | None = None
+    last_run_at: datetime | None = None
+    last_spent: int = 0
+    last_new: int = 0
+    last_error: str = Field(default="", max_length=500)

@@ -97,6 +97,10 @@ class GraphClient:
             },
         )
 
+    async def get(self, path: str, params: dict[str, str]) -> dict[str, Any]:
+        """A read (the reconciliation lists recent posts and their comments)."""
+        return await self._call("GET", path, params=params)
+
     @property
     def _hide_field(self) -> str:
         return "is_hidden" if self.platform is Platform.FACEBOOK else "hide"
@@ -108,8 +112,9 @@ class GraphClient:
         *,
         data: dict[str, str] | None = None,
         json: dict[str, Any] | None = None,
+        params: dict[str, str] | None = None,
     ) -> dict[str, Any]:
-        params = {"appsecret_proof": self._proof} if self._proof else None
+        params = {**(params or {}), **({"appsecret_proof": self._proof} if self._proof else {})}
         headers = {"Authorization": f"Bearer {self._token}"}
         label = self.platform.label
         try:

@@ -1,0 +1,84 @@
+"""One JSON call to a platform API, with network trouble turned into a retryable PlatformError.
+
+Each client reads its own platform's error shape from the reply; this only does the transport.
+Tokens travel in headers, never in the URL, so they cannot reach an access log.
+"""
+
+from __future__ import annotations
+
+import json as jsonlib
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+
+from bot.core.errors import PlatformError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ApiReply:
+    status: int
+    body: Any
+    headers: Mapping[str, str]
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+
+async def call(
+    session: aiohttp.ClientSession,
+    method: str,
+    url: str,
+    *,
+    label: str,
+    headers: Mapping[str, str],
+    params: Mapping[str, str] | None = None,
+    json: Any = None,
+) -> ApiReply:
+    """Send one request; raise a transient PlatformError when the platform cannot be reached."""
+    try:
+        async with session.request(
+            method,
+            url,
+            params=params,
+            json=json,
+            headers=dict(headers),
+            timeout=aiohttp.ClientTimeout(total=15),
+        ) as response:
+            raw = await response.read()
+            status, reply_headers = response.status, dict(response.headers)
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        raise PlatformError(f"{label} could not be reached ({type(exc).__name__})", transient=True) from exc
+    body: Any = {}
+    if raw:
+        try:
+            body = jsonlib.loads(raw)
+        except ValueError as exc:
+            if 200 <= status < 300:
+                raise PlatformError(
+                    f"{label} answered with something that is not JSON", transient=True
+                ) from exc
+            body = {}
+    if not 200 <= status < 300:
+        log.warning("%s %s failed: HTTP %s", label, method, status)
+    return ApiReply(status=status, body=body, headers=reply_headers)
+
+
+def retry_after(headers: Mapping[str, str]) -> float | None:
+    value = headers.get("Retry-After") or headers.get("retry-after")
+    return float(value) if value and value.isdigit() else None
+
+
+def refused(label: str, reply: ApiReply, message: str, *, transient: bool | None = None) -> PlatformError:
+    """The platform said no: transient for 429 and 5xx unless the caller knows better."""
+    temporary = reply.status == 429 or reply.status >= 500 if transient is None else transient
+    return PlatformError(
+        f"{label} refused: {message} (HTTP {reply.status})",
+        transient=temporary,
+        retry_after=retry_after(reply.headers),
+    )

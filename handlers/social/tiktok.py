@@ -1,0 +1,260 @@
+"""TikTok business accounts: the `comment.update` webhook at /webhooks/tiktok and the API client.
+
+The webhook carries no comment text, only ids (`content` is a JSON string: comment_id,
+video_id, parent_comment_id, comment_action). So a delivery is checked, queued durably as a
+"fetch this comment" task and answered 200; the outbox then reads the comment with
+`GET business/comment/list/` and sends it through the same ingest path. A redelivery queues
+nothing new (the task's dedupe key is the comment id).
+
+Signature: `TikTok-Signature: t=<unix seconds>,s=<hex>`, the hex HMAC-SHA256 of
+"<t>.<raw body>" keyed with the app's client secret; older than five minutes is refused.
+Actions: hide and unhide (`POST business/comment/hide/`, action HIDE/UNHIDE), reply
+(`POST business/comment/reply/create/`). TikTok lets an account delete only its own comments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from bot.core.errors import PlatformError
+from bot.core.models import IncomingComment, ItemKind, Platform
+from bot.core.tasks import TaskKind
+from bot.outbox.worker import RetryLater
+from bot.ports import PlatformItem
+from bot.services import Services
+from handlers.http import BadRequest, parse_json, problem, read_body
+from handlers.social.api import ApiReply, call, refused
+from handlers.social.fields import need, obj, when
+
+log = logging.getLogger(__name__)
+
+LABEL = "TikTok"
+TOLERANCE_SECONDS = 300
+# Business API codes TikTok documents as temporary (rate limit, system busy).
+_TRANSIENT_CODES = {40100, 40200, 40201, 40202, 50000, 50002, 51000, 51021}
+
+
+def tiktok_signature(secret: bytes, timestamp: str, body: bytes) -> str:
+    return hmac.new(secret, timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+
+
+def check_signature(secret: bytes, body: bytes, header: str | None, *, now: float) -> str | None:
+    """None when the header signs this body recently; otherwise why not (for the 4xx)."""
+    if not header:
+        return "TikTok-Signature header is missing"
+    parts = dict(part.strip().split("=", 1) for part in header.split(",") if "=" in part)
+    timestamp, given = parts.get("t", ""), parts.get("s", "")
+    if not timestamp.isdigit() or not given:
+        return "TikTok-Signature must read t=<seconds>,s=<hex>"
+    if not hmac.compare_digest(tiktok_signature(secret, timestamp, body), given.lower()):
+        return "signature does not match"
+    if abs(now - int(timestamp)) > TOLERANCE_SECONDS:
+        return "signature is older than five minutes (a replay, or a clock far out)"
+    return None
+
+
+def parse_comment_event(document: Any) -> dict[str, str] | None:
+    """The ids of a new comment from one `comment.update` delivery; None for other events."""
+    body = obj(document, "body")
+    event = str(need(body, "event", "body"))
+    if event != "comment.update":
+        return None
+    content = need(body, "content", "body")
+    if isinstance(content, str):
+        try:
+            content = json.loads(content)
+        except json.JSONDecodeError as exc:
+            raise BadRequest(f"body.content is not valid JSON: {exc}") from exc
+    content = obj(content, "body.content")
+    if content.get("comment_action") != "insert":
+        return None  # deletions and visibility changes: nothing new to moderate
+    # The ids are JSON numbers too wide for a double; Python keeps them exact as ints.
+    return {
+        "business_id": str(need(body, "user_openid", "body")),
+        "comment_id": str(need(content, "comment_id", "body.content")),
+        "video_id": str(need(content, "video_id", "body.content")),
+        "parent_id": str(content.get("parent_comment_id") or ""),
+        "created": str(content.get("timestamp") or body.get("create_time") or ""),
+    }
+
+
+class TikTokClient:
+    platform = Platform.TIKTOK
+
+    def __init__(
+        self, *, base_url: str, access_token: str, business_id: str, session: aiohttp.ClientSession
+    ) -> None:
+        self._base = base_url
+        self._headers = {"Access-Token": access_token}
+        self.business_id = business_id
+        self._session = session
+
+    async def hide(self, item: PlatformItem) -> None:
+        await self._hide(item, "HIDE")
+
+    async def unhide(self, item: PlatformItem) -> None:
+        await self._hide(item, "UNHIDE")
+
+    async def delete(self, item: PlatformItem) -> None:
+        raise PlatformError("TikTok only lets an account delete its own comments", transient=False)
+
+    async def remove_and_ban(self, item: PlatformItem) -> None:
+        raise PlatformError("TikTok's API has no way to block an account", transient=False)
+
+    async def reply(self, item: PlatformItem, text: str) -> None:
+        await self._send(
+            "POST",
+            "business/comment/reply/create/",
+            json={
+                "business_id": item.account_id or self.business_id,
+                "video_id": item.post_id,
+                "comment_id": item.external_id,
+                "text": text,
+            },
+        )
+
+    async def private_reply(self, item: PlatformItem, text: str) -> None:
+        raise PlatformError("TikTok has no private reply to a comment", transient=False)
+
+    async def message(self, item: PlatformItem, text: str) -> None:
+        raise PlatformError("modbot does not send TikTok messages", transient=False)
+
+    async def comment(self, *, business_id: str, video_id: str, comment_id: str) -> IncomingComment | None:
+        """One comment by id (None when it is gone: deleted before we could read it)."""
+        body = await self._send(
+            "GET",
+            "business/comment/list/",
+            params={
+                "business_id": business_id,
+                "video_id": video_id,
+                "comment_ids": json.dumps([comment_id]),
+                "include_replies": "true",
+            },
+        )
+        for found in (body.get("data") or {}).get("comments") or []:
+            if isinstance(found, dict) and str(found.get("comment_id")) == comment_id:
+                return self._item(found, business_id, video_id)
+        return None
+
+    def _item(self, found: dict[str, Any], business_id: str, video_id: str) -> IncomingComment:
+        author = str(found.get("user_id", ""))
+        comment_id = str(found["comment_id"])
+        return IncomingComment(
+            platform=Platform.TIKTOK,
+            external_id=comment_id,
+            text=str(found.get("text", "")),
+            kind=ItemKind.COMMENT,
+            account_id=business_id,
+            post_id=str(found.get("video_id") or video_id),
+            parent_id=str(found.get("parent_comment_id") or ""),
+            author_id=author,
+            author_name=str(found.get("username") or found.get("display_name") or ""),
+            created_at=when(found.get("create_time")),
+            from_own_account=bool(found.get("owner")) or author == business_id,
+        )
+
+    async def _hide(self, item: PlatformItem, action: str) -> None:
+        await self._send(
+            "POST",
+            "business/comment/hide/",
+            json={
+                "business_id": item.account_id or self.business_id,
+                "video_id": item.post_id,
+                "comment_id": item.external_id,
+                "action": action,
+            },
+        )
+
+    async def _send(
+        self, method: str, path: str, *, json: Any = None, params: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        reply = await call(
+            self._session,
+            method,
+            self._base + path,
+            label=LABEL,
+            headers=self._headers,
+            params=params,
+            json=json,
+        )
+        body = reply.body if isinstance(reply.body, dict) else {}
+        code = body.get("code")
+        if reply.ok and code == 0:
+            return body
+        raise _error(reply, body)
+
+
+def _error(reply: ApiReply, body: dict[str, Any]) -> PlatformError:
+    code = body.get("code")
+    message = f"{body.get('message') or 'no reason given'} (code {code})"
+    transient = reply.status == 429 or reply.status >= 500 or code in _TRANSIENT_CODES
+    return refused(LABEL, reply, message, transient=transient)
+
+
+class FetchTikTokComment:
+    """Outbox task: read a comment the webhook announced, then ingest it like any other."""
+
+    def __init__(self, *, services: Services, client: Callable[[], TikTokClient | None]) -> None:
+        self.services = services
+        self.client = client
+
+    async def run(self, payload: dict[str, Any]) -> None:
+        client = self.client()
+        if client is None:
+            raise RetryLater("TikTok is not connected (TIKTOK_ACCESS_TOKEN is not set)", after=300)
+        try:
+            item = await client.comment(
+                business_id=str(payload["business_id"]),
+                video_id=str(payload["video_id"]),
+                comment_id=str(payload["comment_id"]),
+            )
+        except PlatformError as exc:
+            if exc.transient:
+                raise RetryLater(str(exc), after=exc.retry_after) from exc
+            log.error("TikTok comment %s could not be read: %s", payload.get("comment_id"), exc)
+            return
+        if item is None:
+            log.info("TikTok comment %s is gone before it could be read", payload.get("comment_id"))
+            return
+        await self.services.ingest([item], source="tiktok_webhook")
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        log.error("gave up reading TikTok comment %s: %s", payload.get("comment_id"), reason)
+
+
+def register(app: web.Application, services: Services, *, clock: Callable[[], float] = time.time) -> None:
+    settings = services.settings
+
+    async def deliver(request: web.Request) -> web.StreamResponse:
+        if settings.tiktok_app_secret is None:
+            return problem(503, "TIKTOK_APP_SECRET is not configured")
+        body = await read_body(request, limit=settings.max_body_bytes)
+        secret = settings.tiktok_app_secret.get_secret_value().encode()
+        refusal = check_signature(secret, body, request.headers.get("TikTok-Signature"), now=clock())
+        if refusal is not None:
+            return problem(401 if "missing" in refusal else 403, refusal)
+        try:
+            event = parse_comment_event(parse_json(body))
+        except BadRequest as exc:
+            return problem(400, str(exc))
+        if event is None:
+            return web.json_response({"received": 1, "queued": 0})
+        queued = await services.queue_task(
+            TaskKind.FETCH_TIKTOK_COMMENT,
+            payload=event,
+            lane="platform:tiktok",
+            dedupe_key=f"tiktok_fetch:{event['comment_id']}",
+        )
+        log.info("tiktok delivery: comment queued for reading (%s)", "new" if queued else "redelivery")
+        return web.json_response({"received": 1, "queued": int(queued)})
+
+    app.router.add_post("/webhooks/tiktok", deliver)
