@@ -254,7 +254,7 @@ def connect_platforms(
     if settings.youtube_access_token and settings.youtube_channel_id:
         meter = QuotaMeter(
             db=db,
-            key=f"youtube:{settings.youtube_channel_id}",
+            key=f"youtube-quota:{settings.youtube_channel_id}",
             limit=settings.youtube_daily_quota,
             reserve=settings.youtube_action_reserve,
             now=now,

@@ -126,12 +126,9 @@ def record_run(
         state.cursor = cursor
     state.last_run_at, state.last_new, state.last_spent = now, new, spent
     state.last_error = error[:500]
-    if paused_until is not None or not error:
-        state.paused_until = (
-            paused_until
-            if paused_until is not None
-            else (state.paused_until if state.paused_until and state.paused_until > now else None)
-        )
+    current = state.paused_until if state.paused_until and state.paused_until > now else None
+    # A pause already set (a quota reset) is never shortened by a later, shorter one.
+    state.paused_until = max(paused_until, current) if paused_until and current else paused_until or current
     return state
 
 

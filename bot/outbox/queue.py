@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.store.tables import OutboxTask
 from bot.store.upsert import insert_for
@@ -34,8 +34,11 @@ def enqueue(
     if dedupe_key is None:
         session.add(OutboxTask(**values))
         return True
+    # RETURNING, not rowcount: psycopg reports -1 rows for a skipped ON CONFLICT insert.
     stmt = (
-        insert_for(session, OutboxTask).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"])
+        insert_for(session, OutboxTask)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(col(OutboxTask.id))
     )
-    result = session.connection().execute(stmt)
-    return bool(result.rowcount)
+    return session.connection().execute(stmt).first() is not None

@@ -29,6 +29,8 @@ class GraphStandIn:
     calls: list[GraphCall] = field(default_factory=list)
     _failures: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     server: TestServer | None = None
+    # Answers to GET requests by path (the reconciliation's lists of posts and comments).
+    reads: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def fail_next(
         self, *, status: int, code: int = 2, message: str = "Service temporarily unavailable", times: int = 1
@@ -64,6 +66,11 @@ class GraphStandIn:
         if self._failures:
             status, error = self._failures.pop(0)
             return web.json_response(error, status=status)
+        if request.method == "GET":
+            found = self.reads.get(request.match_info["path"])
+            if found is None:
+                return web.json_response({"error": {"message": "Unknown path", "code": 100}}, status=404)
+            return web.json_response(found)
         if request.match_info["path"].endswith("/messages"):
             return web.json_response(
                 {"recipient_id": "1254477777772919", "message_id": "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM"}
