@@ -46,6 +46,62 @@ def cmd_serve(_args: argparse.Namespace) -> int:
     return 0
 
 
+def platform_report(settings: Settings) -> list[str]:
+    """One line per platform: how items arrive, whether modbot can act, and what the card offers."""
+    from bot.core.capabilities import CAPABILITIES
+    from bot.core.models import Platform
+
+    def on(value: object, name: str) -> str:
+        return "on" if value else f"off ({name} not set)"
+
+    meta_in = f"webhook {on(settings.meta_enabled, 'META_APP_SECRET')}"
+    reconcile = (
+        "reconciliation poll on" if settings.meta_page_id else "no reconciliation (META_PAGE_ID not set)"
+    )
+    intake = {
+        Platform.FACEBOOK: f"{meta_in}; {reconcile}",
+        Platform.INSTAGRAM: f"{meta_in}; "
+        + ("reconciliation poll on" if settings.meta_instagram_account_id else "no reconciliation"),
+        Platform.X: f"webhook {on(settings.x_consumer_secret, 'X_CONSUMER_SECRET')}; mention poll "
+        + ("on" if settings.x_poll_mentions and settings.x_access_token else "off"),
+        Platform.LINKEDIN: f"webhook {on(settings.linkedin_client_secret, 'LINKEDIN_CLIENT_SECRET')}",
+        Platform.YOUTUBE: "comment poll "
+        + (
+            f"on (quota {settings.youtube_daily_quota:,} units a day, "
+            f"{settings.youtube_action_reserve:,} kept for clicks)"
+            if settings.youtube_access_token and settings.youtube_channel_id
+            else "off (YOUTUBE_ACCESS_TOKEN and YOUTUBE_CHANNEL_ID not set)"
+        ),
+        Platform.TIKTOK: f"webhook {on(settings.tiktok_app_secret, 'TIKTOK_APP_SECRET')}",
+    }
+    connected = {
+        Platform.FACEBOOK: settings.meta_page_access_token,
+        Platform.INSTAGRAM: settings.meta_page_access_token,
+        Platform.X: settings.x_access_token and settings.x_user_id,
+        Platform.LINKEDIN: settings.linkedin_access_token,
+        Platform.YOUTUBE: settings.youtube_access_token and settings.youtube_channel_id,
+        Platform.TIKTOK: settings.tiktok_access_token,
+    }
+    lines = []
+    for platform, caps in CAPABILITIES.items():
+        offers = [
+            name
+            for name, able in (
+                ("hide", caps.hide),
+                ("delete", caps.delete),
+                ("reply", caps.reply),
+                ("private reply", caps.private_reply),
+                ("mute" if "mute" in caps.ban_label else "ban", caps.ban),
+            )
+            if able
+        ]
+        acts = "modbot acts on the platform" if connected[platform] else "actions done by hand (no API token)"
+        lines.append(
+            f"{platform.label}: {intake[platform]}; {acts}; can {', '.join(offers) or 'only be left'}"
+        )
+    return lines
+
+
 def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Validate configuration and say, in words, what is missing. Exit 1 on a blocking problem."""
     from bot.core.policy.learned import describe
@@ -82,24 +138,8 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         print(f"database: PROBLEM: cannot open DATABASE_URL ({type(exc).__name__}: {exc})", file=out)
         ok = False
     print(f"slack: {'configured' if settings.slack_enabled else 'not configured'}", file=out)
-    meta_actions = (
-        "hide, delete, private reply" if settings.meta_page_access_token else "none (no page token)"
-    )
-    print(
-        f"meta (facebook, instagram): webhook {'on' if settings.meta_enabled else 'off'}; "
-        f"actions: {meta_actions}",
-        file=out,
-    )
-    print(
-        f"x: webhook {'on' if settings.x_consumer_secret else 'off (X_CONSUMER_SECRET not set)'}; "
-        "actions: by hand (no X API client yet; X cannot delete others' posts)",
-        file=out,
-    )
-    linkedin = "on" if settings.linkedin_client_secret else "off (LINKEDIN_CLIENT_SECRET not set)"
-    print(
-        f"linkedin: webhook {linkedin}; actions: by hand (LinkedIn's API cannot hide members' comments)",
-        file=out,
-    )
+    for line in platform_report(settings):
+        print(line, file=out)
     print(f"ingest endpoint: {'on' if settings.ingest_secret else 'off (INGEST_SECRET not set)'}", file=out)
     for problem in settings.problems():
         print(f"warning: {problem}", file=out)
@@ -277,7 +317,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     items: list[IncomingComment] = []
     rejected: list[Rejected] = []
     try:
-        for row in read_export(args.file, args.source):
+        for row in read_export(args.file, args.source, zone=args.timezone):
             if isinstance(row, Rejected):
                 rejected.append(row)
             else:
@@ -378,9 +418,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--from-decisions", action="store_true", help="also score against past moderator decisions"
     )
     evaluate.set_defaults(func=cmd_eval)
-    importer = sub.add_parser("import", help="ingest a dashboard export (CSV or JSON), idempotently")
+    importer = sub.add_parser(
+        "import", help="ingest a dashboard export (CSV, JSON, Brandwatch, Hootsuite, Sprout), idempotently"
+    )
     importer.add_argument("file", type=Path)
-    importer.add_argument("--source", choices=["csv", "json"], default="csv")
+    importer.add_argument(
+        "--source", choices=["csv", "json", "brandwatch", "hootsuite", "sprout"], default="csv"
+    )
+    importer.add_argument(
+        "--timezone", default="Europe/London", help="zone of export dates written without one"
+    )
     importer.set_defaults(func=cmd_import)
     train = sub.add_parser("train", help="train the learned classifier heads from labelled sets")
     train.add_argument("--datasets", type=Path, required=True, help="folder with the labelled sets")

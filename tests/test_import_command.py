@@ -77,3 +77,99 @@ def test_json_export_and_unreadable_files(tmp_path: Path) -> None:
     headerless.write_text("comment,when\nhello,today\n")
     refused = _run(tmp_path, str(headerless))
     assert refused.returncode != 0 and "platform, external_id and text" in refused.stderr
+
+
+def test_hootsuite_export_maps_its_columns_and_skips_our_own_replies(tmp_path: Path) -> None:
+    export = tmp_path / "hootsuite.csv"
+    with export.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                "Message ID",
+                "Conversation ID",
+                "Medium",
+                "Channel Display Name",
+                "Contact Primary Identifier",
+                "Created at",
+                "Direction",
+                "Message",
+            ]
+        )
+        writer.writerow(
+            [
+                "h1",
+                "c1",
+                "Facebook",
+                "Our ICB",
+                "A Member",
+                "2026-11-20 10:00:00",
+                "Inbound",
+                "You are a useless idiot",
+            ]
+        )
+        writer.writerow(
+            [
+                "h2",
+                "c1",
+                "Facebook",
+                "Our ICB",
+                "Our ICB",
+                "2026-11-20 10:05:00",
+                "Outbound",
+                "Thanks, we have passed this on",
+            ]
+        )
+        writer.writerow(
+            ["h3", "c2", "Friendster", "Our ICB", "Someone", "2026-11-20 11:00:00", "Inbound", "hi"]
+        )
+    result = _run(tmp_path, str(export), "--source", "hootsuite")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "1 new, 0 duplicate, 1 rejected; 1 cases opened"
+    assert lines[1].startswith("  rejected line 4: platform:")
+    engine = create_engine(f"sqlite:///{tmp_path / 'desk.db'}")
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT platform, post_id, author_name, created_at FROM comment")).one()
+    engine.dispose()
+    # 10:00 London wall time in November is 10:00 UTC (GMT).
+    assert row[:3] == ("facebook", "c1", "A Member") and str(row[3]).startswith("2026-11-20 10:00:00")
+
+
+def test_brandwatch_preamble_is_skipped_and_sprout_kinds_are_read(tmp_path: Path) -> None:
+    brandwatch = tmp_path / "brandwatch.csv"
+    with brandwatch.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Report:", "Mentions"])
+        writer.writerow(["Brand:", "Our ICB"])
+        writer.writerow([])
+        writer.writerow(["Date", "Resource Id", "Page Type", "Author", "Full Text", "Url"])
+        writer.writerow(
+            ["2026-11-20T09:00:00Z", "bw1", "twitter", "someone", "@OurICB hello", "https://x.com/a/1"]
+        )
+    result = _run(tmp_path, str(brandwatch), "--source", "brandwatch")
+    assert result.stdout.splitlines()[0].startswith("1 new, 0 duplicate, 0 rejected")
+
+    sprout = tmp_path / "sprout.csv"
+    with sprout.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Timestamp", "Network", "Message Type", "Profile", "From", "Message", "Message ID"])
+        writer.writerow(
+            [
+                "2026-11-20T12:00:00+00:00",
+                "Instagram",
+                "Direct Message",
+                "our_icb",
+                "a_person",
+                "Can I book a jab here?",
+                "sp1",
+            ]
+        )
+    assert _run(tmp_path, str(sprout), "--source", "sprout").returncode == 0
+    engine = create_engine(f"sqlite:///{tmp_path / 'desk.db'}")
+    with engine.connect() as conn:
+        kinds = conn.execute(text("SELECT external_id, platform, kind FROM comment ORDER BY id")).all()
+    engine.dispose()
+    assert kinds == [("bw1", "x", "mention"), ("sp1", "instagram", "direct_message")]
+
+    wrong = _run(tmp_path, str(brandwatch), "--source", "hootsuite")
+    assert wrong.returncode != 0 and "is not a hootsuite export" in wrong.stderr

@@ -111,3 +111,32 @@ def test_modbot_check_names_what_is_missing(tmp_path: Path) -> None:
     assert "SLACK_MODERATION_CHANNEL is not set" in result.stdout
     assert "SLACK_MODERATORS is empty" in result.stdout
     assert "database: reachable and migrated (sqlite)" in result.stdout
+
+
+def test_modbot_check_reports_each_platform_and_what_it_can_do(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SLACK_", "META_", "X_", "YOUTUBE_", "TIKTOK_"))
+    }
+    env.update(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'check.db'}",
+        YOUTUBE_ACCESS_TOKEN="ya29.t",
+        YOUTUBE_CHANNEL_ID="UC1",
+        X_ACCESS_TOKEN="x-token",
+        TIKTOK_APP_SECRET="tt",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "check"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0
+    lines = {line.split(":", 1)[0]: line for line in result.stdout.splitlines()}
+    assert "comment poll on (quota 10,000 units a day" in lines["YouTube"]
+    assert (
+        "modbot acts on the platform" in lines["YouTube"]
+        and "can hide, delete, reply, ban" in lines["YouTube"]
+    )
+    assert "can hide, reply, mute" in lines["X"] and "actions done by hand" in lines["X"]  # no X_USER_ID
+    assert "X_USER_ID is not set" in result.stdout
+    assert "TIKTOK_ACCESS_TOKEN is not set" in result.stdout
+    assert lines["LinkedIn"].endswith("can reply")
