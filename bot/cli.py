@@ -64,7 +64,13 @@ def platform_report(settings: Settings) -> list[str]:
         + ("reconciliation poll on" if settings.meta_instagram_account_id else "no reconciliation"),
         Platform.X: f"webhook {on(settings.x_consumer_secret, 'X_CONSUMER_SECRET')}; mention poll "
         + ("on" if settings.x_poll_mentions and settings.x_access_token else "off"),
-        Platform.LINKEDIN: f"webhook {on(settings.linkedin_client_secret, 'LINKEDIN_CLIENT_SECRET')}",
+        Platform.LINKEDIN: f"webhook {on(settings.linkedin_client_secret, 'LINKEDIN_CLIENT_SECRET')}; "
+        + "fallback poll "
+        + (
+            "on"
+            if settings.linkedin_poll and settings.linkedin_organization and settings.linkedin_access_token
+            else "off"
+        ),
         Platform.YOUTUBE: "comment poll "
         + (
             f"on (quota {settings.youtube_daily_quota:,} units a day, "

@@ -45,7 +45,7 @@ from handlers.social import tiktok as tiktok_edge
 from handlers.social import x as x_edge
 from handlers.social.graph import GraphClient
 from handlers.social.linkedin_api import LinkedInClient
-from handlers.social.polling import MetaReconciler, Poller, XMentionsPoller, YouTubePoller
+from handlers.social.polling import LinkedInPoller, MetaReconciler, Poller, XMentionsPoller, YouTubePoller
 from handlers.social.tiktok import FetchTikTokComment, TikTokClient
 from handlers.social.xapi import XClient
 from handlers.social.youtube import YouTubeClient
@@ -276,12 +276,19 @@ def connect_platforms(
             session=session,
         )
     if settings.linkedin_access_token:
-        platforms[Platform.LINKEDIN] = LinkedInClient(
+        linkedin = LinkedInClient(
             base_url=settings.linkedin_api_url,
             access_token=settings.linkedin_access_token.get_secret_value(),
             version=settings.linkedin_version,
             session=session,
         )
+        platforms[Platform.LINKEDIN] = linkedin
+        if settings.linkedin_poll and settings.linkedin_organization:
+            pollers.append(
+                LinkedInPoller(
+                    linkedin, organisation=settings.linkedin_organization, posts=settings.reconcile_posts
+                )
+            )
     for platform, account in (
         (Platform.FACEBOOK, settings.meta_page_id),
         (Platform.INSTAGRAM, settings.meta_instagram_account_id),

@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     linkedin_access_token: SecretStr | None = Field(None, alias="LINKEDIN_ACCESS_TOKEN")
     linkedin_api_url: str = Field("https://api.linkedin.com/rest/", alias="LINKEDIN_API_URL")
     linkedin_version: str = Field("202510", alias="LINKEDIN_VERSION")
+    # The page (urn:li:organization:<id>) whose latest posts the fallback poll reads.
+    linkedin_organization: str | None = Field(None, alias="LINKEDIN_ORGANIZATION")
+    linkedin_poll: bool = Field(False, alias="LINKEDIN_POLL")
 
     youtube_access_token: SecretStr | None = Field(None, alias="YOUTUBE_ACCESS_TOKEN")
     youtube_channel_id: str | None = Field(None, alias="YOUTUBE_CHANNEL_ID")

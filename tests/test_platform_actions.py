@@ -19,7 +19,7 @@ from sqlmodel import col, select
 from bot.core import platform_state
 from bot.core.models import CaseStatus, Decision
 from bot.store.tables import AuditEvent, Case, Comment, PlatformState
-from handlers.social.polling import MetaReconciler, XMentionsPoller, YouTubePoller, run_poll
+from handlers.social.polling import LinkedInPoller, MetaReconciler, XMentionsPoller, YouTubePoller, run_poll
 from tests.conftest import DbTarget, sample
 from tests.harness import Desk, make_settings, start_desk, stop_desk
 from tests.standins.graph_api import GraphStandIn
@@ -60,6 +60,8 @@ async def desk(db_target: DbTarget, apis: PlatformStandIn) -> AsyncIterator[Desk
         TIKTOK_API_URL=apis.url("tiktok"),
         LINKEDIN_ACCESS_TOKEN="li-token",
         LINKEDIN_API_URL=apis.url("linkedin/rest"),
+        LINKEDIN_POLL=True,
+        LINKEDIN_ORGANIZATION="urn:li:organization:96072893",
         META_PAGE_ID="1234567890321",
     )
     running = await start_desk(settings, slack, graph, schema=db_target.schema)
@@ -384,6 +386,45 @@ async def test_linkedin_signposting_reply_goes_out_as_the_organisation(
     assert sent.body["actor"] == comment.account_id and sent.body["object"] == comment.post_id
     assert sent.body["parentComment"] == comment.external_id
     assert sent.headers["X-Restli-Protocol-Version"] == "2.0.0" and sent.headers["LinkedIn-Version"]
+
+
+async def test_linkedin_fallback_poll_reads_latest_posts_and_matches_webhook_ids(
+    desk: Desk, apis: PlatformStandIn
+) -> None:
+    from tests.test_x_and_linkedin import li_sign
+
+    note = json.loads(sample("platforms", "linkedin-org-social-action-notification-comment.json").read_text())
+    await desk.post_signed(
+        "/webhooks/linkedin",
+        {"type": "ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS", "notifications": [note]},
+        "X-LI-Signature",
+        li_sign,
+    )
+    seen = note["decoratedGeneratedActivity"]["comment"]
+    apis.reads[r"/linkedin/rest/posts$"] = {"elements": [{"id": "urn:li:share:7094637247487995904"}]}
+    apis.reads[r"/linkedin/rest/socialActions/.+/comments$"] = {
+        "elements": [
+            {
+                "commentUrn": seen["entity"],
+                "actor": seen["owner"],
+                "object": seen["object"],
+                "message": {"text": seen["text"]},
+                "created": {"time": 1691574506310},
+            },
+            {
+                "commentUrn": "urn:li:comment:(urn:li:activity:7094637247890620418,1)",
+                "actor": "urn:li:person:abc",
+                "object": seen["object"],
+                "message": {"text": ABUSE},
+                "created": {"time": 1691574600000},
+            },
+        ]
+    }
+    poller = _poller(desk, LinkedInPoller)
+    report = await run_poll(desk.runtime.services, poller)
+    assert (report.found, report.new) == (2, 1)  # the webhook's comment is recognised, not repeated
+    [listing] = apis.of("GET", r"/posts$")
+    assert listing.query == {"q": "author", "author": "urn:li:organization:96072893", "count": "10"}
 
 
 # --- Meta reconciliation ---------------------------------------------------------------------

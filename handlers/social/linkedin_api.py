@@ -3,7 +3,8 @@
 LinkedIn's API lets a page reply to comments on its posts (`POST /rest/socialActions/{post}/
 comments` as the organisation, `parentComment` for a reply) but offers no way to hide a
 member's comment, and modbot does not delete members' comments through it: the card says so and
-the moderator acts in the page admin view. Versioned headers (`LinkedIn-Version`,
+the moderator acts in the page admin view. When webhooks fail, the fallback poll reads the
+comments on the organisation's latest posts. Versioned headers (`LinkedIn-Version`,
 `X-Restli-Protocol-Version: 2.0.0`) and the token in the Authorization header.
 """
 
@@ -15,9 +16,10 @@ from urllib.parse import quote
 import aiohttp
 
 from bot.core.errors import PlatformError
-from bot.core.models import Platform
+from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.ports import PlatformItem
-from handlers.social.api import call, refused
+from handlers.social.api import ApiReply, call, refused
+from handlers.social.fields import when
 
 LABEL = "LinkedIn"
 
@@ -68,5 +70,52 @@ class LinkedInClient:
             self._session, "POST", self._base + path, label=LABEL, headers=self._headers, json=body
         )
         if not reply.ok:
-            message = reply.body.get("message") if isinstance(reply.body, dict) else None
-            raise refused(LABEL, reply, str(message or "no reason given"))
+            raise _error(reply)
+
+    async def recent_comments(self, *, organisation: str, posts: int) -> tuple[list[IncomingComment], int]:
+        """Comments on the organisation's latest posts (the fallback when webhooks fail), and
+        how many calls that took: `GET /rest/posts?q=author`, then each post's comments."""
+        listing = await self._get("posts", {"q": "author", "author": organisation, "count": str(posts)})
+        calls, items = 1, []
+        for post in listing.get("elements") or []:
+            urn = str(post.get("id", "")) if isinstance(post, dict) else ""
+            if not urn:
+                continue
+            found = await self._get(f"socialActions/{quote(urn, safe='')}/comments", {"count": "100"})
+            calls += 1
+            for comment in found.get("elements") or []:
+                if isinstance(comment, dict):
+                    items.append(self._comment(comment, urn, organisation))
+        return items, calls
+
+    @staticmethod
+    def _comment(comment: dict[str, Any], post: str, organisation: str) -> IncomingComment:
+        urn = str(comment.get("commentUrn") or comment.get("$URN") or comment.get("id", ""))
+        author = str(comment.get("actor", ""))
+        target = str(comment.get("object") or post)
+        return IncomingComment(
+            platform=Platform.LINKEDIN,
+            external_id=urn,
+            text=str((comment.get("message") or {}).get("text", "")),
+            kind=ItemKind.COMMENT,
+            account_id=organisation,
+            post_id=target,
+            post_url=f"https://www.linkedin.com/feed/update/{target}/",
+            parent_id=str(comment.get("parentComment", "")),
+            author_id=author,
+            created_at=when((comment.get("created") or {}).get("time")),
+            from_own_account=author == organisation,
+        )
+
+    async def _get(self, path: str, params: dict[str, str]) -> dict[str, Any]:
+        reply = await call(
+            self._session, "GET", self._base + path, label=LABEL, headers=self._headers, params=params
+        )
+        if not reply.ok:
+            raise _error(reply)
+        return reply.body if isinstance(reply.body, dict) else {}
+
+
+def _error(reply: ApiReply) -> PlatformError:
+    message = reply.body.get("message") if isinstance(reply.body, dict) else None
+    return refused(LABEL, reply, str(message or "no reason given"))

@@ -20,6 +20,7 @@ from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.social.fields import when
 from handlers.social.graph import GraphClient
+from handlers.social.linkedin_api import LinkedInClient
 from handlers.social.xapi import XClient
 from handlers.social.youtube import LIST_COST, YouTubeClient
 
@@ -226,3 +227,17 @@ class MetaReconciler:
             created_at=when(comment.get("timestamp")),
             from_own_account=str(author.get("id", "")) == self.account_id,
         )
+
+
+class LinkedInPoller:
+    """The fallback for LinkedIn's webhook: comments on the organisation's latest posts."""
+
+    def __init__(self, client: LinkedInClient, *, organisation: str, posts: int) -> None:
+        self.client = client
+        self.organisation = organisation
+        self.posts = posts
+        self.key = f"linkedin-poll:{organisation}"
+
+    async def poll(self, cursor: str) -> Found:
+        items, calls = await self.client.recent_comments(organisation=self.organisation, posts=self.posts)
+        return Found(items=items, cursor=None, spent=calls, note=f"{calls} LinkedIn calls")
