@@ -63,7 +63,7 @@ def platform_report(settings: Settings) -> list[str]:
         Platform.INSTAGRAM: f"{meta_in}; "
         + ("reconciliation poll on" if settings.meta_instagram_account_id else "no reconciliation"),
         Platform.X: f"webhook {on(settings.x_consumer_secret, 'X_CONSUMER_SECRET')}; mention poll "
-        + ("on" if settings.x_poll_mentions and settings.x_access_token else "off"),
+        + ("on" if settings.x_poll_mentions and settings.x_api_enabled else "off"),
         Platform.LINKEDIN: f"webhook {on(settings.linkedin_client_secret, 'LINKEDIN_CLIENT_SECRET')}; "
         + "fallback poll "
         + (
@@ -75,7 +75,7 @@ def platform_report(settings: Settings) -> list[str]:
         + (
             f"on (quota {settings.youtube_daily_quota:,} units a day, "
             f"{settings.youtube_action_reserve:,} kept for clicks)"
-            if settings.youtube_access_token and settings.youtube_channel_id
+            if settings.youtube_enabled
             else "off (YOUTUBE_ACCESS_TOKEN and YOUTUBE_CHANNEL_ID not set)"
         ),
         Platform.TIKTOK: f"webhook {on(settings.tiktok_app_secret, 'TIKTOK_APP_SECRET')}",
@@ -83,9 +83,9 @@ def platform_report(settings: Settings) -> list[str]:
     connected = {
         Platform.FACEBOOK: settings.meta_page_access_token,
         Platform.INSTAGRAM: settings.meta_page_access_token,
-        Platform.X: settings.x_access_token and settings.x_user_id,
+        Platform.X: settings.x_api_enabled,
         Platform.LINKEDIN: settings.linkedin_access_token,
-        Platform.YOUTUBE: settings.youtube_access_token and settings.youtube_channel_id,
+        Platform.YOUTUBE: settings.youtube_enabled,
         Platform.TIKTOK: settings.tiktok_access_token,
     }
     lines = []

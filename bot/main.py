@@ -120,15 +120,12 @@ def build_runtime(
     services.desks = desks
     services.platforms = platforms
     services.safeguarding_desks = safeguarding_desks
-    tiktok: dict[str, TikTokClient] = {}
     worker = OutboxWorker(
         db=db,
         handlers={
             **build_handlers(db=db, profile=profile, desks=desks, platforms=platforms, now=now),
             **build_safeguarding_handlers(db=db, desks=safeguarding_desks, sealer=services.sealer, now=now),
-            TaskKind.FETCH_TIKTOK_COMMENT: FetchTikTokComment(
-                services=services, client=lambda: tiktok.get("client")
-            ),
+            TaskKind.FETCH_TIKTOK_COMMENT: FetchTikTokComment(services=services),
         },
         now=now,
         policy=OutboxPolicy(
@@ -199,10 +196,6 @@ def build_runtime(
                     session=session,
                 )
         connect_platforms(settings, session=session, db=db, now=now, platforms=platforms, pollers=pollers)
-        if Platform.TIKTOK in platforms:
-            client = platforms[Platform.TIKTOK]
-            assert isinstance(client, TikTokClient)
-            tiktok["client"] = client
         seeded = await db.run(lambda s: seed_rota(s, profile=profile, now=now()))
         if seeded:
             log.info("on-call rota: %s shifts seeded from the policy file", seeded)
@@ -241,7 +234,8 @@ def connect_platforms(
     pollers: list[Poller],
 ) -> None:
     """The API clients (for Hide, Delete and replies) and the polls, for what is configured."""
-    if settings.x_access_token and settings.x_user_id:
+    if settings.x_api_enabled:
+        assert settings.x_access_token and settings.x_user_id
         x_client = XClient(
             base_url=settings.x_api_url,
             access_token=settings.x_access_token.get_secret_value(),
@@ -251,7 +245,8 @@ def connect_platforms(
         platforms[Platform.X] = x_client
         if settings.x_poll_mentions:
             pollers.append(XMentionsPoller(x_client))
-    if settings.youtube_access_token and settings.youtube_channel_id:
+    if settings.youtube_enabled:
+        assert settings.youtube_access_token and settings.youtube_channel_id
         meter = QuotaMeter(
             db=db,
             key=f"youtube-quota:{settings.youtube_channel_id}",

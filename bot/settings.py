@@ -118,6 +118,15 @@ class Settings(BaseSettings):
     def meta_enabled(self) -> bool:
         return bool(self.meta_app_secret)
 
+    @property
+    def x_api_enabled(self) -> bool:
+        """Hide, mute, DMs and the mention poll need our account's token and its id."""
+        return bool(self.x_access_token and self.x_user_id)
+
+    @property
+    def youtube_enabled(self) -> bool:
+        return bool(self.youtube_access_token and self.youtube_channel_id)
+
     def problems(self) -> list[str]:
         """What is missing or inconsistent, in words an administrator can act on."""
         found: list[str] = []

@@ -376,15 +376,6 @@ def _already(case: Case) -> AlreadyDecided:
     )
 
 
-_PLATFORM_DECISIONS = frozenset(
-    {
-        Decision.HIDE,
-        Decision.DELETE,
-        Decision.HIDE_AND_REPORT,
-        Decision.SEND_SIGNPOSTING,
-        Decision.REMOVE_AND_BAN,
-    }
-)
 _SETTLED_BY = {
     Decision.LEAVE: CaseStatus.LEFT,
     Decision.ROUTE: CaseStatus.ROUTED,

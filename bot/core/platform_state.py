@@ -84,6 +84,21 @@ class QuotaMeter:
 
         return await self.db.run(read)
 
+    async def take(self, units: int, *, polling: bool) -> tuple[bool, QuotaView]:
+        """Check and spend in one locked transaction, so two clicks cannot both take the last
+        units; returns whether the call may go ahead and the quota as it was before it."""
+        now = self.now()
+
+        def run(session: Session) -> tuple[bool, QuotaView]:
+            state = load(session, self.key, now)
+            view = QuotaView(state.quota_used, self.limit, self.reserve, state.paused_until)
+            allowed = view.can_poll(units, now) if polling else view.can_act(units, now)
+            if allowed:
+                state.quota_used += units  # YouTube charges failed calls too
+            return allowed, view
+
+        return await self.db.run(run)
+
     async def spend(self, units: int) -> int:
         """Record units spent (whatever the answer: YouTube charges failed calls too)."""
         now = self.now()

@@ -29,6 +29,36 @@ class ApiReply:
     def ok(self) -> bool:
         return 200 <= self.status < 300
 
+    @property
+    def document(self) -> dict[str, Any]:
+        """The body when it is a JSON object, else empty (error pages, 204s)."""
+        return self.body if isinstance(self.body, dict) else {}
+
+
+class JsonApi:
+    """One platform's JSON API: its base URL, its auth headers and the shared session."""
+
+    def __init__(
+        self, *, label: str, base_url: str, headers: Mapping[str, str], session: aiohttp.ClientSession
+    ) -> None:
+        self.label = label
+        self._base = base_url
+        self._headers = dict(headers)
+        self._session = session
+
+    async def request(
+        self, method: str, path: str, *, params: Mapping[str, str] | None = None, json: Any = None
+    ) -> ApiReply:
+        return await call(
+            self._session,
+            method,
+            self._base + path,
+            label=self.label,
+            headers=self._headers,
+            params=params,
+            json=json,
+        )
+
 
 async def call(
     session: aiohttp.ClientSession,

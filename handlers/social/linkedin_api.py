@@ -18,7 +18,7 @@ import aiohttp
 from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.ports import PlatformItem
-from handlers.social.api import ApiReply, call, refused
+from handlers.social.api import ApiReply, JsonApi, refused
 from handlers.social.fields import when
 
 LABEL = "LinkedIn"
@@ -30,13 +30,16 @@ class LinkedInClient:
     def __init__(
         self, *, base_url: str, access_token: str, version: str, session: aiohttp.ClientSession
     ) -> None:
-        self._base = base_url
-        self._headers = {
-            "Authorization": f"Bearer {access_token}",
-            "LinkedIn-Version": version,
-            "X-Restli-Protocol-Version": "2.0.0",
-        }
-        self._session = session
+        self._api = JsonApi(
+            label=LABEL,
+            base_url=base_url,
+            headers={
+                "Authorization": f"Bearer {access_token}",
+                "LinkedIn-Version": version,
+                "X-Restli-Protocol-Version": "2.0.0",
+            },
+            session=session,
+        )
 
     async def hide(self, item: PlatformItem) -> None:
         raise PlatformError("LinkedIn's API has no way to hide a comment", transient=False)
@@ -66,9 +69,7 @@ class LinkedInClient:
             "parentComment": item.external_id,
         }
         path = f"socialActions/{quote(item.post_id, safe='')}/comments"
-        reply = await call(
-            self._session, "POST", self._base + path, label=LABEL, headers=self._headers, json=body
-        )
+        reply = await self._api.request("POST", path, json=body)
         if not reply.ok:
             raise _error(reply)
 
@@ -108,14 +109,11 @@ class LinkedInClient:
         )
 
     async def _get(self, path: str, params: dict[str, str]) -> dict[str, Any]:
-        reply = await call(
-            self._session, "GET", self._base + path, label=LABEL, headers=self._headers, params=params
-        )
+        reply = await self._api.request("GET", path, params=params)
         if not reply.ok:
             raise _error(reply)
-        return reply.body if isinstance(reply.body, dict) else {}
+        return reply.document
 
 
 def _error(reply: ApiReply) -> PlatformError:
-    message = reply.body.get("message") if isinstance(reply.body, dict) else None
-    return refused(LABEL, reply, str(message or "no reason given"))
+    return refused(LABEL, reply, str(reply.document.get("message") or "no reason given"))

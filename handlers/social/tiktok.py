@@ -32,7 +32,7 @@ from bot.outbox.worker import RetryLater
 from bot.ports import PlatformItem
 from bot.services import Services
 from handlers.http import BadRequest, parse_json, problem, read_body
-from handlers.social.api import ApiReply, call, refused
+from handlers.social.api import ApiReply, JsonApi, refused
 from handlers.social.fields import need, obj, when
 
 log = logging.getLogger(__name__)
@@ -93,10 +93,10 @@ class TikTokClient:
     def __init__(
         self, *, base_url: str, access_token: str, business_id: str, session: aiohttp.ClientSession
     ) -> None:
-        self._base = base_url
-        self._headers = {"Access-Token": access_token}
+        self._api = JsonApi(
+            label=LABEL, base_url=base_url, headers={"Access-Token": access_token}, session=session
+        )
         self.business_id = business_id
-        self._session = session
 
     async def hide(self, item: PlatformItem) -> None:
         await self._hide(item, "HIDE")
@@ -177,16 +177,8 @@ class TikTokClient:
     async def _send(
         self, method: str, path: str, *, json: Any = None, params: dict[str, str] | None = None
     ) -> dict[str, Any]:
-        reply = await call(
-            self._session,
-            method,
-            self._base + path,
-            label=LABEL,
-            headers=self._headers,
-            params=params,
-            json=json,
-        )
-        body = reply.body if isinstance(reply.body, dict) else {}
+        reply = await self._api.request(method, path, params=params, json=json)
+        body = reply.document
         code = body.get("code")
         if reply.ok and code == 0:
             return body
@@ -203,13 +195,13 @@ def _error(reply: ApiReply, body: dict[str, Any]) -> PlatformError:
 class FetchTikTokComment:
     """Outbox task: read a comment the webhook announced, then ingest it like any other."""
 
-    def __init__(self, *, services: Services, client: Callable[[], TikTokClient | None]) -> None:
+    def __init__(self, *, services: Services) -> None:
         self.services = services
-        self.client = client
 
     async def run(self, payload: dict[str, Any]) -> None:
-        client = self.client()
-        if client is None:
+        # The client is connected at start-up, after the outbox handlers are built.
+        client = self.services.platforms.get(Platform.TIKTOK)
+        if not isinstance(client, TikTokClient):
             raise RetryLater("TikTok is not connected (TIKTOK_ACCESS_TOKEN is not set)", after=300)
         try:
             item = await client.comment(

@@ -21,7 +21,7 @@ import aiohttp
 from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.ports import PlatformItem
-from handlers.social.api import ApiReply, call, refused
+from handlers.social.api import ApiReply, JsonApi, refused
 from handlers.social.fields import when
 
 LABEL = "X"
@@ -39,10 +39,13 @@ class XClient:
     def __init__(
         self, *, base_url: str, access_token: str, user_id: str, session: aiohttp.ClientSession
     ) -> None:
-        self._base = base_url
-        self._headers = {"Authorization": f"Bearer {access_token}"}
+        self._api = JsonApi(
+            label=LABEL,
+            base_url=base_url,
+            headers={"Authorization": f"Bearer {access_token}"},
+            session=session,
+        )
         self.user_id = user_id
-        self._session = session
 
     async def hide(self, item: PlatformItem) -> None:
         await self._hidden(item, True)
@@ -129,30 +132,22 @@ class XClient:
         )
 
     async def _hidden(self, item: PlatformItem, hidden: bool) -> None:
-        try:
-            await self._send("PUT", f"2/tweets/{item.external_id}/hidden", json={"hidden": hidden})
-        except PlatformError as exc:
-            if "HTTP 403" in str(exc):
-                raise PlatformError(
-                    "X refused: only replies in conversations our account started can be hidden. "
-                    "Report it to X instead.",
-                    transient=False,
-                ) from exc
-            raise
+        reply = await self._api.request("PUT", f"2/tweets/{item.external_id}/hidden", json={"hidden": hidden})
+        if reply.status == 403:
+            raise PlatformError(
+                "X refused: only replies in conversations our account started can be hidden. "
+                "Report it to X instead.",
+                transient=False,
+            )
+        self._checked(reply)
 
     async def _send(
         self, method: str, path: str, *, json: Any = None, params: dict[str, str] | None = None
     ) -> dict[str, Any]:
-        reply = await call(
-            self._session,
-            method,
-            self._base + path,
-            label=LABEL,
-            headers=self._headers,
-            params=params,
-            json=json,
-        )
-        body = reply.body if isinstance(reply.body, dict) else {}
+        return self._checked(await self._api.request(method, path, params=params, json=json))
+
+    def _checked(self, reply: ApiReply) -> dict[str, Any]:
+        body = reply.document
         if reply.ok and not (body.get("errors") and not body.get("data")):
             return body
         raise self._error(reply, body)

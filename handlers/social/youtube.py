@@ -19,7 +19,7 @@ from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.core.platform_state import QuotaMeter
 from bot.ports import PlatformItem
-from handlers.social.api import ApiReply, call, refused
+from handlers.social.api import ApiReply, JsonApi, refused
 from handlers.social.fields import when
 
 LABEL = "YouTube"
@@ -48,10 +48,13 @@ class YouTubeClient:
         session: aiohttp.ClientSession,
         meter: QuotaMeter,
     ) -> None:
-        self._base = base_url
-        self._headers = {"Authorization": f"Bearer {access_token}"}
+        self._api = JsonApi(
+            label=LABEL,
+            base_url=base_url,
+            headers={"Authorization": f"Bearer {access_token}"},
+            session=session,
+        )
         self.channel_id = channel_id
-        self._session = session
         self.meter = meter
 
     async def hide(self, item: PlatformItem) -> None:
@@ -155,8 +158,7 @@ class YouTubeClient:
         for_poll: bool = False,
     ) -> dict[str, Any]:
         now = self.meter.now()
-        quota = await self.meter.view()
-        allowed = quota.can_poll(cost, now) if for_poll else quota.can_act(cost, now)
+        allowed, quota = await self.meter.take(cost, polling=for_poll)
         if not allowed:
             until = quota.paused_until
             wait = (until - now).total_seconds() if until and until > now else 3600.0
@@ -167,17 +169,8 @@ class YouTubeClient:
                 transient=True,
                 retry_after=wait,
             )
-        await self.meter.spend(cost)
-        reply = await call(
-            self._session,
-            method,
-            self._base + path,
-            label=LABEL,
-            headers=self._headers,
-            params=params,
-            json=json,
-        )
-        body = reply.body if isinstance(reply.body, dict) else {}
+        reply = await self._api.request(method, path, params=params, json=json)
+        body = reply.document
         if reply.ok:
             return body
         raise await self._error(reply, body)
