@@ -108,6 +108,65 @@ def platform_report(settings: Settings) -> list[str]:
     return lines
 
 
+def teams_report(settings: Settings) -> list[str]:
+    """Whether Teams is on, authenticated, and able to reach its channels (saved references)."""
+    from bot.core import conversations
+    from bot.store.db import Database, make_engine
+
+    if not settings.teams_enabled:
+        return ["teams: not configured"]
+    auth = "authenticated" if settings.teams_authenticated else "UNAUTHENTICATED (local testing only)"
+    lines = [f"teams: configured, {auth}"]
+    engine = make_engine(settings.database_url)
+    db = Database(engine, workers=1)
+    try:
+        keys = set(db.call(lambda s: conversations.known_keys(s, surface="teams")))
+    finally:
+        db.close()
+    teams = sum(1 for k in keys if k.startswith("team:"))
+    people = sum(1 for k in keys if k.startswith("user:"))
+    for label, channel in (
+        ("moderation channel", settings.teams_moderation_channel),
+        ("safeguarding channel", settings.teams_safeguarding_channel),
+    ):
+        if not channel:
+            continue
+        if f"channel:{channel}" in keys:
+            lines.append(f"teams {label}: reachable (the app has heard from it)")
+        elif teams:
+            lines.append(f"teams {label}: reachable through an installed team (not yet heard from itself)")
+        else:
+            lines.append(
+                f"teams {label}: PROBLEM: no conversation reference; add the modbot app to the team "
+                "that holds the channel (cards wait in the outbox until then)"
+            )
+    lines.append(
+        f"teams: installed in {teams} team(s); {people} personal chat reference(s) for direct messages"
+    )
+    return lines
+
+
+def cmd_teams_package(args: argparse.Namespace) -> int:
+    """Write the Teams app package (manifest.json and the two icons) for upload."""
+    from bot.core.profile import load_profile
+    from handlers.teams.package import build_zip
+
+    settings = _settings()
+    try:
+        data = build_zip(
+            app_id=settings.teams_app_id or "",
+            domain=args.domain or settings.teams_valid_domain or "",
+            version=args.version,
+            organisation=load_profile(settings.modbot_policy).organisation.name,
+        )
+    except ModbotError as exc:
+        print(f"modbot teams-package: {exc}", file=sys.stderr)
+        return 2
+    Path(args.out).write_bytes(data)
+    print(f"wrote {args.out}: upload it in Teams (Apps → Manage your apps → Upload an app)")
+    return 0
+
+
 def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Validate configuration and say, in words, what is missing. Exit 1 on a blocking problem."""
     from bot.core.policy.learned import describe
@@ -144,6 +203,8 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         print(f"database: PROBLEM: cannot open DATABASE_URL ({type(exc).__name__}: {exc})", file=out)
         ok = False
     print(f"slack: {'configured' if settings.slack_enabled else 'not configured'}", file=out)
+    for line in teams_report(settings):
+        print(line, file=out)
     for line in platform_report(settings):
         print(line, file=out)
     print(f"ingest endpoint: {'on' if settings.ingest_secret else 'off (INGEST_SECRET not set)'}", file=out)
@@ -443,6 +504,11 @@ def build_parser() -> argparse.ArgumentParser:
     labels = sub.add_parser("export-labels", help="write moderators' decisions as labelled CSV for review")
     labels.add_argument("output", type=Path)
     labels.set_defaults(func=cmd_export_labels)
+    package = sub.add_parser("teams-package", help="write the Teams app zip (manifest and icons) to upload")
+    package.add_argument("--out", default="modbot-teams.zip", help="where to write the zip")
+    package.add_argument("--domain", help="public host name that reaches modbot (default TEAMS_VALID_DOMAIN)")
+    package.add_argument("--version", default="1.0.0", help="the app's version (raise it on every upload)")
+    package.set_defaults(func=cmd_teams_package)
     calendar = sub.add_parser("calendar", help="the working calendar").add_subparsers(
         dest="calendar_command", required=True
     )

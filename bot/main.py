@@ -49,6 +49,7 @@ from handlers.social.polling import LinkedInPoller, MetaReconciler, Poller, XMen
 from handlers.social.tiktok import FetchTikTokComment, TikTokClient
 from handlers.social.xapi import XClient
 from handlers.social.youtube import YouTubeClient
+from handlers.teams import wiring as teams_wiring
 from schedules.scheduler import build_scheduler
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,11 @@ def build_runtime(
                 outcomes=profile.safeguarding.outcomes,
             )
 
+    teams = teams_wiring.build(settings, services=services, db=db, now=now)
+    if teams is not None:
+        desks.update(teams.desks)
+        safeguarding_desks.update(teams.safeguarding_desks)
+
     services.desks = desks
     services.platforms = platforms
     services.safeguarding_desks = safeguarding_desks
@@ -132,7 +138,7 @@ def build_runtime(
             max_attempts=settings.outbox_max_attempts,
             backoff_base=settings.outbox_backoff_base,
             poll_interval=settings.outbox_poll_interval,
-            lane_interval={"slack:": settings.slack_post_interval},
+            lane_interval={"slack:": settings.slack_post_interval, "teams:": settings.teams_post_interval},
         ),
     )
     services.wake_outbox = worker.wake
@@ -157,6 +163,7 @@ def build_runtime(
             {
                 "status": "ok",
                 "slack": settings.slack_enabled,
+                "teams": settings.teams_enabled,
                 "meta": settings.meta_enabled,
                 "x": bool(settings.x_consumer_secret),
                 "linkedin": bool(settings.linkedin_client_secret),
@@ -175,6 +182,7 @@ def build_runtime(
         app.router.add_routes([slack_listeners.route(bolt)])
     else:
         app.router.add_post("/slack/events", slack_not_configured)
+    teams_wiring.register(app, settings, teams)
     meta_edge.register(app, services)
     x_edge.register(app, services)
     linkedin_edge.register(app, services)
@@ -311,8 +319,13 @@ def poll_summary(session: Any) -> list[dict[str, Any]]:
 def _warn_about(settings: Settings) -> None:
     for problem_text in settings.problems():
         log.warning("configuration: %s", problem_text)
-    if not settings.slack_enabled:
-        log.warning("Slack is not configured: cases are stored but no cards are posted")
+    if not settings.slack_enabled and not settings.teams_enabled:
+        log.warning("Neither Slack nor Teams is configured: cases are stored but no cards are posted")
+    if settings.teams_enabled and not settings.teams_authenticated:
+        log.warning(
+            "TEAMS_APP_ID is not set: /api/messages runs WITHOUT AUTHENTICATION (local testing only); "
+            "anyone who can reach it can act as Teams"
+        )
     if not settings.meta_enabled:
         log.warning("META_APP_SECRET is not set: /webhooks/meta refuses deliveries")
     if not settings.ingest_secret:

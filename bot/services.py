@@ -16,6 +16,7 @@ from bot.core.policy import PolicyEngine
 from bot.core.profile import PolicyProfile
 from bot.core.rota import OnCall
 from bot.core.safeguarding import ReportDetails, ReportForm, ReportNotice, ReportReceipt
+from bot.core.views import CaseCard, build_case_card
 from bot.outbox.queue import enqueue
 from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.settings import Settings
@@ -161,7 +162,14 @@ class Services:
         return await self.db.run(lambda s: rota.on_call(s, day=day))
 
     async def set_on_call(
-        self, *, name: str, slack_user_id: str, starts_on: date, ends_on: date, actor: Actor
+        self,
+        *,
+        name: str,
+        starts_on: date,
+        ends_on: date,
+        actor: Actor,
+        slack_user_id: str = "",
+        teams_user_id: str = "",
     ) -> OnCall:
         now = self.now()
         return await self.db.run(
@@ -169,6 +177,7 @@ class Services:
                 s,
                 name=name,
                 slack_user_id=slack_user_id,
+                teams_user_id=teams_user_id,
                 starts_on=starts_on,
                 ends_on=ends_on,
                 actor=actor,
@@ -194,3 +203,13 @@ class Services:
         )
         self.wake_outbox()
         return case
+
+    async def case_card(self, case_id: int) -> CaseCard:
+        """The card of one case as it stands now (what a click answers with, in place)."""
+        now = self.now()
+
+        def build(session: Any) -> CaseCard:
+            case, comment = cases.load_case(session, case_id)
+            return build_case_card(comment=comment, case=case, profile=self.profile, now=now)
+
+        return await self.db.run(build)

@@ -81,6 +81,26 @@ class Settings(BaseSettings):
     tiktok_business_id: str | None = Field(None, alias="TIKTOK_BUSINESS_ID")
     tiktok_api_url: str = Field("https://business-api.tiktok.com/open_api/v1.3/", alias="TIKTOK_API_URL")
 
+    # Microsoft Teams (Azure Bot registration). With no app id the endpoint runs unauthenticated,
+    # the Bot Framework's convention for local testing; production refuses to start it that way.
+    teams_app_id: str | None = Field(None, alias="TEAMS_APP_ID")
+    teams_app_password: SecretStr | None = Field(None, alias="TEAMS_APP_PASSWORD")
+    teams_app_tenant_id: str | None = Field(None, alias="TEAMS_APP_TENANT_ID")
+    # New multi-tenant bots cannot be registered since 2025-07-31: single-tenant by default.
+    teams_app_type: Literal["SingleTenant", "MultiTenant", "UserAssignedMSI"] = Field(
+        "SingleTenant", alias="TEAMS_APP_TYPE"
+    )
+    teams_moderation_channel: str | None = Field(None, alias="TEAMS_MODERATION_CHANNEL")
+    teams_safeguarding_channel: str | None = Field(None, alias="TEAMS_SAFEGUARDING_CHANNEL")
+    # Entra (Azure AD) object ids of the people who may decide, and of the safeguarding leads.
+    teams_moderators: Annotated[tuple[str, ...], NoDecode] = Field((), alias="TEAMS_MODERATORS")
+    teams_safeguarding_leads: Annotated[tuple[str, ...], NoDecode] = Field(
+        (), alias="TEAMS_SAFEGUARDING_LEADS"
+    )
+    # Where the app package says the bot's pages live (valid domains); the public host name.
+    teams_valid_domain: str | None = Field(None, alias="TEAMS_VALID_DOMAIN")
+    teams_post_interval: float = Field(1.0, alias="TEAMS_POST_INTERVAL", ge=0)
+
     poll_interval: float = Field(300.0, alias="MODBOT_POLL_INTERVAL", gt=0)
     reconcile_posts: int = Field(10, alias="MODBOT_RECONCILE_POSTS", ge=1, le=100)
 
@@ -93,7 +113,13 @@ class Settings(BaseSettings):
     outbox_backoff_base: float = Field(2.0, alias="OUTBOX_BACKOFF_BASE", gt=0)
     outbox_poll_interval: float = Field(1.0, alias="OUTBOX_POLL_INTERVAL", gt=0)
 
-    @field_validator("slack_moderators", "slack_safeguarding_leads", mode="before")
+    @field_validator(
+        "slack_moderators",
+        "slack_safeguarding_leads",
+        "teams_moderators",
+        "teams_safeguarding_leads",
+        mode="before",
+    )
     @classmethod
     def _split_list(cls, value: object) -> object:
         return _split(value)
@@ -113,6 +139,15 @@ class Settings(BaseSettings):
     @property
     def slack_enabled(self) -> bool:
         return bool(self.slack_bot_token and self.slack_signing_secret)
+
+    @property
+    def teams_enabled(self) -> bool:
+        """Any Teams setting mounts /api/messages (an app id also turns authentication on)."""
+        return bool(self.teams_app_id or self.teams_moderation_channel or self.teams_safeguarding_channel)
+
+    @property
+    def teams_authenticated(self) -> bool:
+        return bool(self.teams_app_id)
 
     @property
     def meta_enabled(self) -> bool:
@@ -159,6 +194,21 @@ class Settings(BaseSettings):
             found.append("SLACK_SAFEGUARDING_CHANNEL is not set: /report-abuse notices have nowhere to go.")
         if self.slack_enabled and not self.slack_safeguarding_leads:
             found.append("SLACK_SAFEGUARDING_LEADS is empty: nobody can open safeguarding reports.")
+        if self.teams_enabled and not self.teams_app_id:
+            found.append(
+                "TEAMS_APP_ID is not set: /api/messages accepts unauthenticated requests "
+                "(local testing only)."
+            )
+        if self.teams_app_id and self.teams_app_type != "MultiTenant" and not self.teams_app_tenant_id:
+            found.append(f"TEAMS_APP_TENANT_ID is not set: a {self.teams_app_type} bot needs its tenant id.")
+        if self.teams_app_id and self.teams_app_type != "UserAssignedMSI" and not self.teams_app_password:
+            found.append("TEAMS_APP_PASSWORD is not set: the bot cannot sign its messages to Teams.")
+        if self.teams_enabled and not self.teams_moderation_channel:
+            found.append("TEAMS_MODERATION_CHANNEL is not set: flagged cards have nowhere to go in Teams.")
+        if self.teams_enabled and not self.teams_moderators:
+            found.append("TEAMS_MODERATORS is empty: nobody can click Hide, Delete or Leave in Teams.")
+        if self.teams_enabled and not self.teams_safeguarding_channel:
+            found.append("TEAMS_SAFEGUARDING_CHANNEL is not set: Teams abuse reports have nowhere to go.")
         if not self.modbot_data_key:
             found.append("MODBOT_DATA_KEY is not set: safeguarding reports use a development key.")
         if self.modbot_env == "production" and self.database_url.startswith("sqlite"):

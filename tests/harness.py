@@ -219,6 +219,25 @@ class Desk:
             await asyncio.sleep(0.02)
 
 
+def leave_theme_submission(view: dict[str, Any], *, user: str, name: str, theme: str) -> dict[str, Any]:
+    """The Leave modal submitted with a theme, as Slack sends a view_submission."""
+    return {
+        "type": "view_submission",
+        "user": {"id": user, "username": name, "name": name, "team_id": "T111"},
+        "team": {"id": "T111", "domain": "nhs"},
+        "api_app_id": "A111",
+        "trigger_id": "111.222.valid",
+        "view": {
+            "id": "V123",
+            "type": "modal",
+            "callback_id": view["callback_id"],
+            "private_metadata": view["private_metadata"],
+            "blocks": view["blocks"],
+            "state": {"values": {"theme": {"theme_input": {"type": "plain_text_input", "value": theme}}}},
+        },
+    }
+
+
 def put_on_call(desk: Desk, *, name: str, slack_user_id: str, starts_on: Any, ends_on: Any) -> None:
     """Set the rota as a moderator would (/oncall), straight through the core."""
     from bot.core import rota

@@ -13,7 +13,15 @@ from sqlmodel import col, select
 from bot.core.models import CaseStatus, ContactState, Decision
 from bot.store.tables import AuditEvent, Case, Comment, OutboxTask
 from tests.conftest import DbTarget
-from tests.harness import CHANNEL, Desk, facebook_delivery, make_settings, start_desk, stop_desk
+from tests.harness import (
+    CHANNEL,
+    Desk,
+    facebook_delivery,
+    leave_theme_submission,
+    make_settings,
+    start_desk,
+    stop_desk,
+)
 from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
 
@@ -211,23 +219,7 @@ async def test_leave_asks_for_a_theme_and_records_it(desk: Desk) -> None:
     await desk.click(case_id=case_id, decision=Decision.LEAVE)
     opened = await desk.wait_for(lambda: desk.slack.of("views.open"), what="theme modal")
     view = opened[0].args["view"]
-    submission = {
-        "type": "view_submission",
-        "user": {"id": "U0MOD2", "username": "alex", "name": "alex", "team_id": "T111"},
-        "team": {"id": "T111", "domain": "nhs"},
-        "api_app_id": "A111",
-        "trigger_id": "111.222.valid",
-        "view": {
-            "id": "V123",
-            "type": "modal",
-            "callback_id": view["callback_id"],
-            "private_metadata": view["private_metadata"],
-            "blocks": view["blocks"],
-            "state": {
-                "values": {"theme": {"theme_input": {"type": "plain_text_input", "value": "vaccine myths"}}}
-            },
-        },
-    }
+    submission = leave_theme_submission(view, user="U0MOD2", name="alex", theme="vaccine myths")
     response = await desk.post_slack(submission)
     assert response.status == 200
     await desk.wait_for(lambda: _cases(desk)[0].status == CaseStatus.LEFT, what="left")

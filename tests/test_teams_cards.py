@@ -27,12 +27,16 @@ def test_open_facebook_card_has_one_execute_per_decision_with_the_slack_payload(
         "Action.Execute",
         "Action.ShowCard",
         "Action.ShowCard",
-        "Action.Execute",
+        "Action.ShowCard",
     ]
     hide = actions[0]
     assert hide["verb"] == "modbot.hide"
     assert CardAction.parse(hide["data"]) == CardAction(case_id=42, action=Decision.HIDE)
     assert hide["fallback"] == {"type": "Action.Submit", "title": "Hide", "data": hide["data"]}
+    # Leave asks for the optional theme first, as Slack's Leave modal does.
+    leave = actions[3]["card"]
+    assert [i["id"] for i in leave["body"]] == ["theme"]
+    assert leave["actions"][0]["verb"] == "modbot.leave"
 
 
 def test_delete_needs_a_second_click_that_names_what_it_does() -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import uuid
 from datetime import datetime
+
+_log = logging.getLogger(__name__)
 
 
 class ModbotError(Exception):
@@ -59,3 +63,16 @@ class ChatError(ModbotError):
         super().__init__(message)
         self.transient = transient
         self.retry_after = retry_after
+
+
+def explain(exc: Exception, *, surface: str) -> str:
+    """Plain words for an error shown to a person; an unexpected one gets a reference that
+    finds it in the log (the log has the traceback, the person never does)."""
+    if isinstance(exc, ModbotError):
+        return str(exc)
+    ref = uuid.uuid4().hex[:8]
+    _log.error("unexpected error in a %s handler [ref %s]", surface, ref, exc_info=exc)
+    return (
+        "Something went wrong and nothing was changed. Please try again; "
+        f"if it keeps happening, quote reference {ref}."
+    )

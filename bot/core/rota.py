@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
@@ -22,6 +23,42 @@ class OnCall:
     teams_user_id: str
     starts_on: date
     ends_on: date
+
+    def user_on(self, surface: str) -> str:
+        """Their user id on one chat surface ("" when the rota does not say)."""
+        return {"slack": self.slack_user_id, "teams": self.teams_user_id}.get(surface, "")
+
+
+@dataclass(frozen=True, slots=True)
+class SetOnCall:
+    """A request to put someone on call, as a chat command gave it (their id on that surface)."""
+
+    user_id: str
+    name: str
+    starts_on: date
+    ends_on: date
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}|today|tomorrow")
+
+
+def shift_days(text: str, *, today: date, usage: str) -> tuple[date, date]:
+    """The first and last day of a shift from "2026-11-23 2026-11-29", "today" or "tomorrow"."""
+    words = _DAY.findall(text)
+    if not words or len(words) > 2:
+        raise ModbotError(f"Give one or two dates. {usage}")
+
+    def day(word: str) -> date:
+        if word == "today":
+            return today
+        if word == "tomorrow":
+            return today + timedelta(days=1)
+        try:
+            return date.fromisoformat(word)
+        except ValueError as exc:
+            raise ModbotError(f"{word} is not a date (use YYYY-MM-DD). {usage}") from exc
+
+    return day(words[0]), day(words[-1])
 
 
 def seed_rota(session: Session, *, profile: PolicyProfile, now: datetime) -> int:

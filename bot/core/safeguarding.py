@@ -111,6 +111,22 @@ class ReportDetails:
     occurred_on: date | None
 
 
+def detail_facts(details: ReportDetails) -> list[tuple[str, str]]:
+    """What a lead's view lists, in order, on every chat surface."""
+    n = details.notice
+    return [
+        ("Reference", n.reference),
+        ("Category", n.category),
+        ("Reported by", f"{details.reporter_name} ({details.reporter_id})"),
+        ("Platform", details.platform or "—"),
+        ("Link", details.link or "—"),
+        ("Account", details.account_name or "—"),
+        ("When", details.occurred_on.isoformat() if details.occurred_on else "—"),
+        ("Immediate danger", "yes" if n.urgent else "no"),
+        ("Consent to share", "yes" if n.consent_to_share else "no"),
+    ]
+
+
 CONFIDENTIAL = "confidential reporter"
 NOT_A_LEAD = "Only the safeguarding leads named in the policy file can see a report's details."
 FIELD_LIMIT = 3000

@@ -103,7 +103,7 @@ class AlertOnCall(_Safeguarding):
         notice, person = await self.db.run(
             lambda s: (safeguarding.report_notice(s, reference=reference), rota.on_call(s, day=day))
         )
-        user = person.slack_user_id if person and desk.name == "slack" else ""
+        user = person.user_on(desk.name) if person else ""
         if not user:
             return  # the channel notice already carries @here and says nobody could be reached
         text = (

@@ -227,3 +227,17 @@ class PlatformState(SQLModel, table=True):
     last_spent: int = 0
     last_new: int = 0
     last_error: str = Field(default="", max_length=500)
+
+
+class ChatConversation(SQLModel, table=True):
+    """Where a chat platform lets the bot speak unprompted (Teams only allows it where the app
+    is installed): one row per channel, team or person, holding the platform's own reference
+    (service URL, conversation, tenant) as an opaque document the edge wrote and reads back."""
+
+    __tablename__ = "chat_conversation"
+
+    surface: str = Field(primary_key=True, max_length=20)
+    key: str = Field(primary_key=True, max_length=300)  # "channel:<id>", "team:<id>", "user:<id>"
+    tenant: str = Field(default="", max_length=100)
+    reference: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import uuid
 from typing import Any
 
 from aiohttp import web
@@ -15,7 +14,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.card_action import CardAction
 from bot.core.clock import LONDON
-from bot.core.errors import AlreadyDecided, InvalidPayload, ModbotError, NotPermitted
+from bot.core.errors import AlreadyDecided, InvalidPayload, NotPermitted
+from bot.core.errors import explain as explain_error
 from bot.core.models import Actor, Decision
 from bot.services import Services
 from handlers.slack.blocks import leave_theme_modal
@@ -58,15 +58,7 @@ async def _tell(client: AsyncWebClient, *, channel: str, user: str, text: str) -
 
 
 def explain(exc: Exception) -> str:
-    """Plain words for an error; unexpected ones get a reference to find them in the log."""
-    if isinstance(exc, ModbotError):
-        return str(exc)
-    ref = uuid.uuid4().hex[:8]
-    log.error("unexpected error in a Slack listener [ref %s]", ref, exc_info=exc)
-    return (
-        "Something went wrong and nothing was changed. Please try again; "
-        f"if it keeps happening, quote reference {ref}."
-    )
+    return explain_error(exc, surface="Slack")
 
 
 def _send_id(value: str) -> int:

@@ -10,35 +10,14 @@ With `should_escape: true` in the manifest Slack sends a mention as `<@U123|name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from bot.core.errors import ModbotError
-from bot.core.rota import OnCall
+from bot.core.rota import OnCall, SetOnCall, shift_days
 
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|today|tomorrow")
 
 USAGE = "Usage: `/oncall` to see who is on call, or `/oncall @person 2026-11-23 2026-11-29` to set the rota."
-
-
-@dataclass(frozen=True, slots=True)
-class SetOnCall:
-    user_id: str
-    name: str
-    starts_on: date
-    ends_on: date
-
-
-def _day(word: str, today: date) -> date:
-    if word == "today":
-        return today
-    if word == "tomorrow":
-        return today + timedelta(days=1)
-    try:
-        return date.fromisoformat(word)
-    except ValueError as exc:
-        raise ModbotError(f"{word} is not a date (use YYYY-MM-DD). {USAGE}") from exc
 
 
 def parse_oncall(text: str, *, today: date) -> SetOnCall | None:
@@ -49,11 +28,7 @@ def parse_oncall(text: str, *, today: date) -> SetOnCall | None:
     mention = _MENTION.search(text)
     if mention is None:
         raise ModbotError(f"Name the person with an @mention. {USAGE}")
-    days = _DATE.findall(text[mention.end() :])
-    if not days or len(days) > 2:
-        raise ModbotError(f"Give one or two dates. {USAGE}")
-    starts = _day(days[0], today)
-    ends = _day(days[-1], today)
+    starts, ends = shift_days(text[mention.end() :], today=today, usage=USAGE)
     return SetOnCall(mention.group(1), mention.group(2) or mention.group(1), starts, ends)
 
 

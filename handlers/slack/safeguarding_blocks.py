@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.core.safeguarding import ReportCategory, ReportDetails, ReportForm, ReportNotice, ReportReceipt
+from bot.core.safeguarding import (
+    ReportCategory,
+    ReportDetails,
+    ReportForm,
+    ReportNotice,
+    ReportReceipt,
+    detail_facts,
+)
 from handlers.slack.blocks import escape
 from handlers.slack.ids import CallbackId, SafeguardingActionId
 
@@ -279,17 +286,7 @@ def notice_blocks(
 
 def details_modal(details: ReportDetails) -> Block:
     n = details.notice
-    fields = [
-        ("Reference", n.reference),
-        ("Category", n.category),
-        ("Reported by", f"{details.reporter_name} ({details.reporter_id})"),
-        ("Platform", details.platform or "—"),
-        ("Link", details.link or "—"),
-        ("Account", details.account_name or "—"),
-        ("When", details.occurred_on.isoformat() if details.occurred_on else "—"),
-        ("Immediate danger", "yes" if n.urgent else "no"),
-        ("Consent to share", "yes" if n.consent_to_share else "no"),
-    ]
+    fields = detail_facts(details)
     listing = "\n".join(f"*{label}:* {escape(value)}" for label, value in fields)
     return {
         "type": "modal",

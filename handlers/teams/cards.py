@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from bot.core.card_action import CardAction
+from bot.core.models import Decision
 from bot.core.views import CardButton, CaseCard
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -46,7 +47,29 @@ def _execute(card: CaseCard, button: CardButton, title: str | None = None) -> di
     return action
 
 
+THEME_INPUT = "theme"
+
+
 def _action(card: CaseCard, button: CardButton) -> dict[str, Any]:
+    if button.decision is Decision.LEAVE:
+        # As Slack's Leave modal: an optional theme for the handover digest, then Leave.
+        return {
+            "type": "Action.ShowCard",
+            "title": button.label,
+            "card": {
+                "type": "AdaptiveCard",
+                "body": [
+                    {
+                        "type": "Input.Text",
+                        "id": THEME_INPUT,
+                        "label": "Theme (optional): what is this comment about?",
+                        "placeholder": "e.g. waiting times",
+                        "maxLength": 80,
+                    }
+                ],
+                "actions": [_execute(card, button, "Leave it up")],
+            },
+        }
     if button.confirm is None:
         return _execute(card, button)
     confirm = button.confirm
@@ -81,8 +104,19 @@ def _quote(text: str) -> str:
     return f"“{escape(text)}”"
 
 
-def _text(text: str, **extra: Any) -> dict[str, Any]:
+def text_block(text: str, **extra: Any) -> dict[str, Any]:
     return {"type": "TextBlock", "text": text, "wrap": True, **extra}
+
+
+def adaptive_card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A message card (version 1.5) around a body and its buttons."""
+    card: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": body}
+    if actions:
+        card["actions"] = actions
+    return card
+
+
+_text = text_block
 
 
 def case_card(card: CaseCard) -> dict[str, Any]:

@@ -1,0 +1,361 @@
+"""The Teams bot: what arrives at /api/messages, answered through the same use cases as Slack.
+
+Thin handlers: parse, check who may act, call one use case, answer with a card or plain words.
+Every click is answered in place (the invoke response replaces the clicker's card); the outbox
+then updates the card for everyone, on Teams and on Slack alike.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from botbuilder.core import CardFactory, InvokeResponse, MessageFactory, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.schema import Activity, ActivityTypes
+from botbuilder.schema.teams import (
+    TaskModuleContinueResponse,
+    TaskModuleMessageResponse,
+    TaskModuleRequest,
+    TaskModuleResponse,
+    TaskModuleTaskInfo,
+)
+
+from bot.core import conversations
+from bot.core.card_action import CardAction
+from bot.core.clock import LONDON
+from bot.core.errors import InvalidPayload, NotPermitted, explain
+from bot.core.models import Actor, Decision
+from bot.core.safeguarding import NOT_A_LEAD
+from bot.services import Services
+from handlers.teams import commands
+from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card
+from handlers.teams.connector import SURFACE
+from handlers.teams.digest_cards import ACK_VERB_PREFIX, HANDOVER_VERB
+from handlers.teams.safeguarding_cards import (
+    FIELD_INPUTS,
+    OPEN_DETAILS,
+    SG_VERB_PREFIX,
+    details_card,
+    parse_report,
+    receipt_card,
+    report_form,
+    report_prompt,
+)
+
+log = logging.getLogger(__name__)
+
+NOT_A_MODERATOR = (
+    "Only moderators can act on flagged comments. If you should be one, ask your communications "
+    "lead to add your Entra object id to TEAMS_MODERATORS."
+)
+CARD = "application/vnd.microsoft.card.adaptive"
+NOTE_ID = "modbot-note"
+MESSAGE = "application/vnd.microsoft.activity.message"
+
+
+def actor_of(activity: Activity) -> Actor:
+    """Teams users are known by their Entra object id (what TEAMS_MODERATORS lists)."""
+    who = activity.from_property
+    return Actor(surface=SURFACE, id=str(who.aad_object_id or who.id or ""), name=str(who.name or ""))
+
+
+Answer = dict[str, Any]
+
+
+def _card_answer(card: dict[str, Any]) -> Answer:
+    """Replaces the clicker's card in place."""
+    return {"statusCode": 200, "type": CARD, "value": card}
+
+
+def _message_answer(text: str) -> Answer:
+    """Shown to the clicker; the card stays as it is. (The SDK's AdaptiveCardInvokeResponse
+    cannot serialize a text value, so answers are written as the documented JSON.)"""
+    return {"statusCode": 200, "type": MESSAGE, "value": text}
+
+
+def _note_of(card: Any) -> str:
+    """The note a refreshed card carries for the clicker, if any."""
+    if isinstance(card, dict) and card.get("body") and card["body"][0].get("id") == NOTE_ID:
+        return str(card["body"][0]["text"])
+    return ""
+
+
+def _dialog(title: str, card: dict[str, Any]) -> TaskModuleResponse:
+    return TaskModuleResponse(
+        task=TaskModuleContinueResponse(
+            value=TaskModuleTaskInfo(
+                title=title, card=CardFactory.adaptive_card(card), height="large", width="medium"
+            )
+        )
+    )
+
+
+def _dialog_message(text: str) -> TaskModuleResponse:
+    return TaskModuleResponse(task=TaskModuleMessageResponse(value=text))
+
+
+def references_in(activity: Activity) -> tuple[list[tuple[str, str, dict[str, Any]]], bool]:
+    """The (key, tenant, reference) pairs an activity tells us about, and whether it says the
+    app was removed from there."""
+    reference = TurnContext.get_conversation_reference(activity).serialize()
+    reference.pop("activityId", None)
+    conversation = reference.get("conversation") or {}
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = str(conversation.get("tenantId") or (data.get("tenant") or {}).get("id") or "")
+    found: list[tuple[str, str, dict[str, Any]]] = []
+    kind = conversation.get("conversationType")
+    if kind == "personal":
+        who = activity.from_property
+        for user in {who.aad_object_id, who.id} - {None, ""}:
+            found.append((f"user:{user}", tenant, reference))
+    elif kind == "channel" or data.get("team"):
+        team = str((data.get("team") or {}).get("id") or "")
+        channel = str((data.get("channel") or {}).get("id") or "")
+        for key, conversation_id in ((f"team:{team}", team), (f"channel:{channel}", channel)):
+            if conversation_id:
+                found.append(
+                    (key, tenant, {**reference, "conversation": {**conversation, "id": conversation_id}})
+                )
+    elif conversation.get("id"):
+        found.append((f"chat:{conversation['id']}", tenant, reference))
+    removed = activity.type == ActivityTypes.installation_update and str(activity.action or "").startswith(
+        "remove"
+    )
+    return found, removed
+
+
+class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
+    def __init__(self, *, services: Services, moderators: frozenset[str], leads: frozenset[str]) -> None:
+        self._services = services
+        self._moderators = moderators
+        self._leads = leads
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if activity.type in (
+            ActivityTypes.conversation_update,
+            ActivityTypes.installation_update,
+            ActivityTypes.message,
+        ):
+            await self._remember(activity)
+        await super().on_turn(turn_context)
+
+    async def _remember(self, activity: Activity) -> None:
+        found, removed = references_in(activity)
+        now = self._services.now()
+
+        def save(session: Any) -> None:
+            for key, tenant, reference in found:
+                if removed:
+                    conversations.forget(session, surface=SURFACE, key=key)
+                else:
+                    conversations.remember(
+                        session, surface=SURFACE, key=key, tenant=tenant, reference=reference, now=now
+                    )
+
+        if found:
+            await self._services.db.run(save)
+            log.info("Teams conversation references %s: %s", "removed" if removed else "saved", len(found))
+
+    # --- typed commands and old clients' Action.Submit -------------------------------------
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if isinstance(activity.value, dict) and not (activity.text or "").strip():
+            await self._on_submit(turn_context, activity.value)
+            return
+        text = TurnContext.remove_recipient_mention(activity) or activity.text or ""
+        command = commands.parse(text)
+        actor = actor_of(activity)
+        try:
+            if command.verb is commands.Verb.REPORT_ABUSE:
+                reference = commands.status_reference(command.rest)
+                if reference is None:
+                    guidance = self._services.profile.safeguarding
+                    prompt = report_prompt(immediate_danger=guidance.immediate_danger)
+                    await turn_context.send_activity(
+                        MessageFactory.attachment(CardFactory.adaptive_card(prompt))
+                    )
+                    return
+                notice = await self._services.report_status(reference=reference, reporter=actor)
+                reply = f"{notice.reference} ({notice.category}): {notice.status}."
+            elif command.verb is commands.Verb.ONCALL:
+                reply = await self._oncall(activity, command.rest, actor)
+            else:
+                reply = commands.HELP
+        except Exception as exc:
+            reply = explain(exc, surface="Teams")
+        await turn_context.send_activity(MessageFactory.text(reply))
+
+    async def _oncall(self, activity: Activity, rest: str, actor: Actor) -> str:
+        mentions = [
+            e.additional_properties.get("mentioned") or {}
+            for e in activity.entities or []
+            if e.type == "mention"
+        ]
+        people = [m for m in mentions if m.get("id") != activity.recipient.id]
+        today = self._services.now().astimezone(LONDON).date()
+        request = commands.parse_oncall(rest, mentions=people, today=today)
+        if request is not None:
+            if actor.id not in self._moderators:
+                raise NotPermitted("Only moderators can change the on-call rota.")
+            await self._services.set_on_call(
+                name=request.name,
+                teams_user_id=request.user_id,
+                starts_on=request.starts_on,
+                ends_on=request.ends_on,
+                actor=actor,
+            )
+        return commands.describe(await self._services.on_call_now())
+
+    async def _on_submit(self, turn_context: TurnContext, data: dict[str, Any]) -> None:
+        """A click from a client too old for Action.Execute: the same verbs. The outbox updates
+        the card for everyone; the clicker is told only what went wrong, or what was recorded."""
+        verb = str(data.get("verb") or "")
+        if not verb and "case_id" in data:
+            verb = VERB_PREFIX + str(data.get("action", ""))
+        answer = await self._act(turn_context, verb, data)
+        text = answer["value"] if answer["type"] == MESSAGE else _note_of(answer["value"])
+        if text:
+            await turn_context.send_activity(MessageFactory.text(str(text)))
+
+    # --- Universal Actions (Action.Execute) -------------------------------------------------
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        activity = turn_context.activity
+        if activity.name != "adaptiveCard/action":
+            return await super().on_invoke_activity(turn_context)
+        value: dict[str, Any] = activity.value if isinstance(activity.value, dict) else {}
+        action: dict[str, Any] = value["action"] if isinstance(value.get("action"), dict) else {}
+        if action.get("type") != "Action.Execute":
+            return InvokeResponse(
+                status=400,
+                body={
+                    "statusCode": 400,
+                    "type": "application/vnd.microsoft.error",
+                    "value": {"code": "BadRequest", "message": "Expected an Action.Execute with a verb"},
+                },
+            )
+        data: dict[str, Any] = action["data"] if isinstance(action.get("data"), dict) else {}
+        answer = await self._act(turn_context, str(action.get("verb") or ""), data)
+        return InvokeResponse(status=200, body=answer)
+
+    async def _act(self, turn_context: TurnContext, verb: str, data: dict[str, Any]) -> Answer:
+        actor = actor_of(turn_context.activity)
+        if verb.startswith(ACK_VERB_PREFIX):
+            return await self._acknowledge(verb, data, actor)
+        if verb.startswith(SG_VERB_PREFIX):
+            return await self._lead_control(turn_context, verb, data, actor)
+        if verb.startswith(VERB_PREFIX):
+            return await self._decide(data, actor)
+        return _message_answer("This button is not one modbot knows; refresh the card and try again.")
+
+    async def _decide(self, data: dict[str, Any], actor: Actor) -> Answer:
+        try:
+            card_action = CardAction.parse({k: data[k] for k in ("v", "case_id", "action") if k in data})
+        except InvalidPayload as exc:
+            return _message_answer(str(exc))
+        problem = ""
+        try:
+            if actor.id not in self._moderators:
+                raise NotPermitted(NOT_A_MODERATOR)
+            theme = str(data.get(THEME_INPUT) or "").strip() if card_action.action is Decision.LEAVE else ""
+            await self._services.decide(
+                case_id=card_action.case_id, decision=card_action.action, actor=actor, note=theme or None
+            )
+        except Exception as exc:
+            problem = explain(exc, surface="Teams")
+        try:
+            card = case_card(await self._services.case_card(card_action.case_id))
+        except Exception as exc:
+            return _message_answer(problem or explain(exc, surface="Teams"))
+        if problem:
+            # Only the clicker sees this copy of the card: the note is for them.
+            card["body"].insert(
+                0, {"type": "TextBlock", "text": problem, "wrap": True, "color": "Attention", "id": NOTE_ID}
+            )
+        return _card_answer(card)
+
+    async def _acknowledge(self, verb: str, data: dict[str, Any], actor: Actor) -> Answer:
+        try:
+            if data.get("v") != 1 or not str(data.get("send_id", "")).isdigit():
+                raise InvalidPayload("This button's data could not be read.")
+            if verb != HANDOVER_VERB and actor.id not in self._moderators:
+                raise NotPermitted(NOT_A_MODERATOR)
+            send = await self._services.acknowledge(send_id=int(data["send_id"]), actor=actor)
+            what = (
+                "the handover is acknowledged"
+                if send.kind == "handover"
+                else f"the {send.slot} check is done"
+            )
+            who = send.acknowledged_by or ""
+            return _message_answer(
+                f"Recorded: {what}" + (", by you." if actor.key in who or not who else f" ({who}).")
+            )
+        except Exception as exc:
+            return _message_answer(explain(exc, surface="Teams"))
+
+    async def _lead_control(
+        self, turn_context: TurnContext, verb: str, data: dict[str, Any], actor: Actor
+    ) -> Answer:
+        action = verb.removeprefix(SG_VERB_PREFIX)
+        value = str(data.get("target") or data.get("outcome") or "")
+        activity = turn_context.activity
+        try:
+            await self._services.safeguarding_act(
+                reference=str(data.get("reference", "")),
+                action=action,
+                lead=actor,
+                is_lead=actor.id in self._leads,
+                value=value,
+                posted=(
+                    SURFACE,
+                    str(activity.conversation.id).split(";")[0],
+                    str(activity.reply_to_id or ""),
+                ),
+            )
+            return _message_answer(f"Recorded: {action} by you. The notice updates for everyone.")
+        except Exception as exc:
+            return _message_answer(explain(exc, surface="Teams"))
+
+    # --- dialogs (task modules): the report form and a lead's view --------------------------
+
+    async def on_teams_task_module_fetch(
+        self, turn_context: TurnContext, task_module_request: TaskModuleRequest
+    ) -> TaskModuleResponse:
+        data = task_module_request.data if isinstance(task_module_request.data, dict) else {}
+        guidance = self._services.profile.safeguarding
+        if data.get("modbot") == OPEN_DETAILS:
+            actor = actor_of(turn_context.activity)
+            try:
+                details = await self._services.view_report(
+                    reference=str(data.get("reference", "")), viewer=actor, is_lead=actor.id in self._leads
+                )
+            except Exception as exc:
+                return _dialog_message(explain(exc, surface="Teams"))
+            if details is None:
+                return _dialog_message(NOT_A_LEAD)
+            return _dialog(details.notice.reference, details_card(details))
+        return _dialog("Safeguarding report", report_form(immediate_danger=guidance.immediate_danger))
+
+    async def on_teams_task_module_submit(
+        self, turn_context: TurnContext, task_module_request: TaskModuleRequest
+    ) -> TaskModuleResponse:
+        data = task_module_request.data if isinstance(task_module_request.data, dict) else {}
+        guidance = self._services.profile.safeguarding
+        form, errors = parse_report(data)
+        if form is not None:
+            problems = self._services.validate_report(form)
+            errors = {FIELD_INPUTS[field]: message for field, message in problems.items()}
+        if not errors and form is not None:
+            try:
+                receipt = await self._services.report_abuse(
+                    form=form, reporter=actor_of(turn_context.activity)
+                )
+                return _dialog("Report received", receipt_card(receipt))
+            except Exception as exc:
+                errors = {"what": explain(exc, surface="Teams")}
+        # The form again, with what they typed and the problems beside the fields.
+        again = report_form(immediate_danger=guidance.immediate_danger, values=data, errors=errors)
+        return _dialog("Safeguarding report", again)

@@ -1,0 +1,127 @@
+"""Check reminders, the handover digest and clock alerts as Adaptive Cards (pure functions).
+
+The same views the Slack blocks render, with the same "Checked" / "I have the handover" buttons:
+the click is the record of who did it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
+from handlers.teams.cards import adaptive_card as _card
+from handlers.teams.cards import escape
+from handlers.teams.cards import text_block as _text
+
+Card = dict[str, Any]
+ACK_VERB_PREFIX = "modbot-ack."
+CHECKED_VERB = "modbot-ack.checked"
+HANDOVER_VERB = "modbot-ack.handover"
+_TIER_NAMES = {1: "Tier 1 · harmful", 2: "Tier 2 · misinformation or spam", 3: "Tier 3 · needs a response"}
+
+
+def _line(line: CaseLine) -> str:
+    flag = "URGENT · " if line.urgent else ""
+    due = f" · {'**OVERDUE** since' if line.overdue else 'due'} {escape(line.due)}" if line.due else ""
+    return f"- {flag}case {line.case_id}: {escape(line.summary)}{due}"
+
+
+def _section(title: str, listing: Listing) -> list[Card]:
+    if not listing.count:
+        return []
+    lines = [_line(line) for line in listing.lines]
+    if listing.count > len(listing.lines):
+        lines.append(f"- … and {listing.count - len(listing.lines)} more")
+    return [_text(f"**{escape(title)}: {listing.count}**", spacing="Medium"), _text("\n".join(lines))]
+
+
+def _ack(verb: str, label: str, send_id: int) -> Card:
+    data = {"v": 1, "send_id": send_id}
+    return {
+        "type": "Action.Execute",
+        "title": label,
+        "verb": verb,
+        "data": data,
+        "style": "positive",
+        "fallback": {"type": "Action.Submit", "title": label, "data": {**data, "verb": verb}},
+    }
+
+
+def reminder_card(reminder: Reminder, *, send_id: int) -> Card:
+    body = [
+        _text(reminder.title, weight="Bolder", size="Medium"),
+        _text(
+            f"**{reminder.new_comments} new comments {escape(reminder.window_text)}** "
+            f"({reminder.new_cases} flagged)"
+        ),
+    ]
+    if reminder.busiest_posts:
+        body.append(
+            _text(
+                "\n".join(
+                    f"- {escape(p.platform)} post {escape(p.post_id)}: {p.comments} new"
+                    for p in reminder.busiest_posts
+                )
+            )
+        )
+    for tier, listing in reminder.open_by_tier.items():
+        body += _section(f"Open {_TIER_NAMES[tier]}", listing)
+    body += _section("Past their response time", reminder.overdue)
+    body += _section("Response due soon", reminder.due_soon)
+    body.append(_text(escape(reminder.guidance), isSubtle=True))
+    return _card(body, [_ack(CHECKED_VERB, "Checked", send_id)])
+
+
+def handover_card(
+    digest: HandoverDigest, *, send_id: int, resend: bool, summary: bool, notice: str = ""
+) -> Card:
+    """The full digest (for the person on call), or a summary for the channel."""
+    person = digest.on_call.name if digest.on_call else "nobody"
+    body = [
+        _text(("REMINDER: " if resend else "") + digest.title, weight="Bolder", size="Medium"),
+        _text(f"**On call tonight:** {escape(person)}"),
+    ]
+    if notice:
+        body.append(_text(notice, color="Attention", weight="Bolder"))
+    if digest.warning:
+        body.append(_text(f"**{escape(digest.warning)}**", color="Attention"))
+    if resend:
+        body.append(_text("Nobody has acknowledged this handover yet.", color="Warning"))
+    body.append(
+        _text(
+            f"Urgent: {digest.urgent.count} · Tier 1 open: {digest.open_by_tier[1].count} · "
+            f"Tier 2 open: {digest.open_by_tier[2].count} · Overdue: {digest.overdue.count} · "
+            f"Waiting to contact: {digest.pending_contact.count}",
+            isSubtle=True,
+        )
+    )
+    if not summary:
+        body += _section("Urgent", digest.urgent)
+        body += _section(f"Open {_TIER_NAMES[1]}", digest.open_by_tier[1])
+        body += _section(f"Open {_TIER_NAMES[2]}", digest.open_by_tier[2])
+        body += _section("Waiting to contact the commenter", digest.pending_contact)
+        body += _section("Overdue", digest.overdue)
+        body += _section("Due by the end of the next working day", digest.due_by_next_working_day)
+        extra = [f"Tier 3 comments today: {digest.tier3_today}"]
+        if digest.themes:
+            extra.append("Emerging themes: " + "; ".join(f"{escape(t)} ({n})" for t, n in digest.themes))
+        if digest.safeguarding_today:
+            extra.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)}")
+        body.append(_text("\n\n".join(extra), isSubtle=True))
+    return _card(body, [_ack(HANDOVER_VERB, "I have the handover", send_id)])
+
+
+def clock_alert_card(line: CaseLine, *, overdue: bool) -> tuple[str, Card]:
+    """The response clock: near its due time (75% gone) or past it (MSE 6.4.1: 48 hours)."""
+    if overdue:
+        text = f"Case {line.case_id} is past its response time (due {line.due})."
+    else:
+        text = f"Case {line.case_id} is due a response by {line.due}: most of its 48 working hours have gone."
+    return text, _card(
+        [_text(f"**{escape(text)}**", color="Attention" if overdue else "Warning"), _text(_line(line))]
+    )
+
+
+def notice_card(text: str, inner: Card) -> Card:
+    """A warning above another card (an urgent escalation, a handover with nobody to take it)."""
+    return {**inner, "body": [_text(f"**{text}**", color="Attention"), *inner["body"]]}

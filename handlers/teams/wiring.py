@@ -1,0 +1,80 @@
+"""Teams, put together from the settings: adapter, bot, connector, desks and the route.
+
+The composition root calls only `build` and `register`, so replacing the Bot Framework SDK by
+the Microsoft 365 Agents SDK or the Teams SDK touches nothing outside this folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from aiohttp import web
+
+from bot.ports import ChatDesk, SafeguardingDesk
+from bot.services import Services
+from bot.settings import Settings
+from bot.store.db import Database
+from handlers.http import problem
+from handlers.teams import endpoint
+from handlers.teams.bot import ModbotTeamsBot
+from handlers.teams.connector import TeamsConnector
+from handlers.teams.desk import TeamsDesk, TeamsSafeguardingDesk
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Teams:
+    route: web.RouteDef
+    connector: TeamsConnector
+    desks: dict[str, ChatDesk] = field(default_factory=dict)
+    safeguarding_desks: dict[str, SafeguardingDesk] = field(default_factory=dict)
+
+
+def build(
+    settings: Settings, *, services: Services, db: Database, now: Callable[[], datetime]
+) -> Teams | None:
+    """None when Teams is not configured, or when it would run unauthenticated in production."""
+    if not settings.teams_enabled:
+        return None
+    if settings.modbot_env == "production" and not settings.teams_authenticated:
+        log.error("TEAMS_APP_ID is not set in production: the Teams endpoint stays closed")
+        return None
+    adapter = endpoint.build_adapter(settings)
+    bot = ModbotTeamsBot(
+        services=services,
+        moderators=frozenset(settings.teams_moderators),
+        leads=frozenset(settings.teams_safeguarding_leads),
+    )
+    connector = TeamsConnector(adapter=adapter, app_id=settings.teams_app_id or "", db=db, now=now)
+    teams = Teams(route=endpoint.route(adapter, bot), connector=connector)
+    if settings.teams_moderation_channel:
+        teams.desks["teams"] = TeamsDesk(connector=connector, channel=settings.teams_moderation_channel)
+    if settings.teams_safeguarding_channel:
+        guidance = services.profile.safeguarding
+        teams.safeguarding_desks["teams"] = TeamsSafeguardingDesk(
+            connector=connector,
+            channel=settings.teams_safeguarding_channel,
+            targets=guidance.escalation_targets,
+            outcomes=guidance.outcomes,
+        )
+    return teams
+
+
+def register(app: web.Application, settings: Settings, teams: Teams | None) -> None:
+    if teams is not None:
+        app.router.add_routes([teams.route])
+        return
+    reason = (
+        "Teams needs TEAMS_APP_ID in production"
+        if settings.teams_enabled
+        else "Teams is not configured: set TEAMS_APP_ID and TEAMS_MODERATION_CHANNEL"
+    )
+
+    async def not_configured(_request: web.Request) -> web.StreamResponse:
+        return problem(503, reason)
+
+    app.router.add_post("/api/messages", not_configured)
