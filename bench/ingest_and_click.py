@@ -5,6 +5,8 @@
 
 Starts local stand-ins for Slack and the Graph API, runs `modbot serve` as a child process
 pointed at them, sends signed Meta webhook batches, then signed Slack clicks 20 at a time.
+With `--teams` the Teams desk is on too (a stand-in Bot Connector) and the same number of Teams
+clicks (`adaptiveCard/action` invokes, answered with the new card) are timed as well.
 Prints medians and percentiles; asserts nothing (machines here are noisy).
 """
 
@@ -32,6 +34,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench.common import fresh_postgres_database
+from tests.standins.bot_connector import BotConnectorStandIn
 from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
 
@@ -164,6 +167,52 @@ async def _clicks(base: str, case_ids: list[int], *, concurrency: int) -> list[f
     return latencies
 
 
+TEAMS_CHANNEL = "19:bench@thread.tacv2"
+TEAMS_MODERATOR = "00000000-0000-4000-8000-00000000bench"
+
+
+def _teams_activity(connector_url: str, **fields: object) -> dict[str, object]:
+    return {
+        "channelId": "msteams",
+        "serviceUrl": connector_url,
+        "from": {"id": "29:bench", "name": "bench", "aadObjectId": TEAMS_MODERATOR},
+        "recipient": {"id": "28:modbot", "name": "modbot"},
+        "conversation": {"id": TEAMS_CHANNEL, "conversationType": "channel", "tenantId": "t"},
+        "channelData": {"team": {"id": "19:team@thread.tacv2"}, "channel": {"id": TEAMS_CHANNEL}},
+        **fields,
+    }
+
+
+async def _teams_clicks(
+    base: str, connector_url: str, case_ids: list[int], *, concurrency: int
+) -> list[float]:
+    latencies: list[float] = []
+
+    async def one(http: aiohttp.ClientSession, case_id: int) -> None:
+        data = {"v": 1, "case_id": case_id, "action": "hide"}
+        activity = _teams_activity(
+            connector_url,
+            type="invoke",
+            name="adaptiveCard/action",
+            value={
+                "action": {"type": "Action.Execute", "verb": "modbot.hide", "data": data},
+                "trigger": "manual",
+            },
+        )
+        started = time.perf_counter()
+        async with http.post(f"{base}/api/messages", json=activity) as response:
+            body = await response.json()
+            assert response.status == 200 and body["type"] == "application/vnd.microsoft.card.adaptive", body
+        latencies.append(time.perf_counter() - started)
+
+    async with aiohttp.ClientSession() as http:
+        await one(http, case_ids[0])
+        latencies.clear()
+        for i in range(1, len(case_ids), concurrency):
+            await asyncio.gather(*(one(http, c) for c in case_ids[i : i + concurrency]))
+    return latencies
+
+
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -171,6 +220,7 @@ def _pct(values: list[float], q: float) -> float:
 
 async def main(args: argparse.Namespace) -> None:
     slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
+    connector = await BotConnectorStandIn().start()
     workdir = Path(tempfile.mkdtemp(prefix="modbot-bench-"))
     if args.postgres:
         database_url = fresh_postgres_database(args.postgres, "modbot_bench")
@@ -192,6 +242,10 @@ async def main(args: argparse.Namespace) -> None:
         "META_PAGE_ACCESS_TOKEN": "t",
         "META_GRAPH_URL": graph.url,
     }
+    if args.teams:
+        env.update(
+            TEAMS_MODERATION_CHANNEL=TEAMS_CHANNEL, TEAMS_MODERATORS=TEAMS_MODERATOR, TEAMS_POST_INTERVAL="0"
+        )
     server = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve"], env=env, cwd=workdir)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -203,6 +257,12 @@ async def main(args: argparse.Namespace) -> None:
                             break
                 except aiohttp.ClientError:
                     await asyncio.sleep(0.1)
+            if args.teams:  # the install event: where the Teams desk may post
+                install = _teams_activity(
+                    connector.url, type="conversationUpdate", membersAdded=[{"id": "28:modbot"}]
+                )
+                async with http.post(f"{base}/api/messages", json=install) as r:
+                    assert r.status == 201
         rates = []
         for run in range(args.runs):
             rate = await _ingest(
@@ -222,7 +282,7 @@ async def main(args: argparse.Namespace) -> None:
                 r[0]
                 for r in conn.execute(
                     text("SELECT id FROM moderation_case WHERE status='open' ORDER BY id LIMIT :n"),
-                    {"n": (args.clicks + 1) * args.runs},
+                    {"n": (args.clicks + 1) * args.runs * (2 if args.teams else 1)},
                 )
             ]
         engine.dispose()
@@ -234,6 +294,17 @@ async def main(args: argparse.Namespace) -> None:
             print(
                 f"click run {run + 1}: p50 {rounds[-1][0] * 1000:.1f} ms, p99 {rounds[-1][1] * 1000:.1f} ms"
             )
+        teams_rounds = []
+        if args.teams:
+            offset = (args.clicks + 1) * args.runs
+            for run in range(args.runs):
+                chunk = ids[offset + run * (args.clicks + 1) : offset + (run + 1) * (args.clicks + 1)]
+                latencies = await _teams_clicks(base, connector.url, chunk, concurrency=20)
+                teams_rounds.append((_pct(latencies, 0.5), _pct(latencies, 0.99)))
+                print(
+                    f"teams click run {run + 1}: p50 {teams_rounds[-1][0] * 1000:.1f} ms, "
+                    f"p99 {teams_rounds[-1][1] * 1000:.1f} ms"
+                )
         print()
         print(f"database: {make_url(database_url).get_backend_name()}")
         print(
@@ -246,16 +317,24 @@ async def main(args: argparse.Namespace) -> None:
             f"median p50 {statistics.median(r[0] for r in rounds) * 1000:.1f} ms, "
             f"median p99 {statistics.median(r[1] for r in rounds) * 1000:.1f} ms"
         )
+        if teams_rounds:
+            print(
+                f"teams clicks: {args.runs} runs of {args.clicks} Action.Execute invokes, 20 concurrent: "
+                f"median p50 {statistics.median(r[0] for r in teams_rounds) * 1000:.1f} ms, "
+                f"median p99 {statistics.median(r[1] for r in teams_rounds) * 1000:.1f} ms"
+            )
         print(f"peak RSS of modbot serve: {rss / 1024:.0f} MiB")
     finally:
         server.terminate()
         server.wait(timeout=30)
         await slack.close()
         await graph.close()
+        await connector.close()
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--teams", action="store_true", help="Teams desk on too; time Teams clicks as well")
     parser.add_argument(
         "--postgres", help="a PostgreSQL URL to an admin database (a modbot_bench database is made)"
     )

@@ -333,3 +333,25 @@ async def test_leads_acknowledge_in_teams_and_only_leads_see_details(teams: Team
     await teams.desk.wait_for(
         lambda: any("Acknowledged" in u.card_text for u in teams.connector.updates()), what="notice updated"
     )
+
+
+async def test_teams_429_is_retried_after_retry_after_and_the_card_arrives(teams: TeamsDriver) -> None:
+    assert (await teams.install()).status == 201
+    teams.connector.fail_next(status=429, retry_after=1)
+    await teams.desk.post_meta(facebook_delivery(("901097836652708_1", ABUSE)))
+    [case] = _cases(teams.desk)
+    await teams.desk.wait_for(lambda: teams.card_ref(case.id or 0), what="card posted after the 429")
+    attempts = [c for c in teams.connector.calls if c.conversation == TEAMS_CHANNEL and c.method == "POST"]
+    assert len(attempts) == 2
+    assert attempts[1].at - attempts[0].at >= 0.9  # waited as Teams asked
+
+
+async def test_removing_the_app_forgets_where_it_was(teams: TeamsDriver) -> None:
+    personal = "7d1b2c3a-0000-4000-8000-00000000ca11"
+    assert (await teams.install_personal(personal)).status == 201
+    key = ("teams", f"user:{personal}")
+    assert teams.desk.query(lambda s: s.get(ChatConversation, key)) is not None
+    activity = teams.invoke_activity({}, aad=personal, name="Pat")
+    activity.update(type="installationUpdate", action="remove", name=None, value=None)
+    assert (await teams.post(activity)).status == 201
+    assert teams.desk.query(lambda s: s.get(ChatConversation, key)) is None

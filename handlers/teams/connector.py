@@ -149,7 +149,9 @@ class TeamsConnector:
             sent["id"] = response.id if response else ""
 
         await self._continue(reference, post)
-        return str((reference.get("conversation") or {}).get("id", "")), sent.get("id", "")
+        if not sent.get("id"):
+            raise ChatError("Teams accepted the message but gave no id to update it by", transient=True)
+        return str((reference.get("conversation") or {}).get("id", "")), sent["id"]
 
     async def update(self, reference: dict[str, Any], message_id: str, activity: Activity) -> None:
         async def put(turn: TurnContext) -> None:
@@ -159,11 +161,22 @@ class TeamsConnector:
         await self._continue(reference, put)
 
     async def _continue(self, reference: dict[str, Any], logic: Callable[[TurnContext], Any]) -> None:
+        # The adapter hands an exception raised inside a turn to on_turn_error and carries on, so
+        # a failed send would look like a success: catch it inside the turn and raise it here,
+        # where the outbox can retry it.
+        failures: list[Exception] = []
+
+        async def guarded(turn: TurnContext) -> None:
+            try:
+                await logic(turn)
+            except Exception as exc:
+                failures.append(exc)
+
         try:
             await self._adapter.continue_conversation(
-                ConversationReference().deserialize(reference), logic, bot_app_id=self._app_id
+                ConversationReference().deserialize(reference), guarded, bot_app_id=self._app_id
             )
-        except ChatError:
-            raise
         except Exception as exc:
             raise to_chat_error(exc) from exc
+        if failures:
+            raise to_chat_error(failures[0]) from failures[0]
