@@ -343,6 +343,8 @@ async def two_moderators(surface: Surface) -> None:
     case_id = await _flag(surface)
     await surface.card(case_id)
     await surface.click(case_id, Decision.HIDE, who="sam")
+    # Slack acknowledges a click before acting on it: let the first decision land first.
+    await surface.desk.wait_for(lambda: _decisions(surface.desk), what="first decision")
     told = await surface.click(case_id, Decision.DELETE, who="alex", expect_told=True)
     assert "sam" in told  # the second moderator is told who decided first
     await surface.desk.wait_for(lambda: _case(surface.desk).status == CaseStatus.HIDDEN, what="hidden")
