@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -109,6 +109,48 @@ class ReportDetails:
     link: str
     account_name: str
     occurred_on: date | None
+
+
+# Where a report was seen (the form's choices on every chat surface).
+REPORT_PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "other")
+# The core's field names, and the form input (Slack block id, Teams input id) that shows each one's error.
+FIELD_INPUTS = {
+    "category": "category",
+    "danger": "danger",
+    "platform": "platform",
+    "link": "link",
+    "account_name": "account",
+    "occurred_on": "when",
+    "what_happened": "what",
+    "consent": "consent",
+}
+
+
+def read_form(answers: Mapping[str, str | None]) -> tuple[ReportForm | None, dict[str, str]]:
+    """The form from its inputs' answers (keyed by input id), or errors keyed by input id."""
+    errors: dict[str, str] = {}
+    try:
+        category = ReportCategory(answers.get("category") or "")
+    except ValueError:
+        errors["category"] = "Choose what happened."
+        category = ReportCategory.OTHER
+    occurred: date | None = None
+    if raw_date := answers.get("when"):
+        try:
+            occurred = date.fromisoformat(raw_date)
+        except ValueError:
+            errors["when"] = "This is not a date."
+    form = ReportForm(
+        category=category,
+        what_happened=answers.get("what") or "",
+        immediate_danger=answers.get("danger") == "yes",
+        consent_to_share=answers.get("consent") == "yes",
+        platform=answers.get("platform") or "",
+        link=answers.get("link") or "",
+        account_name=answers.get("account") or "",
+        occurred_on=occurred,
+    )
+    return (None if errors else form), errors
 
 
 def detail_facts(details: ReportDetails) -> list[tuple[str, str]]:

@@ -15,14 +15,13 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.errors import ModbotError
-from bot.core.safeguarding import NOT_A_LEAD, ReportNotice
+from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, ReportNotice
 from bot.ports import PostedCard
 from bot.services import Services
 from handlers.slack.desk import _chat_error
 from handlers.slack.ids import SAFEGUARDING_PREFIX, CallbackId, Command, SafeguardingActionId
 from handlers.slack.listeners import _actor, _actor_from_command, _tell, explain
 from handlers.slack.safeguarding_blocks import (
-    FIELD_BLOCKS,
     details_modal,
     notice_blocks,
     parse_report,
@@ -108,7 +107,7 @@ def register(app: AsyncApp, services: Services, *, leads: frozenset[str]) -> Non
         form, errors = parse_report(view)
         if form is not None:
             problems = services.validate_report(form)
-            errors = {FIELD_BLOCKS[field]: message for field, message in problems.items()}
+            errors = {FIELD_INPUTS[field]: message for field, message in problems.items()}
         if errors or form is None:
             await ack(response_action="errors", errors=errors)
             return

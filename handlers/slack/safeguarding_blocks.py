@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from bot.core.safeguarding import (
+    FIELD_INPUTS,
+    REPORT_PLATFORMS,
     ReportCategory,
     ReportDetails,
     ReportForm,
     ReportNotice,
     ReportReceipt,
     detail_facts,
+    read_form,
 )
 from handlers.slack.blocks import escape
 from handlers.slack.ids import CallbackId, SafeguardingActionId
 
 Block = dict[str, Any]
-PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "other")
-
-# The form's input block ids, and the core's field names they map to (for inline errors).
-FIELD_BLOCKS = {
-    "category": "category",
-    "danger": "danger",
-    "platform": "platform",
-    "link": "link",
-    "account_name": "account",
-    "occurred_on": "when",
-    "what_happened": "what",
-    "consent": "consent",
-}
 
 
 def _plain(text: str, limit: int = 75) -> dict[str, Any]:
@@ -104,7 +93,7 @@ def report_modal(*, immediate_danger: str, link: str = "", channel: str = "") ->
                 {
                     "type": "static_select",
                     "action_id": "value",
-                    "options": [_option(p, p.title() if p != "x" else "X") for p in PLATFORMS],
+                    "options": [_option(p, p.title() if p != "x" else "X") for p in REPORT_PLATFORMS],
                 },
                 optional=True,
             ),
@@ -146,30 +135,7 @@ def _value(values: dict[str, Any], block: str) -> Any:
 def parse_report(view: dict[str, Any]) -> tuple[ReportForm | None, dict[str, str]]:
     """The form from a view_submission, or errors keyed by input block id."""
     values = (view.get("state") or {}).get("values") or {}
-    errors: dict[str, str] = {}
-    category_raw = _value(values, "category")
-    try:
-        category = ReportCategory(category_raw)
-    except ValueError:
-        errors["category"] = "Choose what happened."
-        category = ReportCategory.OTHER
-    occurred: date | None = None
-    if raw_date := _value(values, "when"):
-        try:
-            occurred = date.fromisoformat(raw_date)
-        except ValueError:
-            errors["when"] = "This is not a date."
-    form = ReportForm(
-        category=category,
-        what_happened=_value(values, "what") or "",
-        immediate_danger=_value(values, "danger") == "yes",
-        consent_to_share=_value(values, "consent") == "yes",
-        platform=_value(values, "platform") or "",
-        link=_value(values, "link") or "",
-        account_name=_value(values, "account") or "",
-        occurred_on=occurred,
-    )
-    return (None if errors else form), errors
+    return read_form({block: _value(values, block) for block in FIELD_INPUTS.values()})
 
 
 def receipt_view(receipt: ReportReceipt) -> Block:

@@ -26,14 +26,13 @@ from bot.core.card_action import CardAction
 from bot.core.clock import LONDON
 from bot.core.errors import InvalidPayload, NotPermitted, explain
 from bot.core.models import Actor, Decision
-from bot.core.safeguarding import NOT_A_LEAD
+from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD
 from bot.services import Services
 from handlers.teams import commands
 from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card
 from handlers.teams.connector import SURFACE
 from handlers.teams.digest_cards import ACK_VERB_PREFIX, HANDOVER_VERB
 from handlers.teams.safeguarding_cards import (
-    FIELD_INPUTS,
     OPEN_DETAILS,
     SG_VERB_PREFIX,
     details_card,

@@ -50,41 +50,32 @@ def _execute(card: CaseCard, button: CardButton, title: str | None = None) -> di
 THEME_INPUT = "theme"
 
 
+def show_card(title: str, body: list[dict[str, Any]], action: dict[str, Any]) -> dict[str, Any]:
+    """A button that unfolds a small card (a warning, an input) holding the real button: Adaptive
+    Cards' way to ask before acting."""
+    return {
+        "type": "Action.ShowCard",
+        "title": title,
+        "card": {"type": "AdaptiveCard", "body": body, "actions": [action]},
+    }
+
+
 def _action(card: CaseCard, button: CardButton) -> dict[str, Any]:
     if button.decision is Decision.LEAVE:
         # As Slack's Leave modal: an optional theme for the handover digest, then Leave.
-        return {
-            "type": "Action.ShowCard",
-            "title": button.label,
-            "card": {
-                "type": "AdaptiveCard",
-                "body": [
-                    {
-                        "type": "Input.Text",
-                        "id": THEME_INPUT,
-                        "label": "Theme (optional): what is this comment about?",
-                        "placeholder": "e.g. waiting times",
-                        "maxLength": 80,
-                    }
-                ],
-                "actions": [_execute(card, button, "Leave it up")],
-            },
+        theme = {
+            "type": "Input.Text",
+            "id": THEME_INPUT,
+            "label": "Theme (optional): what is this comment about?",
+            "placeholder": "e.g. waiting times",
+            "maxLength": 80,
         }
+        return show_card(button.label, [theme], _execute(card, button, "Leave it up"))
     if button.confirm is None:
         return _execute(card, button)
     confirm = button.confirm
-    return {
-        "type": "Action.ShowCard",
-        "title": button.label,
-        "card": {
-            "type": "AdaptiveCard",
-            "body": [
-                {"type": "TextBlock", "text": confirm.title, "weight": "Bolder", "wrap": True},
-                {"type": "TextBlock", "text": confirm.text, "wrap": True},
-            ],
-            "actions": [_execute(card, button, confirm.confirm)],
-        },
-    }
+    warning = [text_block(confirm.title, weight="Bolder"), text_block(confirm.text)]
+    return show_card(button.label, warning, _execute(card, button, confirm.confirm))
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~])")

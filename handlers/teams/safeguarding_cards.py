@@ -3,38 +3,28 @@ lead's view, as Adaptive Cards. The same fields, validation and wording as Slack
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from bot.core.safeguarding import (
+    FIELD_INPUTS,
+    REPORT_PLATFORMS,
     ReportCategory,
     ReportDetails,
     ReportForm,
     ReportNotice,
     ReportReceipt,
     detail_facts,
+    read_form,
 )
 from handlers.teams.cards import adaptive_card as _card
-from handlers.teams.cards import escape
+from handlers.teams.cards import escape, show_card
 from handlers.teams.cards import text_block as _text
 
 Card = dict[str, Any]
-PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "other")
 # What opens the dialog: a button's Action.Submit data (Teams turns it into task/fetch).
 OPEN_REPORT = "report-abuse"
 OPEN_DETAILS = "report-details"
 SG_VERB_PREFIX = "modbot-sg."
-# The core's field names, and the form's input ids that show their errors.
-FIELD_INPUTS = {
-    "category": "category",
-    "danger": "danger",
-    "platform": "platform",
-    "link": "link",
-    "account_name": "account",
-    "occurred_on": "when",
-    "what_happened": "what",
-    "consent": "consent",
-}
 
 
 def _choices(pairs: list[tuple[str, str]]) -> list[Card]:
@@ -107,7 +97,7 @@ def report_form(
             {
                 "type": "Input.ChoiceSet",
                 "label": "Where (platform)",
-                "choices": _choices([(p, p.title() if p != "x" else "X") for p in PLATFORMS]),
+                "choices": _choices([(p, p.title() if p != "x" else "X") for p in REPORT_PLATFORMS]),
             },
         ),
         *field(
@@ -144,34 +134,16 @@ def report_form(
 
 def parse_report(data: dict[str, Any]) -> tuple[ReportForm | None, dict[str, str]]:
     """The form from a task/submit, or errors keyed by input id."""
-    errors: dict[str, str] = {}
 
     def get(key: str) -> str:
         value = data.get(key)
         return str(value).strip() if value is not None else ""
 
-    try:
-        category = ReportCategory(get("category"))
-    except ValueError:
-        errors["category"] = "Choose what happened."
-        category = ReportCategory.OTHER
-    occurred: date | None = None
-    if raw_date := get("when"):
-        try:
-            occurred = date.fromisoformat(raw_date[:10])
-        except ValueError:
-            errors["when"] = "This is not a date."
-    form = ReportForm(
-        category=category,
-        what_happened=get("what"),
-        immediate_danger=get("danger") == "yes",
-        consent_to_share=get("consent") == "yes",
-        platform=get("platform") if get("platform") in PLATFORMS else "",
-        link=get("link"),
-        account_name=get("account"),
-        occurred_on=occurred,
-    )
-    return (None if errors else form), errors
+    answers = {key: get(key) for key in FIELD_INPUTS.values()}
+    answers["when"] = answers["when"][:10]  # Input.Date may carry a time
+    if answers["platform"] not in REPORT_PLATFORMS:
+        answers["platform"] = ""
+    return read_form(answers)
 
 
 def receipt_card(receipt: ReportReceipt) -> Card:
@@ -226,24 +198,13 @@ def notice_card(
             ("Escalate…", "escalate", "target", targets),
             ("Close…", "close", "outcome", outcomes),
         ):
-            actions.append(
-                {
-                    "type": "Action.ShowCard",
-                    "title": label,
-                    "card": {
-                        "type": "AdaptiveCard",
-                        "body": [
-                            {
-                                "type": "Input.ChoiceSet",
-                                "id": input_id,
-                                "isRequired": True,
-                                "choices": _choices([(c, c) for c in choices]),
-                            }
-                        ],
-                        "actions": [_execute(label.rstrip("…"), verb, ref)],
-                    },
-                }
-            )
+            choice = {
+                "type": "Input.ChoiceSet",
+                "id": input_id,
+                "isRequired": True,
+                "choices": _choices([(c, c) for c in choices]),
+            }
+            actions.append(show_card(label, [choice], _execute(label.rstrip("…"), verb, ref)))
     return _card(body, actions)
 
 
