@@ -75,7 +75,9 @@ def _delivery(start: int, size: int, rng: random.Random) -> bytes:
                     "item": "comment",
                     "verb": "add",
                     "comment_id": f"bench_{i}",
-                    "post_id": "1_2",
+                    # Spread over many posts, as a page's comments are: on one post, the flagged
+                    # ones would join a surge and share one card.
+                    "post_id": f"1_{i % 997}",
                     "from": {"id": f"u{i}", "name": "Bench User"},
                     "created_time": int(time.time()),
                     "message": message,

@@ -9,6 +9,7 @@ from typing import Protocol
 from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rota import OnCall
 from bot.core.safeguarding import ReportNotice
+from bot.core.surge_views import SurgeCard
 from bot.core.views import CaseCard
 
 
@@ -36,6 +37,12 @@ class ChatDesk(Protocol):
     async def update_card(self, posted: PostedCard, card: CaseCard) -> None:
         """Replace a posted card in place; raise ChatError on failure."""
         ...
+
+    async def post_surge(self, card: SurgeCard) -> PostedCard:
+        """Post the one card that stands for a surge of comments on one post."""
+        ...
+
+    async def update_surge(self, posted: PostedCard, card: SurgeCard) -> None: ...
 
     async def escalate(self, card: CaseCard, *, on_call: OnCall | None) -> None:
         """An urgent item out of hours: straight to the person on call (or, with nobody on call,

@@ -7,15 +7,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from bot.core import cases, rhythm, rota, safeguarding
-from bot.core.cases import DeskTarget
+from bot.core import cases, rhythm, rota, safeguarding, surge_actions
 from bot.core.clock import LONDON
 from bot.core.confidential import Sealer
+from bot.core.desks import DeskTarget
+from bot.core.errors import ActionNotAvailable
 from bot.core.models import Actor, Decision, IncomingComment, IngestResult, Platform
 from bot.core.policy import PolicyEngine
 from bot.core.profile import PolicyProfile
 from bot.core.rota import OnCall
 from bot.core.safeguarding import ReportDetails, ReportForm, ReportNotice, ReportReceipt
+from bot.core.surge_actions import SurgeOutcome
+from bot.core.surge_views import SURGE_EXPAND, SURGE_HIDE_ALL, SurgeCard, build_surge_card
 from bot.core.views import CaseCard, build_case_card
 from bot.outbox.queue import enqueue
 from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
@@ -203,6 +206,34 @@ class Services:
         )
         self.wake_outbox()
         return case
+
+    async def surge_act(self, *, surge_id: int, action: str, actor: Actor) -> SurgeOutcome:
+        """A click on a surge's card: hide every open comment, or give each its own card."""
+        now, targets, connected = self.now(), self.desk_targets, frozenset(self.platforms)
+
+        def act(session: Any) -> SurgeOutcome:
+            if action == SURGE_HIDE_ALL:
+                return surge_actions.hide_all(
+                    session=session,
+                    surge_id=surge_id,
+                    actor=actor,
+                    now=now,
+                    connected=connected,
+                    desks=targets,
+                )
+            if action == SURGE_EXPAND:
+                return surge_actions.expand(
+                    session=session, surge_id=surge_id, actor=actor, now=now, desks=targets
+                )
+            raise ActionNotAvailable(f"{action!r} is not something a surge card can do.")
+
+        outcome = await self.db.run(act)
+        self.wake_outbox()
+        return outcome
+
+    async def surge_card(self, surge_id: int) -> SurgeCard:
+        now = self.now()
+        return await self.db.run(lambda s: build_surge_card(s, surge_id=surge_id, now=now))
 
     async def case_card(self, case_id: int) -> CaseCard:
         """The card of one case as it stands now (what a click answers with, in place)."""

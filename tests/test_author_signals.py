@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import select
 
 from bot.core import cases
-from bot.core.cases import DeskTarget
+from bot.core.desks import DeskTarget
 from bot.core.models import IncomingComment, Platform, Tier
 from bot.core.policy import PolicyEngine
 from bot.core.policy.signals import LONG_MESSAGE_CHARS, author_reasons, fingerprint

@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bot.core import cases, rota
-from bot.core.cases import DeskTarget
 from bot.core.clock import LONDON
+from bot.core.desks import DeskTarget
 from bot.core.digest_text import handover_text, reminder_text
 from bot.core.digests import build_handover_digest, build_reminder
 from bot.core.models import Actor, Decision, IncomingComment, Platform

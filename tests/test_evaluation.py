@@ -74,7 +74,7 @@ def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
     from bot.core import cases
-    from bot.core.cases import DeskTarget
+    from bot.core.desks import DeskTarget
     from bot.core.models import Actor, Decision, IncomingComment, Platform
     from bot.core.profile import load_profile
     from bot.store.db import Database, make_engine, migrate

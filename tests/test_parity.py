@@ -13,10 +13,11 @@ from typing import Any, ClassVar, Protocol
 import pytest
 from sqlmodel import select
 
-from bot.core import rota
+from bot.core import rota, surges
 from bot.core.clock import LONDON
 from bot.core.models import Actor, CaseStatus, Decision
-from bot.store.tables import AuditEvent, Case, ChatConversation, SafeguardingReport, ScheduledSend
+from bot.store.tables import AuditEvent, Case, ChatConversation, SafeguardingReport, ScheduledSend, Surge
+from handlers.slack.surge_blocks import surge_value
 from tests.conftest import DbTarget
 from tests.harness import (
     CHANNEL,
@@ -73,6 +74,10 @@ class Surface(Protocol):
         expect_told: bool = False,
     ) -> str:
         """Click as `who`; what that person alone was told (an error or who decided first)."""
+        ...
+
+    async def click_surge(self, surge_id: int, action: str, *, who: str = "sam") -> str:
+        """Click a surge card's button; what the clicker alone was told."""
         ...
 
     async def report_abuse(self) -> str: ...
@@ -133,6 +138,18 @@ class SlackSurface:
         told = self.desk.slack.of("chat.postEphemeral")[told_before:]
         return " ".join(c.args["text"] for c in told)
 
+    async def click_surge(self, surge_id: int, action: str, *, who: str = "sam") -> str:
+        told_before = len(self.desk.slack.of("chat.postEphemeral"))
+        payload = self.desk.click_payload(case_id=0, decision=Decision.HIDE, user=self.users[who], name=who)
+        payload["actions"][0].update(
+            action_id=f"modbot-surge.{action}", block_id=f"surge-{surge_id}-v1", value=surge_value(surge_id)
+        )
+        assert (await self.desk.post_slack(payload)).status == 200
+        await self.desk.wait_for(
+            lambda: len(self.desk.slack.of("chat.postEphemeral")) > told_before, what="ephemeral"
+        )
+        return " ".join(c.args["text"] for c in self.desk.slack.of("chat.postEphemeral")[told_before:])
+
     async def report_abuse(self) -> str:
         view = await open_form(self.desk)
         response = await self.desk.post_slack(submission(view))
@@ -189,6 +206,19 @@ class TeamsSurface:
             return value
         first = value["body"][0]
         return str(first["text"]) if first.get("id") == "modbot-note" else ""
+
+    async def click_surge(self, surge_id: int, action: str, *, who: str = "sam") -> str:
+        ref = self.desk.query(lambda s: surges.card_ref(s, surge_id=surge_id, desk="teams"))
+        response = await self.driver.execute(
+            f"modbot-surge.{action}",
+            {"v": 1, "surge_id": surge_id},
+            aad=self.users[who],
+            name=who,
+            reply_to=ref.message_ref if ref else "",
+        )
+        assert response.status == 200
+        value = (await response.json())["value"]
+        return value if isinstance(value, str) else str(value["body"][0]["text"])
 
     async def report_abuse(self) -> str:
         typed = await self.driver.say(
@@ -302,7 +332,7 @@ async def hide(surface: Surface) -> None:
 
 def _latest(surface: Surface) -> str:
     if isinstance(surface, SlackSurface):
-        return " ".join(json.dumps(u.args) for u in surface.desk.slack.of("chat.update"))
+        return " ".join(json.dumps(u.args, ensure_ascii=False) for u in surface.desk.slack.of("chat.update"))
     assert isinstance(surface, TeamsSurface)
     return " ".join(u.card_text for u in surface.connector.updates())
 
@@ -419,6 +449,25 @@ async def urgent_out_of_hours_dm(surface: Surface) -> None:
     ]
 
 
+async def surge_hide_all(surface: Surface) -> None:
+    delivery = facebook_delivery(*[(f"901097836652708_{i}", ABUSE) for i in range(1, 7)])
+    assert (await surface.desk.post_meta(delivery)).status == 200
+    [surge] = surface.desk.query(lambda s: s.exec(select(Surge)).all())
+    # Three cards of their own, then one card for the other three: not six.
+    channel = await surface.desk.wait_for(
+        lambda: (posts := surface.to_channel()) and len(posts) == 4 and posts, what="four posts"
+    )
+    assert sum("Surge: 3 flagged comments on one Facebook post" in p for p in channel) == 1
+    told = await surface.click_surge(surge.id, "hide_all")
+    assert "3 comments being hidden" in told
+    await surface.desk.wait_for(lambda: len(surface.desk.graph.actions()) == 3, what="three hides")
+    assert _decisions(surface.desk) == [("decided_hide", surface.name)] * 3
+    assert "already decided" in await surface.click_surge(surge.id, "hide_all", who="alex")
+    assert "Only moderators" in await surface.click_surge(surge.id, "hide_all", who="stranger")
+    await surface.desk.wait_for(lambda: "hidden ×3" in _latest(surface), what="surge card shows hidden")
+    assert len(surface.desk.graph.actions()) == 3 and len(surface.to_channel()) == 4
+
+
 SCENARIOS: dict[str, Callable[[Surface], Awaitable[None]]] = {
     "flag -> card": flag_to_card,
     "hide": hide,
@@ -430,6 +479,7 @@ SCENARIOS: dict[str, Callable[[Surface], Awaitable[None]]] = {
     "report-abuse form": report_abuse_form,
     "handover digest": handover_digest,
     "urgent out-of-hours DM": urgent_out_of_hours_dm,
+    "surge: one card, hide all": surge_hide_all,
 }
 
 

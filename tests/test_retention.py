@@ -11,8 +11,8 @@ from sqlmodel import col, select
 
 from bot.core import cases, rhythm
 from bot.core import safeguarding as sg
-from bot.core.cases import DeskTarget
 from bot.core.confidential import DataKeyError, Sealer
+from bot.core.desks import DeskTarget
 from bot.core.digests import build_handover_digest
 from bot.core.models import Actor, IncomingComment, Platform
 from bot.core.policy import PolicyEngine

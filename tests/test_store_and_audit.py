@@ -33,7 +33,7 @@ def test_migrations_match_the_models(db: Database) -> None:
 def test_migrating_twice_changes_nothing(db: Database) -> None:
     migrate(db.engine)
     with db.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0007"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0008"
 
 
 def test_audit_rows_cannot_be_changed_or_removed(db: Database) -> None:

@@ -8,15 +8,15 @@ exactly one audit row.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot.core import audit
+from bot.core import audit, surges
 from bot.core.capabilities import capabilities_for
+from bot.core.desks import DeskTarget
 from bot.core.errors import ActionNotAvailable, AlreadyDecided, CaseNotFound
 from bot.core.models import (
     FIRST_DECISIONS,
@@ -39,15 +39,6 @@ from bot.core.tasks import TaskKind
 from bot.outbox.queue import enqueue
 from bot.store.tables import CardRef, Case, Comment
 from bot.store.upsert import insert_for
-
-
-@dataclass(frozen=True, slots=True)
-class DeskTarget:
-    """A configured chat desk, as the core needs to know it: a name and a pacing lane."""
-
-    name: str
-    lane: str
-
 
 # ---------------------------------------------------------------------------------------------
 # Comments in
@@ -102,6 +93,7 @@ def ingest(
     new_ids = _insert_comments(session, rows) if rows else {}
 
     opened: list[int] = []
+    surged: dict[int, int] = {}  # surge id -> its version after this delivery
     for item, verdict, created, own in batch:
         comment_id = new_ids.get((item.platform.value, item.external_id))
         direct = item.kind is ItemKind.DIRECT_MESSAGE
@@ -121,16 +113,23 @@ def ingest(
         )
         assert case.id is not None
         opened.append(case.id)
+        surge = surges.join_or_start(
+            session, case=case, platform=item.platform.value, post_id=item.post_id, profile=profile, now=now
+        )
+        if surge is not None:
+            assert surge.id is not None
+            surged[surge.id] = surge.version
         out_of_hours = case.urgent and not profile.calendar.in_hours(now)
         for desk in desks:
-            enqueue(
-                session,
-                kind=TaskKind.POST_CARD,
-                payload={"case_id": case.id, "desk": desk.name},
-                lane=desk.lane,
-                dedupe_key=f"post_card:{case.id}:{desk.name}",
-                now=now,
-            )
+            if surges.needs_own_card(surge):
+                enqueue(
+                    session,
+                    kind=TaskKind.POST_CARD,
+                    payload={"case_id": case.id, "desk": desk.name},
+                    lane=desk.lane,
+                    dedupe_key=f"post_card:{case.id}:{desk.name}",
+                    now=now,
+                )
             if out_of_hours:
                 # MSE 6.4.5: out-of-hours risks go to the duty communications manager on call now.
                 enqueue(
@@ -141,6 +140,10 @@ def ingest(
                     dedupe_key=f"escalate:{case.id}:{desk.name}",
                     now=now,
                 )
+    for surge_id, version in surged.items():
+        # One post (deduplicated) and one refresh per surge per delivery, however many joined.
+        surges.enqueue_post(session, surge_id=surge_id, desks=desks, now=now)
+        surges.enqueue_refresh(session, surge_id=surge_id, version=version, desks=desks, now=now)
     return IngestResult(
         received=len(items), new=len(new_ids), duplicates=len(items) - len(new_ids), cases_opened=opened
     )
@@ -407,6 +410,7 @@ def decide(
     connected: frozenset[Platform],
     desks: Sequence[DeskTarget],
     note: str | None = None,
+    touch_surge: bool = True,
 ) -> Case:
     """A moderator's click. The first decision wins; later ones raise AlreadyDecided.
 
@@ -482,6 +486,8 @@ def decide(
         fresh, _ = load_case(session, case_id)
         raise _already(fresh) from None
     enqueue_refresh(session, case=case, desks=desks, now=now)
+    if touch_surge and case.surge_id is not None:
+        surges.touch(session, surge_id=case.surge_id, desks=desks, now=now)
     return case
 
 
@@ -617,6 +623,8 @@ def record_platform_outcome(
             detail={"error": error[:200]},
         )
     enqueue_refresh(session, case=case, desks=desks, now=now)
+    if case.surge_id is not None:
+        surges.touch(session, surge_id=case.surge_id, desks=desks, now=now)
     return case
 
 

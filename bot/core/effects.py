@@ -11,9 +11,9 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.core import audit, cases, rhythm, rota
-from bot.core.cases import DeskTarget
+from bot.core import audit, cases, rhythm, rota, surges
 from bot.core.clock import LONDON
+from bot.core.desks import DeskTarget
 from bot.core.digests import (
     CaseLine,
     HandoverDigest,
@@ -26,6 +26,7 @@ from bot.core.errors import ChatError, PlatformError
 from bot.core.models import SYSTEM, Decision, Platform
 from bot.core.profile import PolicyProfile
 from bot.core.rota import OnCall
+from bot.core.surge_views import build_surge_card
 from bot.core.tasks import TaskKind
 from bot.core.views import CaseCard, build_case_card
 from bot.outbox.worker import RetryLater, TaskHandler
@@ -166,6 +167,73 @@ class RefreshCard(PostCard):
             payload.get("case_id"),
             payload.get("desk"),
             reason,
+        )
+
+
+class PostSurgeCard(_Base):
+    async def run(self, payload: dict[str, Any]) -> None:
+        surge_id, desk_name = int(payload["surge_id"]), str(payload["desk"])
+        desk = self.desks.get(desk_name)
+        if desk is None:
+            return
+        if await self.db.run(lambda s: surges.card_ref(s, surge_id=surge_id, desk=desk_name)) is not None:
+            return
+        card = await self.db.run(lambda s: build_surge_card(s, surge_id=surge_id, now=self.now()))
+        try:
+            posted = await desk.post_surge(card)
+        except ChatError as exc:
+            raise retry_for(exc) from exc
+
+        def save(session: Any) -> None:
+            surges.save_card_ref(
+                session,
+                surge_id=surge_id,
+                desk=desk_name,
+                channel=posted.channel,
+                message_ref=posted.message_ref,
+                version=card.version,
+                now=self.now(),
+            )
+            current = surges.load(session, surge_id).version
+            if current != card.version:  # comments joined while the post was in flight
+                surges.enqueue_refresh(
+                    session,
+                    surge_id=surge_id,
+                    version=current,
+                    desks=[DeskTarget(desk_name, desk.lane())],
+                    now=self.now(),
+                )
+
+        await self.db.run(save)
+        log.info("surge card %s posted to %s", surge_id, desk_name)
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        log.error(
+            "gave up posting surge card %s to %s: %s", payload.get("surge_id"), payload.get("desk"), reason
+        )
+
+
+class RefreshSurgeCard(_Base):
+    async def run(self, payload: dict[str, Any]) -> None:
+        surge_id, desk_name = int(payload["surge_id"]), str(payload["desk"])
+        desk = self.desks.get(desk_name)
+        ref = await self.db.run(lambda s: surges.card_ref(s, surge_id=surge_id, desk=desk_name))
+        if desk is None or ref is None:
+            return  # not posted yet: the post renders the current state and re-checks after
+        card = await self.db.run(lambda s: build_surge_card(s, surge_id=surge_id, now=self.now()))
+        if ref.rendered_version >= card.version:
+            return
+        try:
+            await desk.update_surge(PostedCard(ref.channel, ref.message_ref), card)
+        except ChatError as exc:
+            raise retry_for(exc) from exc
+        await self.db.run(
+            lambda s: surges.mark_rendered(s, surge_id=surge_id, desk=desk_name, version=card.version)
+        )
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        log.error(
+            "gave up refreshing surge card %s on %s: %s", payload.get("surge_id"), payload.get("desk"), reason
         )
 
 
@@ -360,6 +428,8 @@ def build_handlers(
     return {
         TaskKind.POST_CARD: PostCard(**kw),
         TaskKind.REFRESH_CARD: RefreshCard(**kw),
+        TaskKind.POST_SURGE_CARD: PostSurgeCard(**kw),
+        TaskKind.REFRESH_SURGE_CARD: RefreshSurgeCard(**kw),
         TaskKind.PLATFORM_ACTION: PlatformAction(**kw),
         TaskKind.CONTACT_COMMENTER: ContactCommenter(**kw),
         TaskKind.SEND_SCHEDULED: SendScheduled(**kw),

@@ -23,6 +23,12 @@ class CaseNotFound(ModbotError):
         self.case_id = case_id
 
 
+class SurgeNotFound(ModbotError):
+    def __init__(self, surge_id: int) -> None:
+        super().__init__(f"There is no surge {surge_id}.")
+        self.surge_id = surge_id
+
+
 class AlreadyDecided(ModbotError):
     """Someone else decided first; says who, what and when."""
 

@@ -105,6 +105,10 @@ class Wording(_Strict):
 
 class Desk(_Strict):
     card_tier3: bool = False
+    # A surge: after this many flagged comments on one post within the window, further ones are
+    # grouped into one card (None: never group).
+    surge_after: int | None = Field(default=3, ge=1)
+    surge_window_minutes: int = Field(default=30, ge=1, le=24 * 60)
 
 
 class Checks(_Strict):

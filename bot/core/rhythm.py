@@ -19,8 +19,8 @@ from sqlalchemy import cast as cast_sql
 from sqlmodel import Session, col, select
 
 from bot.core import audit
-from bot.core.cases import DeskTarget
 from bot.core.clock import LONDON
+from bot.core.desks import DeskTarget
 from bot.core.digests import due_soon_before
 from bot.core.errors import AlreadyDecided, ModbotError
 from bot.core.models import OPEN_STATUS_VALUES, Actor

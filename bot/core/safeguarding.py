@@ -22,8 +22,8 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from bot.core import audit
-from bot.core.cases import DeskTarget
 from bot.core.confidential import Sealer
+from bot.core.desks import DeskTarget
 from bot.core.errors import ActionNotAvailable, AlreadyDecided, ModbotError, NotPermitted
 from bot.core.models import Actor
 from bot.core.profile import PolicyProfile

@@ -16,3 +16,5 @@ class TaskKind(StrEnum):
     SAFEGUARDING_ALERT_ONCALL = "safeguarding_alert_oncall"
     AUTO_REPLY = "auto_reply"
     FETCH_TIKTOK_COMMENT = "fetch_tiktok_comment"
+    POST_SURGE_CARD = "post_surge_card"
+    REFRESH_SURGE_CARD = "refresh_surge_card"

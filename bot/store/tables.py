@@ -56,6 +56,7 @@ class Case(SQLModel, table=True):
     __table_args__ = (
         Index("ix_case_status", "status"),
         Index("ix_case_due_at", "due_at"),
+        Index("ix_case_surge", "surge_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -77,6 +78,46 @@ class Case(SQLModel, table=True):
     contact_by_name: str | None = Field(default=None, max_length=255)
     contact_at: datetime | None = None
     version: int = 1
+    surge_id: int | None = Field(default=None, foreign_key="surge.id")
+
+
+class Surge(SQLModel, table=True):
+    """Many flagged comments on one post in a short time, shown as one card instead of a flood.
+
+    `open_key` ("platform:post_id") is set while the surge still gathers new comments and cleared
+    when it goes quiet: its unique index lets only one surge per post gather at a time, even when
+    two deliveries race.
+    """
+
+    __tablename__ = "surge"
+    __table_args__ = (UniqueConstraint("open_key", name="uq_surge_open_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=20)
+    post_id: str = Field(max_length=255)
+    open_key: str | None = Field(default=None, max_length=300)
+    status: str = Field(max_length=20)
+    opened_at: datetime
+    last_at: datetime
+    earlier_cards: int = 0  # flagged comments on the post that already had their own card
+    expanded_by_name: str | None = Field(default=None, max_length=255)
+    expanded_at: datetime | None = None
+    version: int = 1
+
+
+class SurgeCardRef(SQLModel, table=True):
+    """Where a surge's card was posted on one desk."""
+
+    __tablename__ = "surge_card_ref"
+    __table_args__ = (UniqueConstraint("surge_id", "desk", name="uq_surge_card_ref_surge_desk"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    surge_id: int = Field(foreign_key="surge.id")
+    desk: str = Field(max_length=40)
+    channel: str = Field(max_length=255)
+    message_ref: str = Field(max_length=255)
+    rendered_version: int
+    posted_at: datetime
 
 
 class CardRef(SQLModel, table=True):

@@ -12,10 +12,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.errors import ChatError
 from bot.core.rota import OnCall
+from bot.core.surge_views import SurgeCard
 from bot.core.views import CaseCard
 from bot.ports import PostedCard
 from handlers.slack.blocks import case_card_blocks
 from handlers.slack.digest_blocks import clock_alert_blocks, handover_blocks, reminder_blocks
+from handlers.slack.surge_blocks import surge_card_blocks
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,19 @@ class SlackDesk:
 
     async def update_card(self, posted: PostedCard, card: CaseCard) -> None:
         text, blocks = case_card_blocks(card)
+        try:
+            await self._client.chat_update(
+                channel=posted.channel, ts=posted.message_ref, text=text, blocks=blocks
+            )
+        except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
+            raise _chat_error(exc) from exc
+
+    async def post_surge(self, card: SurgeCard) -> PostedCard:
+        text, blocks = surge_card_blocks(card)
+        return await self._post(self._channel, text, blocks)
+
+    async def update_surge(self, posted: PostedCard, card: SurgeCard) -> None:
+        text, blocks = surge_card_blocks(card)
         try:
             await self._client.chat_update(
                 channel=posted.channel, ts=posted.message_ref, text=text, blocks=blocks

@@ -37,6 +37,16 @@ class AckActionId(StrEnum):
     HANDOVER = "modbot-ack.handover"
 
 
+SURGE_PREFIX = "modbot-surge."
+
+
+class SurgeActionId(StrEnum):
+    """Buttons on a surge's card; the part after the prefix is the core's surge action."""
+
+    HIDE_ALL = "modbot-surge.hide_all"
+    EXPAND = "modbot-surge.expand"
+
+
 SAFEGUARDING_PREFIX = "modbot-sg."
 
 

@@ -19,9 +19,10 @@ from bot.core.errors import explain as explain_error
 from bot.core.models import Actor, Decision
 from bot.services import Services
 from handlers.slack.blocks import leave_theme_modal
-from handlers.slack.ids import ACK_PREFIX, ACTION_PREFIX, AckActionId, CallbackId, Command
+from handlers.slack.ids import ACK_PREFIX, ACTION_PREFIX, SURGE_PREFIX, AckActionId, CallbackId, Command
 from handlers.slack.moderators import SlackModerators
 from handlers.slack.oncall import describe, parse_oncall
+from handlers.slack.surge_blocks import read_surge_value
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,22 @@ def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> 
                 )
                 return
             await services.decide(case_id=card_action.case_id, decision=card_action.action, actor=actor)
+        except Exception as exc:
+            await _tell(client, channel=channel, user=actor.id, text=explain(exc))
+
+    @app.action(re.compile("^" + re.escape(SURGE_PREFIX)))
+    async def on_surge_button(
+        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        await ack()
+        actor, channel = _actor(body), _channel(body)
+        try:
+            surge_id = read_surge_value(str(action.get("value", "")))
+            if not await moderators.is_moderator(actor.id):
+                raise NotPermitted(NOT_A_MODERATOR)
+            what = str(action.get("action_id", "")).removeprefix(SURGE_PREFIX)
+            outcome = await services.surge_act(surge_id=surge_id, action=what, actor=actor)
+            await _tell(client, channel=channel, user=actor.id, text=outcome.summary())
         except Exception as exc:
             await _tell(client, channel=channel, user=actor.id, text=explain(exc))
 

@@ -41,6 +41,7 @@ from handlers.teams.safeguarding_cards import (
     report_form,
     report_prompt,
 )
+from handlers.teams.surge_cards import SURGE_VERB_PREFIX, read_surge_data, surge_card
 
 log = logging.getLogger(__name__)
 
@@ -246,6 +247,8 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
             return await self._acknowledge(verb, data, actor)
         if verb.startswith(SG_VERB_PREFIX):
             return await self._lead_control(turn_context, verb, data, actor)
+        if verb.startswith(SURGE_VERB_PREFIX):
+            return await self._surge(verb, data, actor)
         if verb.startswith(VERB_PREFIX):
             return await self._decide(data, actor)
         return _message_answer("This button is not one modbot knows; refresh the card and try again.")
@@ -274,6 +277,31 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
             card["body"].insert(
                 0, {"type": "TextBlock", "text": problem, "wrap": True, "color": "Attention", "id": NOTE_ID}
             )
+        return _card_answer(card)
+
+    async def _surge(self, verb: str, data: dict[str, Any], actor: Actor) -> Answer:
+        """Hide all / Cards one by one on a surge's card; answers with the card as it now is,
+        the outcome written on the clicker's copy."""
+        try:
+            surge_id = read_surge_data(data)
+        except InvalidPayload as exc:
+            return _message_answer(str(exc))
+        try:
+            if actor.id not in self._moderators:
+                raise NotPermitted(NOT_A_MODERATOR)
+            outcome = await self._services.surge_act(
+                surge_id=surge_id, action=verb.removeprefix(SURGE_VERB_PREFIX), actor=actor
+            )
+            note, color = outcome.summary(), "Good"
+        except Exception as exc:
+            note, color = explain(exc, surface="Teams"), "Attention"
+        try:
+            card = surge_card(await self._services.surge_card(surge_id))
+        except Exception as exc:
+            return _message_answer(explain(exc, surface="Teams"))
+        card["body"].insert(
+            0, {"type": "TextBlock", "text": note, "wrap": True, "color": color, "id": NOTE_ID}
+        )
         return _card_answer(card)
 
     async def _acknowledge(self, verb: str, data: dict[str, Any], actor: Actor) -> Answer:

@@ -9,12 +9,14 @@ from bot.core.digest_text import handover_text, reminder_text
 from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rota import OnCall
 from bot.core.safeguarding import ReportNotice
+from bot.core.surge_views import SurgeCard
 from bot.core.views import CaseCard
 from bot.ports import PostedCard
 from handlers.teams import digest_cards
 from handlers.teams.cards import case_card
 from handlers.teams.connector import TeamsConnector, card_activity
 from handlers.teams.safeguarding_cards import notice_card
+from handlers.teams.surge_cards import surge_card
 
 URGENT = "Out of hours: urgent item for the duty communications manager on call."
 
@@ -36,6 +38,15 @@ class TeamsDesk:
         reference = await self._connector.channel_reference(posted.channel)
         await self._connector.update(
             reference, posted.message_ref, card_activity(case_card(card), card.headline)
+        )
+
+    async def post_surge(self, card: SurgeCard) -> PostedCard:
+        return await self._post(surge_card(card), card.headline)
+
+    async def update_surge(self, posted: PostedCard, card: SurgeCard) -> None:
+        reference = await self._connector.channel_reference(posted.channel)
+        await self._connector.update(
+            reference, posted.message_ref, card_activity(surge_card(card), card.headline)
         )
 
     async def escalate(self, card: CaseCard, *, on_call: OnCall | None) -> None:
