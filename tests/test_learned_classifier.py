@@ -6,9 +6,13 @@ from __future__ import annotations
 import csv
 import math
 import os
+import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from bot.core.evaluation import CRITICISM_SET, evaluate, load_labelled_csv
 from bot.core.models import Tier
@@ -64,6 +68,19 @@ def test_scoring_word_by_word_matches_the_training_features(tmp_path: Path) -> N
     assert math.isclose(verdict.probability, expected, rel_tol=1e-9)
     assert {text[t.start : t.end] for t in verdict.evidence} <= {"Buy", "cheap", "pills", "now"}
     assert verdict.evidence
+
+
+def test_a_gated_head_speaks_only_about_its_topic_and_keeps_its_gate_on_disk(tmp_path: Path) -> None:
+    _tiny_model(tmp_path)
+    head, weights = read_head(tmp_path / "pills.json.gz")
+    assert head.gate is None and LearnedModel([(head, weights)]).judge("buy now buy now")
+    gated = replace(head, gate=re.compile(r"\bpills?\b"))
+    write_head(tmp_path / "gated.json.gz", gated, weights, {})
+    again, _ = read_head(tmp_path / "gated.json.gz")
+    assert again.gate is not None and again.gate.pattern == r"\bpills?\b"
+    model = LearnedModel([(again, weights)])
+    assert model.judge("buy now buy now") == []  # over its threshold, but off its topic
+    assert model.judge("Buy cheap PILLS now")
 
 
 def test_a_flag_comes_from_the_words_never_from_the_prior(tmp_path: Path) -> None:
@@ -169,3 +186,24 @@ def test_train_command_says_when_there_is_nothing_to_learn_from(tmp_path: Path) 
         text=True,
     )
     assert result.returncode != 0 and "no labelled sets found" in result.stderr
+
+
+DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
+
+
+def test_a_misinformation_head_trained_here_meets_the_goal_and_leaves_criticism_up(tmp_path: Path) -> None:
+    """Not shipped (CONSTRAINT states no licence), so an organisation trains it on its own copy:
+    this is what it then gets, on the validation split it never saw and on our criticism set."""
+    from bot.core.evaluation import load_constraint
+    from bot.core.policy.training import train_head
+
+    if not (DATASETS / "constraint-covid-fakenews" / "train.tsv").exists():
+        pytest.skip("the CONSTRAINT set is not available beside the repository")
+    train_head("misinformation", DATASETS, tmp_path)
+    engine = build_engine([], models=tmp_path)
+    validation = load_constraint(DATASETS / "constraint-covid-fakenews" / "valid.tsv")
+    scored = evaluate("constraint", validation, engine)
+    tier2 = next(s for s in scored.scores if s.tier == 2)
+    assert tier2.f1 >= 0.85
+    criticism = evaluate("criticism", load_labelled_csv(CRITICISM_SET), engine)
+    assert criticism.tier3_false_flag_rate <= 0.02

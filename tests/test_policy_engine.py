@@ -101,3 +101,40 @@ def test_personal_data_kinds(text: str, kind: str) -> None:
 
 def test_obfuscated_insults_are_folded() -> None:
     assert ENGINE.classify("you are an 1d10t").tier is Tier.HARMFUL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great post! Check out our channel for honest gadget reviews",
+        "Hey everyone, I just launched my own clothing line, have a look",
+        "Please subscribe, I post covers every week",
+        "If I get 500 subscribers I will post a full tutorial",
+        "You can earn £300 a day from your phone, message me",
+        "My cousin earns $4000 a month working from home, ask me how",
+        "Get paid for sharing posts and liking pages, sign up here",
+        "Easy money: https://example.com/signup?ref=abc123",
+        "We are a small skincare brand and would love you to try our serum",
+    ],
+)
+def test_self_promotion_and_money_offers_are_spam(text: str) -> None:
+    """MSE Appendix B: "Advertising commercial products and services"; Appendix C: spam, Tier 2."""
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.MISINFORMATION_OR_SPAM
+    assert "spam.self_promotion" in {r.rule for r in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses don't get paid for the overtime they do, it is shameful",
+        "The trust just wants to make money from hospital parking",
+        "Follow our GP's advice and get the flu jab, it worked for us",
+        "I created an account on the NHS App and it still shows no appointments",
+        "Here is the news story about the closure: https://www.bbc.co.uk/news/health-123",
+        "We are a family of five and cannot get a dentist anywhere",
+    ],
+)
+def test_talk_about_pay_profit_apps_and_links_is_not_self_promotion(text: str) -> None:
+    """Criticism that mentions money, apps or a link stays up (MSE Appendix B)."""
+    assert "spam.self_promotion" not in {r.rule for r in ENGINE.classify(text).reasons}

@@ -87,6 +87,8 @@ class Head:
     threshold: float
     bias: float
     trained_on: str
+    # The head speaks only about comments this matches (lower-cased text); None: about any.
+    gate: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +164,16 @@ class LearnedModel:
         scale = 1.0 / math.sqrt(count)
         totals = list(map(sum, zip(*rows, strict=True)))
         verdicts = []
+        lowered = ""
         for column, head in enumerate(self.heads):
             probability = _sigmoid(head.bias + scale * totals[column])
-            if probability >= head.threshold:
-                verdicts.append(Verdict(head, probability, _evidence(tokens, rows, column)))
+            if probability < head.threshold:
+                continue
+            if head.gate is not None:
+                lowered = lowered or text.lower()
+                if head.gate.search(lowered) is None:
+                    continue
+            verdicts.append(Verdict(head, probability, _evidence(tokens, rows, column)))
         return verdicts
 
 
@@ -197,6 +205,7 @@ def read_head(path: Path) -> tuple[Head, dict[str, float]]:
         threshold=float(data["threshold"]),
         bias=float(data["bias"]),
         trained_on=data["trained_on"],
+        gate=re.compile(data["gate"]) if data.get("gate") else None,
     )
     return head, {str(k): float(v) for k, v in data["weights"].items()}
 
@@ -211,6 +220,7 @@ def write_head(path: Path, head: Head, weights: dict[str, float], metrics: dict[
         "threshold": round(head.threshold, 4),
         "bias": round(head.bias, 5),
         "trained_on": head.trained_on,
+        **({"gate": head.gate.pattern} if head.gate is not None else {}),
         "metrics": metrics,
         "weights": {k: round(v, 4) for k, v in sorted(weights.items())},
     }

@@ -260,6 +260,30 @@ RULES: tuple[Rule, ...] = (
         ),
         tier=Tier.MISINFORMATION_OR_SPAM,
     ),
+    Rule(
+        "spam.self_promotion",
+        "self-promotion or a money-making offer (spam)",
+        re.compile(
+            r"\b(?:check\s+out|visit|subscribe\s+to|follow|watch|listen\s+to|search\s+for)\s+(?:to\s+)?"
+            r"(?:my|our)\s+(?:\w+\s+){0,2}(?:channel|page|profile|website|site|store|shop|account|videos?|music"
+            r"|songs?|mixtape|vids?|covers?|blog|youtube|band|app|book)\b"
+            r"|\b(?:i|we)\s+(?:just\s+)?(?:made|started|created|opened|launched)\s+(?:a|an|my|our)\s+(?:\w+\s+){0,2}"
+            r"(?:channel|website|store|shop|clothing\s+line|brand)\b"
+            r"|\bsu\w{0,2}scri\w*\s+(?:to\s+)?(?:me|my|us|our)\b|\bsubscribe\s+(?:and|&|plz|pls|please)\b"
+            r"|\bplease\s+subscribe\b"
+            r"|\bif\s+i\s+get\s+\d[\d,.]*\s*k?\s+(?:subscribers|subs|likes|views|followers)\b"
+            # Offers, not complaints about pay or profit: "you can earn", "easy money", "paid to share".
+            r"|\b(?:you|u)\s+(?:can\s+|could\s+|will\s+)?(?:earn|make)\s+(?:extra\s+|easy\s+|real\s+)?(?:money|cash|[$£€]\d)"
+            r"|\b(?:earn|make|making)\s+(?:extra|easy|quick|fast)\s+(?:money|cash)\b|\bmake\s+money\s+(?:online|from\s+home)\b"
+            r"|\bearns?\s+[$£€]?\d[\d,]*\s*(?:k\b)?\s*(?:dollars|pounds|usd|gbp)?\s*(?:a|per|every)\s+(?:month|week|day|hour)\b"
+            r"|\bpaid\s+(?:for|to)\s+(?:share|sharing|comment|commenting|like|liking|post|posting|watch|watching|click"
+            r"|clicking|surveys?|sign\s+up|signing\s+up|join|joining|refer|referring)\b"
+            # A referral or affiliate link: whoever posts it is paid for the click.
+            r"|(?:https?://|www\.)\S*(?:[?&](?:ref|referral|aff|affiliate|invite|promo)\w*=|/(?:ref|refer|referral|invite|affiliate)/)"
+            r"|\bwe\s+are\s+an?\s+(?:\w+\s+){0,3}(?:company|brand)\b"
+        ),
+        tier=Tier.MISINFORMATION_OR_SPAM,
+    ),
     # --- Special routes ----------------------------------------------------------------------
     Rule(
         "safety.self_harm",
@@ -328,6 +352,19 @@ RULES: tuple[Rule, ...] = (
         ),
         route=Route.MEDICAL_QUESTION,
     ),
+)
+
+# What health misinformation is about (COVID-19, vaccines, cures, the agencies it names). The
+# learned misinformation head only speaks about comments that name one of these: its training set
+# sets official bulletins against fact-checked claims, so without the gate it reads any ordinary
+# complaint about a service ("three hours for an ambulance") as a false claim. With it, criticism of
+# the NHS stays up (README: "The classifier").
+HEALTH_CLAIM_TOPIC = re.compile(
+    r"\b(?:covid\w*|corona\w*|virus\w*|sars|vaccin\w*|vax\w*|anti-?vax\w*|boosters?|pandemic|plandemic"
+    r"|epidemic|lockdowns?|masks?|5g|cures?|cured|remed(?:y|ies)|immun\w*|infect\w*|pfizer|moderna"
+    r"|astrazeneca|mrna|ivermectin|\w*chloroquine|bleach|gates|fauci|cdc|quarantine\w*|hoax|bioweapon"
+    r"|wuhan|microchips?|depopulation|herd|antibod\w*|pcr|ppe|social\s+distanc\w*|dexamethasone"
+    r"|remdesivir)\b"
 )
 
 # Undirected swearing is noted but leaves the comment up: criticism with strong words stays.
