@@ -35,10 +35,13 @@ def main() -> None:
     )
     parser.add_argument("--datasets", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--models", type=Path, help="heads trained here (modbot train --out DIR), beside the shipped ones"
+    )
     args = parser.parse_args()
     sets = [(name, [e.text for e in examples]) for name, examples in development_sets(args.datasets)]
     sets.append(("all sets mixed", [text for _, texts in sets for text in texts]))
-    engines = {"rules + learned": build_engine([]), "rules only": PolicyEngine()}
+    engines = {"rules + learned": build_engine([], models=args.models), "rules only": PolicyEngine()}
     for engine in engines.values():  # warm the word cache and the regex caches once
         for text in sets[-1][1][:2000]:
             engine.classify(text)
