@@ -120,16 +120,9 @@ def ingest(
             assert surge.id is not None
             surged[surge.id] = surge.version
         out_of_hours = case.urgent and not profile.calendar.in_hours(now)
+        if surges.needs_own_card(surge):
+            enqueue_post_card(session, case_id=case.id, desks=desks, now=now)
         for desk in desks:
-            if surges.needs_own_card(surge):
-                enqueue(
-                    session,
-                    kind=TaskKind.POST_CARD,
-                    payload={"case_id": case.id, "desk": desk.name},
-                    lane=desk.lane,
-                    dedupe_key=f"post_card:{case.id}:{desk.name}",
-                    now=now,
-                )
             if out_of_hours:
                 # MSE 6.4.5: out-of-hours risks go to the duty communications manager on call now.
                 enqueue(
@@ -147,6 +140,22 @@ def ingest(
     return IngestResult(
         received=len(items), new=len(new_ids), duplicates=len(items) - len(new_ids), cases_opened=opened
     )
+
+
+def enqueue_post_card(session: Session, *, case_id: int, desks: Sequence[DeskTarget], now: datetime) -> bool:
+    """Queue the case's own card on every desk; False when it had been queued before."""
+    queued = [
+        enqueue(
+            session,
+            kind=TaskKind.POST_CARD,
+            payload={"case_id": case_id, "desk": desk.name},
+            lane=desk.lane,
+            dedupe_key=f"post_card:{case_id}:{desk.name}",
+            now=now,
+        )
+        for desk in desks
+    ]
+    return any(queued)
 
 
 def _queue_out_of_hours_reply(

@@ -16,8 +16,6 @@ from bot.core.desks import DeskTarget
 from bot.core.errors import ActionNotAvailable, AlreadyDecided
 from bot.core.models import Actor, CaseStatus, Decision, ItemKind, Platform
 from bot.core.surges import SurgeStatus
-from bot.core.tasks import TaskKind
-from bot.outbox.queue import enqueue
 from bot.store.tables import Case
 
 
@@ -128,19 +126,9 @@ def expand(
 def _post_own_cards(
     session: Session, members: Sequence[Case], desks: Sequence[DeskTarget], now: datetime
 ) -> int:
-    """Queue each case's own card on every desk; returns how many cases had none queued before."""
-    new = 0
-    for case in members:
-        queued = [
-            enqueue(
-                session,
-                kind=TaskKind.POST_CARD,
-                payload={"case_id": case.id, "desk": desk.name},
-                lane=desk.lane,
-                dedupe_key=f"post_card:{case.id}:{desk.name}",
-                now=now,
-            )
-            for desk in desks
-        ]
-        new += any(queued)
-    return new
+    """Queue each case's own card; returns how many cases had none queued before."""
+    return sum(
+        cases.enqueue_post_card(session, case_id=case.id, desks=desks, now=now)
+        for case in members
+        if case.id is not None
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.card_action import CardAction
-from bot.core.views import CardButton, CaseCard
+from bot.core.views import CardButton, CaseCard, Confirm
 from handlers.slack.ids import ActionId, CallbackId
 
 Block = dict[str, Any]
@@ -18,7 +18,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _plain(text: str, limit: int) -> dict[str, Any]:
+def plain(text: str, limit: int) -> dict[str, Any]:
     return {"type": "plain_text", "text": text[:limit], "emoji": True}
 
 
@@ -37,20 +37,25 @@ def _button(card: CaseCard, button: CardButton) -> Block:
     element: Block = {
         "type": "button",
         "action_id": ActionId.for_decision(button.decision).value,
-        "text": _plain(button.label, 75),
+        "text": plain(button.label, 75),
         "value": CardAction(case_id=card.case_id, action=button.decision).encode(),
     }
     if button.style:
         element["style"] = button.style
     if button.confirm is not None:
-        element["confirm"] = {
-            "title": _plain(button.confirm.title, 100),
-            "text": {"type": "plain_text", "text": button.confirm.text[:300]},
-            "confirm": _plain(button.confirm.confirm, 30),
-            "deny": _plain(button.confirm.deny, 30),
-            **({"style": "danger"} if button.confirm.danger else {}),
-        }
+        element["confirm"] = confirm_dialog(button.confirm)
     return element
+
+
+def confirm_dialog(confirm: Confirm) -> Block:
+    """Slack's own "are you sure?" dialog on a button."""
+    return {
+        "title": plain(confirm.title, 100),
+        "text": {"type": "plain_text", "text": confirm.text[:300]},
+        "confirm": plain(confirm.confirm, 30),
+        "deny": plain(confirm.deny, 30),
+        **({"style": "danger"} if confirm.danger else {}),
+    }
 
 
 def case_card_blocks(card: CaseCard) -> tuple[str, list[Block]]:
@@ -117,9 +122,9 @@ def leave_theme_modal(action: CardAction, channel: str) -> Block:
         "type": "modal",
         "callback_id": CallbackId.LEAVE_THEME.value,
         "private_metadata": f"{action.encode()}|{channel}",
-        "title": _plain("Leave this comment up", 24),
-        "submit": _plain("Leave it up", 24),
-        "close": _plain("Cancel", 24),
+        "title": plain("Leave this comment up", 24),
+        "submit": plain("Leave it up", 24),
+        "close": plain("Cancel", 24),
         "blocks": [
             {
                 "type": "section",
@@ -133,12 +138,12 @@ def leave_theme_modal(action: CardAction, channel: str) -> Block:
                 "type": "input",
                 "block_id": "theme",
                 "optional": True,
-                "label": _plain("Theme (optional)", 2000),
+                "label": plain("Theme (optional)", 2000),
                 "element": {
                     "type": "plain_text_input",
                     "action_id": "theme_input",
                     "max_length": 200,
-                    "placeholder": _plain("e.g. parking at the new clinic", 150),
+                    "placeholder": plain("e.g. parking at the new clinic", 150),
                 },
             },
         ],

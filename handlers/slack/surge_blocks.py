@@ -6,7 +6,7 @@ import json
 
 from bot.core.errors import InvalidPayload
 from bot.core.surge_views import SurgeButton, SurgeCard
-from handlers.slack.blocks import Block, escape
+from handlers.slack.blocks import Block, confirm_dialog, escape, plain
 from handlers.slack.ids import SURGE_PREFIX
 
 
@@ -24,27 +24,17 @@ def read_surge_value(value: str) -> int:
         raise InvalidPayload("This button's data could not be read.") from exc
 
 
-def _plain(text: str, limit: int) -> dict[str, object]:
-    return {"type": "plain_text", "text": text[:limit], "emoji": True}
-
-
 def _button(card: SurgeCard, button: SurgeButton) -> Block:
     element: Block = {
         "type": "button",
         "action_id": SURGE_PREFIX + button.action,
-        "text": _plain(button.label, 75),
+        "text": plain(button.label, 75),
         "value": surge_value(card.surge_id),
     }
     if button.style:
         element["style"] = button.style
     if button.confirm is not None:
-        element["confirm"] = {
-            "title": _plain(button.confirm.title, 100),
-            "text": {"type": "plain_text", "text": button.confirm.text[:300]},
-            "confirm": _plain(button.confirm.confirm, 30),
-            "deny": _plain(button.confirm.deny, 30),
-            **({"style": "danger"} if button.confirm.danger else {}),
-        }
+        element["confirm"] = confirm_dialog(button.confirm)
     return element
 
 
