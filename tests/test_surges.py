@@ -254,3 +254,16 @@ def test_both_chats_render_the_surge_card_with_its_buttons_and_user_text_escaped
     assert expand_action["verb"] == "modbot-surge.expand"
     texts = " ".join(str(b.get("text", "")) for b in adaptive["body"])
     assert "\\[click\\]" in texts and "[click](" not in texts
+
+
+def test_the_handover_names_each_surge_of_the_day(db: Database) -> None:
+    from bot.core.digest_text import handover_text
+    from bot.core.digests import build_handover_digest
+
+    _ingest(db, NOW, *[(f"c{i}", ABUSE) for i in range(7)])
+    digest = db.call(
+        lambda s: build_handover_digest(session=s, now=NOW + timedelta(hours=6), profile=PROFILE)
+    )
+    [line] = digest.surges_today
+    assert line.startswith("Facebook post: 4 flagged comments grouped") and line.endswith("(4 open)")
+    assert f"Surge today: {line}" in handover_text(digest)

@@ -54,6 +54,7 @@ def handover_text(digest: HandoverDigest) -> str:
     if digest.safeguarding_today:
         refs = ", ".join(digest.safeguarding_today)
         out.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)} ({refs})")
+    out += [f"Surge today: {line}" for line in digest.surges_today]
     out.append(f"Tier 3 comments today: {digest.tier3_today}")
     if digest.themes:
         out.append("Emerging themes: " + "; ".join(f"{theme} ({n})" for theme, n in digest.themes))

@@ -18,6 +18,7 @@ from bot.core.models import OPEN_STATUS_VALUES, CaseStatus, ContactState, Platfo
 from bot.core.profile import PolicyProfile
 from bot.core.rota import OnCall, on_call
 from bot.core.safeguarding import opened_on
+from bot.core.surge_views import surges_since
 from bot.core.views import format_when
 from bot.store.tables import CardRef, Case, Comment
 
@@ -90,6 +91,7 @@ class HandoverDigest:
     tier3_today: int
     warning: str = ""
     safeguarding_today: tuple[str, ...] = field(default_factory=tuple)
+    surges_today: tuple[str, ...] = field(default_factory=tuple)  # one line per pile-on under a post
 
 
 def _lines(session: Session, query: Any, now: datetime) -> tuple[CaseLine, ...]:
@@ -291,6 +293,7 @@ def build_handover_digest(*, session: Session, now: datetime, profile: PolicyPro
         tier3_today=tier3_today,
         warning="" if person else "Nobody is on call tonight. Set the rota with /oncall.",
         safeguarding_today=opened_on(session, since=start_of_day),
+        surges_today=surges_since(session, since=start_of_day, now=now),
     )
 
 

@@ -7,13 +7,14 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from bot.core import surges
 from bot.core.capabilities import capabilities_for
 from bot.core.models import CaseStatus, ItemKind, Platform, Tier
 from bot.core.surges import SurgeStatus
 from bot.core.views import Confirm, format_when
+from bot.store.tables import Surge
 
 SURGE_HIDE_ALL = "hide_all"
 SURGE_EXPAND = "expand"
@@ -169,3 +170,19 @@ def build_surge_card(session: Session, *, surge_id: int, now: datetime) -> Surge
         notes=tuple(notes),
         buttons=tuple(buttons),
     )
+
+
+def surges_since(session: Session, *, since: datetime, now: datetime) -> tuple[str, ...]:
+    """One line per surge active since `since`, for the handover: where, how many, where they stand."""
+    found = session.exec(select(Surge).where(col(Surge.last_at) >= since).order_by(col(Surge.id))).all()
+    lines = []
+    for surge in found:
+        assert surge.id is not None
+        rows = surges.members(session, surge.id)
+        statuses: Counter[CaseStatus] = Counter(CaseStatus(case.status) for case, _ in rows)
+        standing = ", ".join(f"{n} {_STATUS_WORDS[s]}" for s, n in statuses.most_common())
+        lines.append(
+            f"{Platform(surge.platform).label} post: {len(rows)} flagged comments grouped, "
+            f"{format_when(surge.opened_at, now)} to {format_when(surge.last_at, now)} ({standing})"
+        )
+    return tuple(lines)

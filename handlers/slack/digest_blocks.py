@@ -124,6 +124,7 @@ def handover_blocks(
             extra.append("Emerging themes: " + "; ".join(f"{escape(t)} ({n})" for t, n in digest.themes))
         if digest.safeguarding_today:
             extra.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)}")
+        extra += [f"Surge today: {escape(line)}" for line in digest.surges_today]
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "\n".join(extra)}]})
     blocks.append(_ack_button(AckActionId.HANDOVER, "I have the handover", send_id))
     return handover_text(digest)[:3000], blocks

@@ -107,6 +107,7 @@ def handover_card(
             extra.append("Emerging themes: " + "; ".join(f"{escape(t)} ({n})" for t, n in digest.themes))
         if digest.safeguarding_today:
             extra.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)}")
+        extra += [f"Surge today: {escape(line)}" for line in digest.surges_today]
         body.append(_text("\n\n".join(extra), isSubtle=True))
     return _card(body, [_ack(HANDOVER_VERB, "I have the handover", send_id)])
 
