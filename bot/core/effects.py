@@ -220,9 +220,11 @@ class RefreshSurgeCard(_Base):
         ref = await self.db.run(lambda s: surges.card_ref(s, surge_id=surge_id, desk=desk_name))
         if desk is None or ref is None:
             return  # not posted yet: the post renders the current state and re-checks after
-        card = await self.db.run(lambda s: build_surge_card(s, surge_id=surge_id, now=self.now()))
-        if ref.rendered_version >= card.version:
+        # Each outcome of a hide-all queues a refresh; most find the card already current, so
+        # compare versions before reading every member of the surge.
+        if ref.rendered_version >= await self.db.run(lambda s: surges.load(s, surge_id).version):
             return
+        card = await self.db.run(lambda s: build_surge_card(s, surge_id=surge_id, now=self.now()))
         try:
             await desk.update_surge(PostedCard(ref.channel, ref.message_ref), card)
         except ChatError as exc:
