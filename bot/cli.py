@@ -288,7 +288,12 @@ def _engine() -> PolicyEngine:
 
     settings = _settings()
     profile = load_profile(settings.modbot_policy)
-    return build_engine(profile.staff_names, models=settings.modbot_models, learned=settings.modbot_learned)
+    return build_engine(
+        profile.staff_names,
+        models=settings.modbot_models,
+        learned=settings.modbot_learned,
+        trusted_sites=profile.desk.trusted_sites,
+    )
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
@@ -363,10 +368,11 @@ def cmd_train(args: argparse.Namespace) -> int:
         raise SystemExit(f"modbot: no labelled sets found in {args.datasets}")
     for head in heads:
         result = train_head(head, args.datasets, args.out)
+        false_flags = ", ".join(f"{k} {v:.1%}" for k, v in result["cross_validated_false_flags"].items())
         print(
             f"{head}: threshold {result['threshold']:.2f}, "
-            f"validation recall {result['validation_recall']:.3f}, "
-            f"false flags {result['validation_false_flags']:.1%}, {result['features']:,} features; "
+            f"cross-validated recall {result['cross_validated_recall']:.3f}, "
+            f"false flags {false_flags}, {result['features']:,} features; "
             f"learned from {result['trained_on']}"
         )
     print(f"written to {args.out}; set MODBOT_MODELS={args.out} to use them", file=sys.stderr)

@@ -78,7 +78,10 @@ def build_runtime(
     db = Database(engine)
     profile = load_profile(settings.modbot_policy)
     policy_engine = build_engine(
-        profile.staff_names, models=settings.modbot_models, learned=settings.modbot_learned
+        profile.staff_names,
+        models=settings.modbot_models,
+        learned=settings.modbot_learned,
+        trusted_sites=profile.desk.trusted_sites,
     )
     key, development_key = parse_key(
         settings.modbot_data_key.get_secret_value() if settings.modbot_data_key else None,

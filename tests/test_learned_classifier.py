@@ -121,6 +121,20 @@ def test_threshold_respects_the_false_flag_budget() -> None:
     assert choose_threshold(probabilities, labels, 0.2) <= 0.7
 
 
+def test_threshold_keeps_every_sources_false_flags_within_budget() -> None:
+    """A few rows from the desk's own domain are not outvoted by a large borrowed set."""
+    borrowed = [0.1] * 100
+    own_leave = [0.1, 0.1, 0.1, 0.8]  # one of four NHS-style rows sits at 0.8
+    positives = [0.9, 0.85, 0.75, 0.6]
+    probabilities = borrowed + own_leave + positives
+    labels = [0] * 104 + [1] * 4
+    groups = ["borrowed"] * 100 + ["nhs"] * 4 + ["nhs"] * 4
+    pooled = choose_threshold(probabilities, labels, 0.02)
+    per_source = choose_threshold(probabilities, labels, 0.02, groups=groups)
+    assert pooled <= 0.6  # one false flag in 104 leave rows is within 2%
+    assert per_source > 0.8  # one in four NHS-style rows is not
+
+
 def test_quoting_abuse_to_condemn_it_stays_up() -> None:
     # MSE Appendix B: reasoned discussion is not suppressed; condemning abuse is not abuse.
     for text in (

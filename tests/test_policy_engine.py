@@ -99,6 +99,41 @@ def test_personal_data_kinds(text: str, kind: str) -> None:
     assert Route.PERSONAL_DATA in ENGINE.classify(text).routes
 
 
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("send it to 14a acacia avenue please", "14a acacia avenue"),
+        ("she lives at 7 Sea View, opposite the shop", "7 Sea View"),
+        ("22 OLD MILL LANE is where he parks", "22 OLD MILL LANE"),
+    ],
+)
+def test_house_addresses_in_any_case(text: str, address: str) -> None:
+    spans = [(text[s:e], kind) for s, e, kind in find_personal_data(text)]
+    assert (address, "house address") in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if they got 1 penny per view they would be rich",
+        "the video passed 2 million view counts",
+        "there were 5 people on the hill waiting for the air ambulance",
+        "3 cars on the road outside A&E blocking the ambulances",
+        "I waited 4 hours on the ward before anyone came",
+        "see https://example.com/track?campid=5337555197 for the story",
+        "short link: hyperurl.co/k6a5xt",
+    ],
+)
+def test_numbers_that_are_not_personal_data(text: str) -> None:
+    """Counts beside ordinary words, and digits inside links, are nobody's address or NHS number."""
+    assert list(find_personal_data(text)) == []
+
+
+def test_a_phone_number_inside_a_link_is_still_a_contact_detail() -> None:
+    kinds = [k for *_, k in find_personal_data("message me https://example.com/call/07700900123")]
+    assert kinds == ["phone number"]
+
+
 def test_obfuscated_insults_are_folded() -> None:
     assert ENGINE.classify("you are an 1d10t").tier is Tier.HARMFUL
 
@@ -115,6 +150,13 @@ def test_obfuscated_insults_are_folded() -> None:
         "Get paid for sharing posts and liking pages, sign up here",
         "Easy money: https://example.com/signup?ref=abc123",
         "We are a small skincare brand and would love you to try our serum",
+        "Follow me on Instagram for daily tips @someone",
+        "add me here, I post every day",
+        "sub me if you like this",
+        "Subscribe 2 My Channel for more",
+        "check my newest track, took me months",
+        "Like and share this post to win a hamper",
+        "If I reach 1000 subscribers I will do a giveaway",
     ],
 )
 def test_self_promotion_and_money_offers_are_spam(text: str) -> None:
@@ -133,6 +175,11 @@ def test_self_promotion_and_money_offers_are_spam(text: str) -> None:
         "I created an account on the NHS App and it still shows no appointments",
         "Here is the news story about the closure: https://www.bbc.co.uk/news/health-123",
         "We are a family of five and cannot get a dentist anywhere",
+        "I had to check my NHS app again and there were no slots",
+        "Can you check my referral went through?",
+        "Please add me to the waiting list for the clinic",
+        "Follow the advice on the leaflet and share it with your family",
+        "I'd love to win the lottery so I could pay for my own operation",
     ],
 )
 def test_talk_about_pay_profit_apps_and_links_is_not_self_promotion(text: str) -> None:

@@ -109,6 +109,20 @@ class Desk(_Strict):
     # grouped into one card (None: never group).
     surge_after: int | None = Field(default=3, ge=1)
     surge_window_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    # Sites whose links are ordinary conversation here, on top of the built-in list (NHS, gov.uk,
+    # national news, health charities): local papers, partner councils. Subdomains count.
+    trusted_sites: tuple[str, ...] = ()
+
+    @field_validator("trusted_sites")
+    @classmethod
+    def _bare_hosts(cls, sites: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = []
+        for site in sites:
+            host = site.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.")
+            if not host or "/" in host.rstrip("/") or "." not in host or " " in host:
+                raise ValueError(f"trusted_sites: {site!r} is not a site name like 'echo-news.co.uk'")
+            cleaned.append(host.rstrip("/"))
+        return tuple(cleaned)
 
 
 class Checks(_Strict):

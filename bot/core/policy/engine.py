@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from bot.core.models import Classification, Reason, Route, Tier
 from bot.core.policy.learned import LearnedModel
+from bot.core.policy.links import DEFAULT_TRUSTED_SITES, borrows_official_name, find_links, under
+from bot.core.policy.markup import strip_markup
 from bot.core.policy.personal_data import find_personal_data
-from bot.core.policy.rules import RULES, Rule, fold_leet
+from bot.core.policy.rules import RULES, SERVICE_TOPIC, Rule, fold_leet
 
 _EXCERPT_MAX = 80
+_LOOKALIKE = "a link dressed as an NHS or government site (possible scam)"
+_STRANGER = "a link to an unknown site, unrelated to the conversation (spam)"
 
 # Reported speech: "someone called the nurse a stupid cow", "comments calling staff lazy idiots".
 # Quoting abuse to condemn it is not abuse (MSE Appendix B protects reasoned discussion), so an
@@ -49,12 +54,27 @@ class PolicyEngine:
         staff_names: Sequence[str] = (),
         rules: Sequence[Rule] = RULES,
         model: LearnedModel | None = None,
+        trusted_sites: Iterable[str] = (),
     ) -> None:
         self._rules = tuple(rules)
+        self._trusted = DEFAULT_TRUSTED_SITES + tuple(
+            s.strip().lower().removeprefix("www.") for s in trusted_sites
+        )
         self._staff = _staff_pattern(staff_names)
         self.model = model
 
     def classify(self, text: str) -> Classification:
+        stripped = strip_markup(text)
+        if stripped is None:
+            return self._classify(text)
+        # Judge the text as it reads; point each reason at the original characters.
+        verdict = self._classify(stripped.text)
+        reasons = tuple(
+            replace(r, start=s, end=e) for r in verdict.reasons for s, e in [stripped.span(r.start, r.end)]
+        )
+        return replace(verdict, reasons=reasons)
+
+    def _classify(self, text: str) -> Classification:
         lowered = text.lower()
         folded = fold_leet(lowered)
         reasons: list[Reason] = []
@@ -86,6 +106,17 @@ class PolicyEngine:
                 hit("staff.named", "names a member of staff", *match.span())
                 tiers.append(Tier.HARMFUL)
                 routes[Route.NAMED_STAFF] = None
+
+        links = list(find_links(text))
+        if links:
+            lookalike = next((k for k in links if borrows_official_name(k.host)), None)
+            stranger = next((k for k in links if not under(k.host, self._trusted)), None)
+            if lookalike is not None:
+                hit("spam.official_lookalike", _LOOKALIKE, lookalike.start, lookalike.end)
+                tiers.append(Tier.MISINFORMATION_OR_SPAM)
+            elif stranger is not None and SERVICE_TOPIC.search(lowered) is None:
+                hit("spam.unfamiliar_link", _STRANGER, stranger.start, stranger.end)
+                tiers.append(Tier.MISINFORMATION_OR_SPAM)
 
         for start, end, kind in find_personal_data(text):
             hit(

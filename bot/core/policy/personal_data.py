@@ -21,13 +21,27 @@ _NHS_NUMBER = re.compile(r"(?<!\d)(\d{3})[\s\-]?(\d{3})[\s\-]?(\d{4})(?!\d)")
 _POSTCODE = re.compile(
     r"\b(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE
 )
-_STREET_SUFFIX = (
-    r"road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|cres|court|ct|place|pl|"
-    r"gardens|gdns|grove|terrace|hill|park|square|sq|mews|walk|row|rise|view"
+# Suffixes that name little but streets: the words before them may be written in lower case.
+_STREET = r"road|rd|street|avenue|ave|lane|drive|crescent|cres|gardens|gdns|terrace|mews"
+# Suffixes that are also ordinary words ("a million view", "5 people on the hill"): only after
+# capitalised names ("Sea View", "Castle Hill").
+_ALSO_WORDS = r"st|ln|close|dr|way|court|ct|place|pl|grove|hill|park|square|sq|walk|row|rise|view"
+# Words that never begin a street's name, so "3 people on the road" is not an address.
+_NOT_A_NAME = (
+    r"a|an|the|my|your|his|her|our|their|this|that|these|those|in|on|at|of|to|by|for|from|with|"
+    r"into|onto|and|or|but|per|more|less|than|people|times|hours|minutes|days|weeks|months|years|"
+    r"million|billion|thousand|hundred"
 )
+_NAME_START = rf"(?!(?i:{_NOT_A_NAME})\b)"
 _HOUSE_ADDRESS = re.compile(
-    rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_STREET_SUFFIX})\b", re.IGNORECASE
+    rf"\b\d{{1,4}}[A-Za-z]?,?\s+(?:"
+    rf"(?:{_NAME_START}[A-Za-z][A-Za-z'’]+\s+){{1,3}}(?i:{_STREET})"
+    rf"|(?:{_NAME_START}[A-Z][a-z'’]+\s+){{1,3}}(?i:{_ALSO_WORDS})"
+    rf")\b"
 )
+# Links: digits in a tracking code or a short link's path are not anyone's NHS number, postcode
+# or house.
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|uk|ly|be|io|tv|me)/\S*")
 
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -55,18 +69,29 @@ def find_personal_data(text: str) -> Iterator[tuple[int, int, str]]:
             for m in _EMAIL.finditer(text):
                 yield m.start(), m.end(), "e-mail address"
         return
+    links: list[tuple[int, int]] | None = None
+
+    def in_link(start: int) -> bool:
+        nonlocal links
+        if links is None:  # worked out only when a candidate needs it
+            links = [m.span() for m in _LINK.finditer(text)] if "/" in text or "www" in text else []
+        return any(s <= start < e for s, e in links)
+
     nhs_spans: list[tuple[int, int]] = []
     for m in _NHS_NUMBER.finditer(text):
-        if nhs_number_is_valid("".join(m.groups())):
+        if nhs_number_is_valid("".join(m.groups())) and not in_link(m.start()):
             nhs_spans.append(m.span())
             yield m.start(), m.end(), "NHS number"
     for m in _UK_PHONE.finditer(text):
         if any(s <= m.start() < e for s, e in nhs_spans):
             continue  # a valid NHS number is reported as such, not as a phone number
+        # A phone number stays one inside a link ("wa.me/..." is a contact detail).
         yield m.start(), m.end(), "phone number"
     for m in _EMAIL.finditer(text):
         yield m.start(), m.end(), "e-mail address"
     for m in _POSTCODE.finditer(text):
-        yield m.start(), m.end(), "postcode"
+        if not in_link(m.start()):
+            yield m.start(), m.end(), "postcode"
     for m in _HOUSE_ADDRESS.finditer(text):
-        yield m.start(), m.end(), "house address"
+        if not in_link(m.start()):
+            yield m.start(), m.end(), "house address"

@@ -254,7 +254,7 @@ RULES: tuple[Rule, ...] = (
             r"|\bsubscribe\s+(?:to\s+)?(?:me|my)\b|\b(?:click|tap)\s+(?:here|the\s+link|link\s+in\s+(?:my\s+)?bio)\b"
             r"|\b(?:earn|make)\s+(?:[£$€]\s?\d[\d,]*|\d+\s?k|money)\b|\b(?:bitcoin|crypto|forex|binary\s+options)\s+(?:\w+\s+)?(?:invest|trading|profit|expert|mentor|account\s+manager)\w*\b"
             r"|\b(?:whats\s?app|telegram)\s+(?:me|us|\+?\d)|\bdm\s+me\s+for\b|\bpromo\s+code\b"
-            r"|\bfree\s+(?:iphone|gift\s*card|money|followers)\b|\bbuy\s+(?:now|followers|likes)\b"
+            r"|\bfree\s+(?:iphones?|gift\s*cards?|money|followers)\b|\bbuy\s+(?:now|followers|likes)\b"
             r"|\b(?:cheap|discount)\s+(?:viagra|cialis|meds|pills|followers)\b|\bwork\s+from\s+home\s+and\s+earn\b"
             r"|\bsugar\s+daddy\b|\bhot\s+singles\b"
         ),
@@ -266,12 +266,18 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"\b(?:check\s+out|visit|subscribe\s+to|follow|watch|listen\s+to|search\s+for)\s+(?:to\s+)?"
             r"(?:my|our)\s+(?:\w+\s+){0,2}(?:channel|page|profile|website|site|store|shop|account|videos?|music"
-            r"|songs?|mixtape|vids?|covers?|blog|youtube|band|app|book)\b"
+            r"|songs?|mixtape|vids?|covers?|blog|youtube|band|app|book|sound|tracks?|remix|beats)\b"
+            r"|\bcheck\s+(?:my|our)\s+(?:\w+\s+){0,2}(?:channel|videos?|music|songs?|mixtape|vids?|covers?|sound"
+            r"|tracks?|remix|beats|band)\b"
             r"|\b(?:i|we)\s+(?:just\s+)?(?:made|started|created|opened|launched)\s+(?:a|an|my|our)\s+(?:\w+\s+){0,2}"
             r"(?:channel|website|store|shop|clothing\s+line|brand)\b"
-            r"|\bsu\w{0,2}scri\w*\s+(?:to\s+)?(?:me|my|us|our)\b|\bsubscribe\s+(?:and|&|plz|pls|please)\b"
+            r"|\bsu\w{0,2}scri\w*\s+(?:(?:to|2)\s+)?(?:me|my|us|our)\b|\bsubscribe\s+(?:and|&|plz|pls|please)\b"
             r"|\bplease\s+subscribe\b"
-            r"|\bif\s+i\s+get\s+\d[\d,.]*\s*k?\s+(?:subscribers|subs|likes|views|followers)\b"
+            r"|\bif\s+i\s+(?:get|reach|hit)\s+\d[\d,.]*\s*k?\s+(?:subscribers|subs|likes|views|followers)\b"
+            # Asking strangers to follow or add an account: "follow me on insta", "add me here", "sub me".
+            r"|\b(?:follow|add)\s+me\s+(?:on\s+|here\b|@)|\bsub\s+(?:to\s+)?(?:me|my)\b"
+            # Like-farming: "like and share to win", "tag a friend to win".
+            r"|\b(?:like|share|comment|tag)\b[^.!?\n]{0,40}\bto\s+win\b"
             # Offers, not complaints about pay or profit: "you can earn", "easy money", "paid to share".
             r"|\b(?:you|u)\s+(?:can\s+|could\s+|will\s+)?(?:earn|make)\s+(?:extra\s+|easy\s+|real\s+)?(?:money|cash|[$£€]\d)"
             r"|\b(?:earn|make|making)\s+(?:extra|easy|quick|fast)\s+(?:money|cash)\b|\bmake\s+money\s+(?:online|from\s+home)\b"
@@ -365,6 +371,19 @@ HEALTH_CLAIM_TOPIC = re.compile(
     r"|astrazeneca|mrna|ivermectin|\w*chloroquine|bleach|gates|fauci|cdc|quarantine\w*|hoax|bioweapon"
     r"|wuhan|microchips?|depopulation|herd|antibod\w*|pcr|ppe|social\s+distanc\w*|dexamethasone"
     r"|remdesivir)\b"
+)
+
+# What the organisation's own conversations are about. A link in a comment that names one of these
+# is taken to support the comment (MSE Appendix B: "as long as they support your comment"); a link
+# to an unknown site in a comment about none of them is the shape of spam. Words inside the link's
+# own path count too: news addresses carry their headline ("/waiting-times-worst-in-england").
+SERVICE_TOPIC = re.compile(
+    r"\b(?:nhs|icb|ics|hospitals?|gps?|surger(?:y|ies)|a\s?&\s?e|a-and-e|ambulances?|paramedics?|nurs\w*"
+    r"|doctors?|midwi\w*|maternity|dentists?|dental|pharmac\w*|chemists?|clinics?|wards?|appointments?"
+    r"|waiting|wait|waits|patients?|care|carers?|health\w*|ill|illness|sick|mental|cancer|diagnos\w*"
+    r"|treatments?|operations?|referrals?|consultants?|prescriptions?|medicines?|medication|vaccin\w*"
+    r"|jabs?|covid\w*|flu|council|mps?|government|petitions?|funding|cuts|closures?|report|news|inquiry"
+    r"|investigation|staff|strikes?|beds?|corridor|emergency|111|999)\b"
 )
 
 # Undirected swearing is noted but leaves the comment up: criticism with strong words stays.
