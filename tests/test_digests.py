@@ -207,3 +207,44 @@ def test_digest_and_calendar_commands(tmp_path: Path) -> None:
         check=True,
     )
     assert digest.stdout.startswith("End-of-day handover · Mon 23 Nov")
+
+
+def test_every_chat_shows_the_same_handover_footnotes_escaped_for_itself() -> None:
+    """Slack, Teams and plain text carry one list of footnotes; comment text is escaped per chat."""
+    import json
+
+    from bot.core.digest_text import handover_footnotes
+    from bot.core.digests import HandoverDigest, Listing
+    from handlers.slack.digest_blocks import handover_blocks
+    from handlers.teams.digest_cards import handover_card
+
+    empty = Listing(0)
+    digest = HandoverDigest(
+        day=date(2026, 11, 23),
+        title="Handover",
+        at=datetime(2026, 11, 23, 16, 45, tzinfo=LONDON),
+        on_call=None,
+        open_by_tier={1: empty, 2: empty},
+        urgent=empty,
+        pending_contact=empty,
+        due_by_next_working_day=empty,
+        overdue=empty,
+        themes=(("parking <charges> & *fees*", 4),),
+        tier3_today=12,
+        safeguarding_today=("SG-2026-0007",),
+        surges_today=("Facebook post: 5 flagged comments grouped, 10:42 to 11:05 (5 open)",),
+    )
+    lines = handover_footnotes(digest)
+    assert lines[0] == "Tier 3 comments today: 12"
+    assert "Safeguarding reports opened today: 1 (SG-2026-0007)" in lines
+    assert all(line in handover_text(digest) for line in lines)
+
+    _, blocks = handover_blocks(digest, send_id=1, resend=False, summary=False)
+    slack = json.dumps(blocks, ensure_ascii=False)
+    assert "parking &lt;charges&gt; &amp; *fees*" in slack and "<charges>" not in slack
+    assert "SG-2026-0007" in slack and "Surge today: Facebook post: 5 flagged" in slack
+
+    teams = json.dumps(handover_card(digest, send_id=1, resend=False, summary=False), ensure_ascii=False)
+    assert "\\\\*fees\\\\*" in teams and "SG-2026-0007" in teams and "Tier 3 comments today: 12" in teams
+    summary = json.dumps(handover_card(digest, send_id=1, resend=False, summary=True), ensure_ascii=False)
+    assert "SG-2026-0007" not in summary  # the channel summary carries counts only

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
 
-_TIER_NAMES = {1: "Tier 1 (harmful)", 2: "Tier 2 (misinformation or spam)", 3: "Tier 3 needing a response"}
+# The same words in every chat and in plain text, so a manager reading one finds them in the other.
+TIER_NAMES = {1: "Tier 1 · harmful", 2: "Tier 2 · misinformation or spam", 3: "Tier 3 · needs a response"}
 
 
 def _line(line: CaseLine) -> str:
@@ -31,7 +34,7 @@ def reminder_text(reminder: Reminder) -> str:
     for post in reminder.busiest_posts:
         out.append(f"  - {post.platform} post {post.post_id}: {post.comments} new {post.post_url}".rstrip())
     for tier, listing in reminder.open_by_tier.items():
-        out += _listing(f"Open {_TIER_NAMES[tier]}", listing)
+        out += _listing(f"Open {TIER_NAMES[tier]}", listing)
     out += _listing("Past their response time", reminder.overdue)
     out += _listing("Response due soon", reminder.due_soon)
     if not any(listing.count for listing in reminder.open_by_tier.values()):
@@ -40,22 +43,47 @@ def reminder_text(reminder: Reminder) -> str:
     return "\n".join(out)
 
 
+def handover_counts(digest: HandoverDigest) -> str:
+    """One line of counts the on-call manager reads first."""
+    return (
+        f"Urgent: {digest.urgent.count} · Tier 1 open: {digest.open_by_tier[1].count} · "
+        f"Tier 2 open: {digest.open_by_tier[2].count} · Overdue: {digest.overdue.count} · "
+        f"Waiting to contact: {digest.pending_contact.count}"
+    )
+
+
+def handover_sections(digest: HandoverDigest) -> list[tuple[str, Listing]]:
+    """The handover's lists of cases, titled, in the order every chat shows them."""
+    return [
+        ("Urgent", digest.urgent),
+        (f"Open {TIER_NAMES[1]}", digest.open_by_tier[1]),
+        (f"Open {TIER_NAMES[2]}", digest.open_by_tier[2]),
+        ("Waiting to contact the commenter", digest.pending_contact),
+        ("Overdue", digest.overdue),
+        ("Due by the end of the next working day", digest.due_by_next_working_day),
+    ]
+
+
+def handover_footnotes(digest: HandoverDigest, escape: Callable[[str], str] = str) -> list[str]:
+    """The lines under the lists, the same in every chat: Tier 3 volume, themes, today's
+    safeguarding references (the report itself stays in its private channel), surges. `escape`
+    makes text that came from comments safe for the chat's markup."""
+    out = [f"Tier 3 comments today: {digest.tier3_today}"]
+    if digest.themes:
+        out.append("Emerging themes: " + "; ".join(f"{escape(t)} ({n})" for t, n in digest.themes))
+    if digest.safeguarding_today:
+        refs = ", ".join(digest.safeguarding_today)
+        out.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)} ({refs})")
+    out += [f"Surge today: {escape(line)}" for line in digest.surges_today]
+    return out
+
+
 def handover_text(digest: HandoverDigest) -> str:
     person = digest.on_call.name if digest.on_call else "NOBODY"
     out = [digest.title, f"On call tonight: {person}"]
     if digest.warning:
         out.append(f"WARNING: {digest.warning}")
-    out += _listing("Urgent", digest.urgent)
-    for tier in (1, 2):
-        out += _listing(f"Open {_TIER_NAMES[tier]}", digest.open_by_tier[tier])
-    out += _listing("Waiting to contact the commenter", digest.pending_contact)
-    out += _listing("Overdue", digest.overdue)
-    out += _listing("Due by the end of the next working day", digest.due_by_next_working_day)
-    if digest.safeguarding_today:
-        refs = ", ".join(digest.safeguarding_today)
-        out.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)} ({refs})")
-    out += [f"Surge today: {line}" for line in digest.surges_today]
-    out.append(f"Tier 3 comments today: {digest.tier3_today}")
-    if digest.themes:
-        out.append("Emerging themes: " + "; ".join(f"{theme} ({n})" for theme, n in digest.themes))
+    for title, listing in handover_sections(digest):
+        out += _listing(title, listing)
+    out += handover_footnotes(digest)
     return "\n".join(out)

@@ -5,13 +5,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.core.digest_text import handover_text, reminder_text
+from bot.core.digest_text import (
+    TIER_NAMES,
+    handover_counts,
+    handover_footnotes,
+    handover_sections,
+    handover_text,
+    reminder_text,
+)
 from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
 from handlers.slack.blocks import escape
 from handlers.slack.ids import AckActionId
 
 Block = dict[str, Any]
-_TIER_NAMES = {1: "Tier 1 · harmful", 2: "Tier 2 · misinformation or spam", 3: "Tier 3 · needs a response"}
 
 
 def _card_link(line: CaseLine) -> str:
@@ -73,7 +79,7 @@ def reminder_blocks(reminder: Reminder, *, send_id: int) -> tuple[str, list[Bloc
         },
     ]
     for tier, listing in reminder.open_by_tier.items():
-        blocks += _section(f"Open {_TIER_NAMES[tier]}", listing)
+        blocks += _section(f"Open {TIER_NAMES[tier]}", listing)
     blocks += _section("Past their response time", reminder.overdue)
     blocks += _section("Response due soon", reminder.due_soon)
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(reminder.guidance)}]})
@@ -106,26 +112,12 @@ def handover_blocks(
                 "text": {"type": "mrkdwn", "text": ":bell: Nobody has acknowledged this handover yet."},
             }
         )
-    counts = (
-        f"Urgent: {digest.urgent.count} · Tier 1 open: {digest.open_by_tier[1].count} · "
-        f"Tier 2 open: {digest.open_by_tier[2].count} · Overdue: {digest.overdue.count} · "
-        f"Waiting to contact: {digest.pending_contact.count}"
-    )
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": counts}]})
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": handover_counts(digest)}]})
     if not summary:
-        blocks += _section("Urgent", digest.urgent)
-        blocks += _section(f"Open {_TIER_NAMES[1]}", digest.open_by_tier[1])
-        blocks += _section(f"Open {_TIER_NAMES[2]}", digest.open_by_tier[2])
-        blocks += _section("Waiting to contact the commenter", digest.pending_contact)
-        blocks += _section("Overdue", digest.overdue)
-        blocks += _section("Due by the end of the next working day", digest.due_by_next_working_day)
-        extra = [f"Tier 3 comments today: {digest.tier3_today}"]
-        if digest.themes:
-            extra.append("Emerging themes: " + "; ".join(f"{escape(t)} ({n})" for t, n in digest.themes))
-        if digest.safeguarding_today:
-            extra.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)}")
-        extra += [f"Surge today: {escape(line)}" for line in digest.surges_today]
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "\n".join(extra)}]})
+        for title, listing in handover_sections(digest):
+            blocks += _section(title, listing)
+        footnotes = "\n".join(handover_footnotes(digest, escape))
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": footnotes}]})
     blocks.append(_ack_button(AckActionId.HANDOVER, "I have the handover", send_id))
     return handover_text(digest)[:3000], blocks
 

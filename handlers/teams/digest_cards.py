@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.core.digest_text import TIER_NAMES, handover_counts, handover_footnotes, handover_sections
 from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
 from handlers.teams.cards import adaptive_card as _card
 from handlers.teams.cards import escape
@@ -17,7 +18,6 @@ Card = dict[str, Any]
 ACK_VERB_PREFIX = "modbot-ack."
 CHECKED_VERB = "modbot-ack.checked"
 HANDOVER_VERB = "modbot-ack.handover"
-_TIER_NAMES = {1: "Tier 1 · harmful", 2: "Tier 2 · misinformation or spam", 3: "Tier 3 · needs a response"}
 
 
 def _line(line: CaseLine) -> str:
@@ -65,7 +65,7 @@ def reminder_card(reminder: Reminder, *, send_id: int) -> Card:
             )
         )
     for tier, listing in reminder.open_by_tier.items():
-        body += _section(f"Open {_TIER_NAMES[tier]}", listing)
+        body += _section(f"Open {TIER_NAMES[tier]}", listing)
     body += _section("Past their response time", reminder.overdue)
     body += _section("Response due soon", reminder.due_soon)
     body.append(_text(escape(reminder.guidance), isSubtle=True))
@@ -87,28 +87,11 @@ def handover_card(
         body.append(_text(f"**{escape(digest.warning)}**", color="Attention"))
     if resend:
         body.append(_text("Nobody has acknowledged this handover yet.", color="Warning"))
-    body.append(
-        _text(
-            f"Urgent: {digest.urgent.count} · Tier 1 open: {digest.open_by_tier[1].count} · "
-            f"Tier 2 open: {digest.open_by_tier[2].count} · Overdue: {digest.overdue.count} · "
-            f"Waiting to contact: {digest.pending_contact.count}",
-            isSubtle=True,
-        )
-    )
+    body.append(_text(handover_counts(digest), isSubtle=True))
     if not summary:
-        body += _section("Urgent", digest.urgent)
-        body += _section(f"Open {_TIER_NAMES[1]}", digest.open_by_tier[1])
-        body += _section(f"Open {_TIER_NAMES[2]}", digest.open_by_tier[2])
-        body += _section("Waiting to contact the commenter", digest.pending_contact)
-        body += _section("Overdue", digest.overdue)
-        body += _section("Due by the end of the next working day", digest.due_by_next_working_day)
-        extra = [f"Tier 3 comments today: {digest.tier3_today}"]
-        if digest.themes:
-            extra.append("Emerging themes: " + "; ".join(f"{escape(t)} ({n})" for t, n in digest.themes))
-        if digest.safeguarding_today:
-            extra.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)}")
-        extra += [f"Surge today: {escape(line)}" for line in digest.surges_today]
-        body.append(_text("\n\n".join(extra), isSubtle=True))
+        for title, listing in handover_sections(digest):
+            body += _section(title, listing)
+        body.append(_text("\n\n".join(handover_footnotes(digest, escape)), isSubtle=True))
     return _card(body, [_ack(HANDOVER_VERB, "I have the handover", send_id)])
 
 
