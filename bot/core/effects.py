@@ -7,6 +7,7 @@ the case use cases (so the audit log and the cards tell the same story).
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -32,7 +33,7 @@ from bot.core.views import CaseCard, build_case_card
 from bot.outbox.worker import RetryLater, TaskHandler
 from bot.ports import ChatDesk, PlatformItem, PostedCard, SocialPlatform
 from bot.store.db import Database
-from bot.store.tables import Case, Comment, ScheduledSend
+from bot.store.tables import Comment, ScheduledSend
 
 log = logging.getLogger(__name__)
 
@@ -93,150 +94,198 @@ def retry_for(exc: ChatError) -> RetryLater:
     return RetryLater(str(exc), after=exc.retry_after if exc.transient else 60.0)
 
 
-class PostCard(_Base):
-    async def run(self, payload: dict[str, Any]) -> None:
-        case_id, desk_name = int(payload["case_id"]), str(payload["desk"])
-        desk = self.desks.get(desk_name)
+class _DeskMessage(_Base, ABC):
+    """One chat message per desk that shows a record (a case, a surge) and is edited in place
+    whenever the record's version moves on. Posting and refreshing work the same way for every
+    kind of record; the subclasses say where the record and its message reference live."""
+
+    what = "card"  # for the log: "card for case 12", "surge card 3"
+    key = "id"  # the payload field naming the record
+    refreshing = False  # the task edits the posted message rather than posting one
+
+    # Where the record and its message reference live: one implementation per kind of record.
+    @abstractmethod
+    def _ref(self, session: Any, record_id: int, desk: str) -> Any:
+        """The posted message's reference (channel, message_ref, rendered_version), or None."""
+
+    @abstractmethod
+    def _version(self, session: Any, record_id: int) -> int:
+        """The record's current version."""
+
+    @abstractmethod
+    def _build(self, session: Any, record_id: int) -> Any:
+        """The view to render, carrying the `version` it shows."""
+
+    @abstractmethod
+    async def _post(self, desk: ChatDesk, card: Any) -> PostedCard:
+        """Post the view on the desk."""
+
+    @abstractmethod
+    async def _update(self, desk: ChatDesk, posted: PostedCard, card: Any) -> None:
+        """Edit the posted message to show the view."""
+
+    @abstractmethod
+    def _save_ref(self, session: Any, record_id: int, desk: str, posted: PostedCard, version: int) -> None:
+        """Remember where the message was posted and which version it shows."""
+
+    @abstractmethod
+    def _mark_rendered(self, session: Any, record_id: int, desk: str, version: int) -> None:
+        """Record that the message now shows `version`."""
+
+    @abstractmethod
+    def _enqueue_refresh(self, session: Any, record_id: int, desk: DeskTarget, version: int) -> None:
+        """Queue a refresh of the message on `desk`."""
+
+    def _target(self, payload: dict[str, Any]) -> tuple[int, str, ChatDesk | None]:
+        record_id, desk_name = int(payload[self.key]), str(payload["desk"])
+        return record_id, desk_name, self.desks.get(desk_name)
+
+    async def post(self, payload: dict[str, Any]) -> None:
+        record_id, desk_name, desk = self._target(payload)
         if desk is None:
-            log.warning("card for case %s skipped: desk %s is no longer configured", case_id, desk_name)
+            log.warning("%s %s skipped: desk %s is no longer configured", self.what, record_id, desk_name)
             return
-        existing = await self.db.run(lambda s: cases.card_ref(s, case_id=case_id, desk=desk_name))
-        if existing is not None:
+        if await self.db.run(lambda s: self._ref(s, record_id, desk_name)) is not None:
             return  # posted before a restart; the refresh path keeps it current
-        _case, card = await self.db.run(lambda s: self._card_in(s, case_id))
+        card = await self.db.run(lambda s: self._build(s, record_id))
         try:
-            posted = await desk.post_card(card)
+            posted = await self._post(desk, card)
         except ChatError as exc:
             if not exc.transient:
-                log.error("card for case %s could not be posted to %s: %s", case_id, desk_name, exc)
+                log.error("%s %s could not be posted to %s: %s", self.what, record_id, desk_name, exc)
             raise retry_for(exc) from exc
 
         def save(session: Any) -> None:
-            cases.save_card_ref(
-                session,
-                case_id=case_id,
-                desk=desk_name,
-                channel=posted.channel,
-                message_ref=posted.message_ref,
-                version=card.version,
-                now=self.now(),
-            )
-            fresh, _ = cases.load_case(session, case_id)
-            if fresh.version != card.version:  # decided while the post was in flight
-                cases.enqueue_refresh(
-                    session, case=fresh, desks=[DeskTarget(desk_name, desk.lane())], now=self.now()
-                )
+            self._save_ref(session, record_id, desk_name, posted, card.version)
+            current = self._version(session, record_id)
+            if current != card.version:  # changed while the post was in flight
+                self._enqueue_refresh(session, record_id, DeskTarget(desk_name, desk.lane()), current)
 
         await self.db.run(save)
-        log.info("card for case %s posted to %s", case_id, desk_name)
+        log.info("%s %s posted to %s", self.what, record_id, desk_name)
 
-    def _card_in(self, session: Any, case_id: int) -> tuple[Case, CaseCard]:
-        case, comment = cases.load_case(session, case_id)
-        return case, build_case_card(comment=comment, case=case, profile=self.profile, now=self.now())
+    async def refresh(self, payload: dict[str, Any]) -> None:
+        record_id, desk_name, desk = self._target(payload)
+        ref = await self.db.run(lambda s: self._ref(s, record_id, desk_name))
+        if desk is None or ref is None:
+            return  # not posted yet: the post renders the current state and re-checks after
+        # Many changes each queue a refresh (a hide-all queues one per comment); most find the
+        # message current, so compare versions before building the view.
+        if ref.rendered_version >= await self.db.run(lambda s: self._version(s, record_id)):
+            return
+        card = await self.db.run(lambda s: self._build(s, record_id))
+        try:
+            await self._update(desk, PostedCard(ref.channel, ref.message_ref), card)
+        except ChatError as exc:
+            raise retry_for(exc) from exc
+        await self.db.run(lambda s: self._mark_rendered(s, record_id, desk_name, card.version))
+
+    async def run(self, payload: dict[str, Any]) -> None:
+        await (self.refresh(payload) if self.refreshing else self.post(payload))
 
     async def give_up(self, payload: dict[str, Any], reason: str) -> None:
         log.error(
-            "gave up posting the card for case %s to %s: %s",
-            payload.get("case_id"),
+            "gave up %s %s %s on %s: %s",
+            "refreshing" if self.refreshing else "posting",
+            self.what,
+            payload.get(self.key),
             payload.get("desk"),
             reason,
         )
 
 
-class RefreshCard(PostCard):
-    async def run(self, payload: dict[str, Any]) -> None:
-        case_id, desk_name = int(payload["case_id"]), str(payload["desk"])
-        desk = self.desks.get(desk_name)
-        ref = await self.db.run(lambda s: cases.card_ref(s, case_id=case_id, desk=desk_name))
-        if desk is None or ref is None:
-            return  # not posted yet: the post renders the current state and re-checks after
-        _case, card = await self.db.run(lambda s: self._card_in(s, case_id))
-        if ref.rendered_version >= card.version:
-            return
-        try:
-            await desk.update_card(PostedCard(ref.channel, ref.message_ref), card)
-        except ChatError as exc:
-            raise retry_for(exc) from exc
-        await self.db.run(
-            lambda s: cases.mark_rendered(s, case_id=case_id, desk=desk_name, version=card.version)
+class _CaseCard(_DeskMessage):
+    what, key = "card for case", "case_id"
+
+    def _ref(self, session: Any, record_id: int, desk: str) -> Any:
+        return cases.card_ref(session, case_id=record_id, desk=desk)
+
+    def _version(self, session: Any, record_id: int) -> int:
+        return cases.load_case(session, record_id)[0].version
+
+    def _build(self, session: Any, record_id: int) -> CaseCard:
+        case, comment = cases.load_case(session, record_id)
+        return build_case_card(comment=comment, case=case, profile=self.profile, now=self.now())
+
+    async def _post(self, desk: ChatDesk, card: Any) -> PostedCard:
+        return await desk.post_card(card)
+
+    async def _update(self, desk: ChatDesk, posted: PostedCard, card: Any) -> None:
+        await desk.update_card(posted, card)
+
+    def _save_ref(self, session: Any, record_id: int, desk: str, posted: PostedCard, version: int) -> None:
+        cases.save_card_ref(
+            session,
+            case_id=record_id,
+            desk=desk,
+            channel=posted.channel,
+            message_ref=posted.message_ref,
+            version=version,
+            now=self.now(),
         )
 
-    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
-        log.error(
-            "gave up refreshing the card for case %s on %s: %s",
-            payload.get("case_id"),
-            payload.get("desk"),
-            reason,
+    def _mark_rendered(self, session: Any, record_id: int, desk: str, version: int) -> None:
+        cases.mark_rendered(session, case_id=record_id, desk=desk, version=version)
+
+    def _enqueue_refresh(self, session: Any, record_id: int, desk: DeskTarget, version: int) -> None:
+        case, _ = cases.load_case(session, record_id)
+        cases.enqueue_refresh(session, case=case, desks=[desk], now=self.now())
+
+
+class _SurgeCard(_DeskMessage):
+    what, key = "surge card", "surge_id"
+
+    def _ref(self, session: Any, record_id: int, desk: str) -> Any:
+        return surges.card_ref(session, surge_id=record_id, desk=desk)
+
+    def _version(self, session: Any, record_id: int) -> int:
+        return surges.load(session, record_id).version
+
+    def _build(self, session: Any, record_id: int) -> Any:
+        return build_surge_card(session, surge_id=record_id, now=self.now())
+
+    async def _post(self, desk: ChatDesk, card: Any) -> PostedCard:
+        return await desk.post_surge(card)
+
+    async def _update(self, desk: ChatDesk, posted: PostedCard, card: Any) -> None:
+        await desk.update_surge(posted, card)
+
+    def _save_ref(self, session: Any, record_id: int, desk: str, posted: PostedCard, version: int) -> None:
+        surges.save_card_ref(
+            session,
+            surge_id=record_id,
+            desk=desk,
+            channel=posted.channel,
+            message_ref=posted.message_ref,
+            version=version,
+            now=self.now(),
         )
 
+    def _mark_rendered(self, session: Any, record_id: int, desk: str, version: int) -> None:
+        surges.mark_rendered(session, surge_id=record_id, desk=desk, version=version)
 
-class PostSurgeCard(_Base):
-    async def run(self, payload: dict[str, Any]) -> None:
-        surge_id, desk_name = int(payload["surge_id"]), str(payload["desk"])
-        desk = self.desks.get(desk_name)
-        if desk is None:
-            return
-        if await self.db.run(lambda s: surges.card_ref(s, surge_id=surge_id, desk=desk_name)) is not None:
-            return
-        card = await self.db.run(lambda s: build_surge_card(s, surge_id=surge_id, now=self.now()))
-        try:
-            posted = await desk.post_surge(card)
-        except ChatError as exc:
-            raise retry_for(exc) from exc
-
-        def save(session: Any) -> None:
-            surges.save_card_ref(
-                session,
-                surge_id=surge_id,
-                desk=desk_name,
-                channel=posted.channel,
-                message_ref=posted.message_ref,
-                version=card.version,
-                now=self.now(),
-            )
-            current = surges.load(session, surge_id).version
-            if current != card.version:  # comments joined while the post was in flight
-                surges.enqueue_refresh(
-                    session,
-                    surge_id=surge_id,
-                    version=current,
-                    desks=[DeskTarget(desk_name, desk.lane())],
-                    now=self.now(),
-                )
-
-        await self.db.run(save)
-        log.info("surge card %s posted to %s", surge_id, desk_name)
-
-    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
-        log.error(
-            "gave up posting surge card %s to %s: %s", payload.get("surge_id"), payload.get("desk"), reason
-        )
+    def _enqueue_refresh(self, session: Any, record_id: int, desk: DeskTarget, version: int) -> None:
+        surges.enqueue_refresh(session, surge_id=record_id, version=version, desks=[desk], now=self.now())
 
 
-class RefreshSurgeCard(_Base):
-    async def run(self, payload: dict[str, Any]) -> None:
-        surge_id, desk_name = int(payload["surge_id"]), str(payload["desk"])
-        desk = self.desks.get(desk_name)
-        ref = await self.db.run(lambda s: surges.card_ref(s, surge_id=surge_id, desk=desk_name))
-        if desk is None or ref is None:
-            return  # not posted yet: the post renders the current state and re-checks after
-        # Each outcome of a hide-all queues a refresh; most find the card already current, so
-        # compare versions before reading every member of the surge.
-        if ref.rendered_version >= await self.db.run(lambda s: surges.load(s, surge_id).version):
-            return
-        card = await self.db.run(lambda s: build_surge_card(s, surge_id=surge_id, now=self.now()))
-        try:
-            await desk.update_surge(PostedCard(ref.channel, ref.message_ref), card)
-        except ChatError as exc:
-            raise retry_for(exc) from exc
-        await self.db.run(
-            lambda s: surges.mark_rendered(s, surge_id=surge_id, desk=desk_name, version=card.version)
-        )
+class PostCard(_CaseCard):
+    """Posts a case's card on one desk."""
 
-    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
-        log.error(
-            "gave up refreshing surge card %s on %s: %s", payload.get("surge_id"), payload.get("desk"), reason
-        )
+
+class RefreshCard(_CaseCard):
+    """Edits a case's card in place on one desk."""
+
+    refreshing = True
+
+
+class PostSurgeCard(_SurgeCard):
+    """Posts a surge's card on one desk."""
+
+
+class RefreshSurgeCard(_SurgeCard):
+    """Edits a surge's card in place on one desk."""
+
+    refreshing = True
 
 
 class PlatformAction(_Base):
