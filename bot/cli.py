@@ -253,7 +253,11 @@ def cmd_digest(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     at = args.at or datetime.now(UTC)
     try:
         if args.kind == "handover":
-            text = db.call(lambda s: handover_text(build_handover_digest(session=s, now=at, profile=profile)))
+            text = db.call(
+                lambda s: handover_text(
+                    build_handover_digest(session=s, now=at, profile=profile), references=True
+                )
+            )
         else:
             text = db.call(
                 lambda s: reminder_text(build_reminder(session=s, slot=args.kind, now=at, profile=profile))

@@ -64,26 +64,34 @@ def handover_sections(digest: HandoverDigest) -> list[tuple[str, Listing]]:
     ]
 
 
-def handover_footnotes(digest: HandoverDigest, escape: Callable[[str], str] = str) -> list[str]:
-    """The lines under the lists, the same in every chat: Tier 3 volume, themes, today's
-    safeguarding references (the report itself stays in its private channel), surges. `escape`
-    makes text that came from comments safe for the chat's markup."""
+def handover_footnotes(
+    digest: HandoverDigest, escape: Callable[[str], str] = str, *, references: bool = False
+) -> list[str]:
+    """The lines under the lists, the same in every chat: Tier 3 volume, themes, safeguarding,
+    surges. `escape` makes text that came from comments safe for the chat's markup.
+
+    Chat messages give only the number of safeguarding reports: a handover can land in the
+    moderators' channel (the summary, its notification text, or the full digest when nobody is
+    on call), and that a colleague reported something stays in the private channel. The
+    references are listed only where `references` is asked for (the `modbot digest` command).
+    """
     out = [f"Tier 3 comments today: {digest.tier3_today}"]
     if digest.themes:
         out.append("Emerging themes: " + "; ".join(f"{escape(t)} ({n})" for t, n in digest.themes))
     if digest.safeguarding_today:
-        refs = ", ".join(digest.safeguarding_today)
-        out.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)} ({refs})")
+        refs = f" ({', '.join(digest.safeguarding_today)})" if references else ""
+        out.append(f"Safeguarding reports opened today: {len(digest.safeguarding_today)}{refs}")
     out += [f"Surge today: {escape(line)}" for line in digest.surges_today]
     return out
 
 
-def handover_text(digest: HandoverDigest) -> str:
+def handover_text(digest: HandoverDigest, *, references: bool = False) -> str:
+    """The handover as plain text: chat notification text, or `modbot digest` (with references)."""
     person = digest.on_call.name if digest.on_call else "NOBODY"
     out = [digest.title, f"On call tonight: {person}"]
     if digest.warning:
         out.append(f"WARNING: {digest.warning}")
     for title, listing in handover_sections(digest):
         out += _listing(title, listing)
-    out += handover_footnotes(digest)
+    out += handover_footnotes(digest, references=references)
     return "\n".join(out)
