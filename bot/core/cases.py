@@ -14,7 +14,7 @@ from typing import Any, cast
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot.core import audit, surges
+from bot.core import audit, card_refs, surges
 from bot.core.capabilities import capabilities_for
 from bot.core.desks import DeskTarget
 from bot.core.errors import ActionNotAvailable, AlreadyDecided, CaseNotFound
@@ -658,35 +658,4 @@ def record_contact_outcome(
 
 
 def card_ref(session: Session, *, case_id: int, desk: str) -> CardRef | None:
-    return session.exec(
-        select(CardRef).where(col(CardRef.case_id) == case_id, col(CardRef.desk) == desk)
-    ).first()
-
-
-def save_card_ref(
-    session: Session, *, case_id: int, desk: str, channel: str, message_ref: str, version: int, now: datetime
-) -> None:
-    session.connection().execute(
-        insert_for(session, CardRef)
-        .values(
-            case_id=case_id,
-            desk=desk,
-            channel=channel,
-            message_ref=message_ref,
-            rendered_version=version,
-            posted_at=now,
-        )
-        .on_conflict_do_nothing(index_elements=["case_id", "desk"])
-    )
-
-
-def mark_rendered(session: Session, *, case_id: int, desk: str, version: int) -> None:
-    session.connection().execute(
-        update(CardRef)
-        .where(
-            col(CardRef.case_id) == case_id,
-            col(CardRef.desk) == desk,
-            col(CardRef.rendered_version) < version,
-        )
-        .values(rendered_version=version)
-    )
+    return card_refs.find(session, CardRef, record_id=case_id, desk=desk)

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.core import audit, cases, rhythm, rota, surges
+from bot.core import audit, card_refs, cases, rhythm, rota, surges
 from bot.core.clock import LONDON
 from bot.core.desks import DeskTarget
 from bot.core.digests import (
@@ -33,7 +33,7 @@ from bot.core.views import CaseCard, build_case_card
 from bot.outbox.worker import RetryLater, TaskHandler
 from bot.ports import ChatDesk, PlatformItem, PostedCard, SocialPlatform
 from bot.store.db import Database
-from bot.store.tables import Comment, ScheduledSend
+from bot.store.tables import CardRef, Comment, ScheduledSend, SurgeCardRef
 
 log = logging.getLogger(__name__)
 
@@ -97,17 +97,15 @@ def retry_for(exc: ChatError) -> RetryLater:
 class _DeskMessage(_Base, ABC):
     """One chat message per desk that shows a record (a case, a surge) and is edited in place
     whenever the record's version moves on. Posting and refreshing work the same way for every
-    kind of record; the subclasses say where the record and its message reference live."""
+    kind of record; a subclass names its reference table and says how to read, render and
+    re-queue its record."""
 
     what = "card"  # for the log: "card for case 12", "surge card 3"
     key = "id"  # the payload field naming the record
+    table: type[CardRef] | type[SurgeCardRef] = CardRef  # where the message references live
     refreshing = False  # the task edits the posted message rather than posting one
 
-    # Where the record and its message reference live: one implementation per kind of record.
-    @abstractmethod
-    def _ref(self, session: Any, record_id: int, desk: str) -> Any:
-        """The posted message's reference (channel, message_ref, rendered_version), or None."""
-
+    # What each kind of record supplies.
     @abstractmethod
     def _version(self, session: Any, record_id: int) -> int:
         """The record's current version."""
@@ -125,16 +123,26 @@ class _DeskMessage(_Base, ABC):
         """Edit the posted message to show the view."""
 
     @abstractmethod
-    def _save_ref(self, session: Any, record_id: int, desk: str, posted: PostedCard, version: int) -> None:
-        """Remember where the message was posted and which version it shows."""
-
-    @abstractmethod
-    def _mark_rendered(self, session: Any, record_id: int, desk: str, version: int) -> None:
-        """Record that the message now shows `version`."""
-
-    @abstractmethod
     def _enqueue_refresh(self, session: Any, record_id: int, desk: DeskTarget, version: int) -> None:
         """Queue a refresh of the message on `desk`."""
+
+    def _ref(self, session: Any, record_id: int, desk: str) -> CardRef | SurgeCardRef | None:
+        return card_refs.find(session, self.table, record_id=record_id, desk=desk)
+
+    def _save_ref(self, session: Any, record_id: int, desk: str, posted: PostedCard, version: int) -> None:
+        card_refs.save(
+            session,
+            self.table,
+            record_id=record_id,
+            desk=desk,
+            channel=posted.channel,
+            message_ref=posted.message_ref,
+            version=version,
+            now=self.now(),
+        )
+
+    def _mark_rendered(self, session: Any, record_id: int, desk: str, version: int) -> None:
+        card_refs.mark_rendered(session, self.table, record_id=record_id, desk=desk, version=version)
 
     def _target(self, payload: dict[str, Any]) -> tuple[int, str, ChatDesk | None]:
         record_id, desk_name = int(payload[self.key]), str(payload["desk"])
@@ -195,10 +203,7 @@ class _DeskMessage(_Base, ABC):
 
 
 class _CaseCard(_DeskMessage):
-    what, key = "card for case", "case_id"
-
-    def _ref(self, session: Any, record_id: int, desk: str) -> Any:
-        return cases.card_ref(session, case_id=record_id, desk=desk)
+    what, key, table = "card for case", "case_id", CardRef
 
     def _version(self, session: Any, record_id: int) -> int:
         return cases.load_case(session, record_id)[0].version
@@ -213,30 +218,13 @@ class _CaseCard(_DeskMessage):
     async def _update(self, desk: ChatDesk, posted: PostedCard, card: Any) -> None:
         await desk.update_card(posted, card)
 
-    def _save_ref(self, session: Any, record_id: int, desk: str, posted: PostedCard, version: int) -> None:
-        cases.save_card_ref(
-            session,
-            case_id=record_id,
-            desk=desk,
-            channel=posted.channel,
-            message_ref=posted.message_ref,
-            version=version,
-            now=self.now(),
-        )
-
-    def _mark_rendered(self, session: Any, record_id: int, desk: str, version: int) -> None:
-        cases.mark_rendered(session, case_id=record_id, desk=desk, version=version)
-
     def _enqueue_refresh(self, session: Any, record_id: int, desk: DeskTarget, version: int) -> None:
         case, _ = cases.load_case(session, record_id)
         cases.enqueue_refresh(session, case=case, desks=[desk], now=self.now())
 
 
 class _SurgeCard(_DeskMessage):
-    what, key = "surge card", "surge_id"
-
-    def _ref(self, session: Any, record_id: int, desk: str) -> Any:
-        return surges.card_ref(session, surge_id=record_id, desk=desk)
+    what, key, table = "surge card", "surge_id", SurgeCardRef
 
     def _version(self, session: Any, record_id: int) -> int:
         return surges.load(session, record_id).version
@@ -249,20 +237,6 @@ class _SurgeCard(_DeskMessage):
 
     async def _update(self, desk: ChatDesk, posted: PostedCard, card: Any) -> None:
         await desk.update_surge(posted, card)
-
-    def _save_ref(self, session: Any, record_id: int, desk: str, posted: PostedCard, version: int) -> None:
-        surges.save_card_ref(
-            session,
-            surge_id=record_id,
-            desk=desk,
-            channel=posted.channel,
-            message_ref=posted.message_ref,
-            version=version,
-            now=self.now(),
-        )
-
-    def _mark_rendered(self, session: Any, record_id: int, desk: str, version: int) -> None:
-        surges.mark_rendered(session, surge_id=record_id, desk=desk, version=version)
 
     def _enqueue_refresh(self, session: Any, record_id: int, desk: DeskTarget, version: int) -> None:
         surges.enqueue_refresh(session, surge_id=record_id, version=version, desks=[desk], now=self.now())

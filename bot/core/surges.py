@@ -20,6 +20,7 @@ from enum import StrEnum
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from bot.core import card_refs
 from bot.core.desks import DeskTarget
 from bot.core.errors import SurgeNotFound
 from bot.core.models import Route, Tier
@@ -177,35 +178,4 @@ def enqueue_refresh(
 
 
 def card_ref(session: Session, *, surge_id: int, desk: str) -> SurgeCardRef | None:
-    return session.exec(
-        select(SurgeCardRef).where(col(SurgeCardRef.surge_id) == surge_id, col(SurgeCardRef.desk) == desk)
-    ).first()
-
-
-def save_card_ref(
-    session: Session, *, surge_id: int, desk: str, channel: str, message_ref: str, version: int, now: datetime
-) -> None:
-    session.connection().execute(
-        insert_for(session, SurgeCardRef)
-        .values(
-            surge_id=surge_id,
-            desk=desk,
-            channel=channel,
-            message_ref=message_ref,
-            rendered_version=version,
-            posted_at=now,
-        )
-        .on_conflict_do_nothing(index_elements=["surge_id", "desk"])
-    )
-
-
-def mark_rendered(session: Session, *, surge_id: int, desk: str, version: int) -> None:
-    session.connection().execute(
-        update(SurgeCardRef)
-        .where(
-            col(SurgeCardRef.surge_id) == surge_id,
-            col(SurgeCardRef.desk) == desk,
-            col(SurgeCardRef.rendered_version) < version,
-        )
-        .values(rendered_version=version)
-    )
+    return card_refs.find(session, SurgeCardRef, record_id=surge_id, desk=desk)
