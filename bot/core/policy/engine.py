@@ -57,7 +57,7 @@ class PolicyEngine:
         trusted_sites: Iterable[str] = (),
     ) -> None:
         self._rules = tuple(rules)
-        self._trusted = DEFAULT_TRUSTED_SITES + tuple(
+        self._trusted = frozenset(DEFAULT_TRUSTED_SITES).union(
             s.strip().lower().removeprefix("www.") for s in trusted_sites
         )
         self._staff = _staff_pattern(staff_names)

@@ -9,7 +9,7 @@ site but hosted elsewhere is the shape of a scam, whatever the comment says.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
 # A written-out link, a host with a path ("gofundme.com/abc") or a bare ".com" host. The host needs a real
@@ -80,7 +80,7 @@ DEFAULT_TRUSTED_SITES: tuple[str, ...] = (
 
 # Host names that borrow an official name: "nhscovidpass.com", "gov-refund.uk", "nhs.verify-id.net".
 _OFFICIAL_NAME = re.compile(r"(?:^|[.-])(?:nhs|(?:gov|hmrc|dvla)(?:[.-]|$))")
-_OFFICIAL_HOMES = ("nhs.uk", "nhs.net", "nhs.scot", "gov.uk", "gov.scot", "gov.wales")
+_OFFICIAL_HOMES = frozenset({"nhs.uk", "nhs.net", "nhs.scot", "gov.uk", "gov.scot", "gov.wales"})
 
 
 # A dot before a top-level domain, as every bare host and disguised host above has. With "http",
@@ -115,9 +115,11 @@ def find_links(text: str) -> Iterator[Link]:
         yield Link(f"{match[1]}.{match[2]}".lower(), match.start(), match.end())
 
 
-def under(host: str, sites: Iterable[str]) -> bool:
-    """Whether `host` is one of `sites` or a subdomain of one."""
-    return any(host == site or host.endswith("." + site) for site in sites)
+def under(host: str, sites: Collection[str]) -> bool:
+    """Whether `host` is one of `sites` or a subdomain of one (a set makes each test one lookup
+    per label of the host)."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in sites for i in range(len(labels)))
 
 
 def borrows_official_name(host: str) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.core.policy.links import find_links
+
 # UK numbers: +44 or 0, then 9-10 digits, allowing spaces, dashes and brackets between groups.
 _UK_PHONE = re.compile(
     r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)"
@@ -39,10 +41,6 @@ _HOUSE_ADDRESS = re.compile(
     rf"|(?:{_NAME_START}[A-Z][a-z'’]+\s+){{1,3}}(?i:{_ALSO_WORDS})"
     rf")\b"
 )
-# Links: digits in a tracking code or a short link's path are not anyone's NHS number, postcode
-# or house.
-_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co|uk|ly|be|io|tv|me)/\S*")
-
 
 _ANY_DIGIT = re.compile(r"\d")
 
@@ -74,7 +72,9 @@ def find_personal_data(text: str) -> Iterator[tuple[int, int, str]]:
     def in_link(start: int) -> bool:
         nonlocal links
         if links is None:  # worked out only when a candidate needs it
-            links = [m.span() for m in _LINK.finditer(text)] if "/" in text or "www" in text else []
+            # Digits in a tracking code or a short link's path are not anyone's NHS number,
+            # postcode or house.
+            links = [(link.start, link.end) for link in find_links(text)]
         return any(s <= start < e for s, e in links)
 
     nhs_spans: list[tuple[int, int]] = []

@@ -133,10 +133,6 @@ def build_corpus(name: str, datasets: Path) -> Corpus:
     return corpus
 
 
-def _validation(text: str) -> bool:
-    return int(hashlib.sha256(b"validation:" + text.encode("utf-8")).hexdigest()[:8], 16) % 10 == 0
-
-
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, z))))
 
