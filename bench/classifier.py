@@ -1,6 +1,6 @@
 """Classifier throughput on one core: the whole engine (rules and learned heads) per labelled set.
 
-    .venv/bin/python -m bench.classifier --datasets ../shared/datasets [--runs 5]
+    .venv/bin/python -m bench.classifier --datasets ../shared/datasets [MORE_DIRS ...] [--runs 5]
 
 Prints, per set and for all sets mixed, the median comments per second over the runs and the
 median p99 time per comment. Rules alone are measured too, to show what the learned stage costs.
@@ -33,7 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--datasets", type=Path, required=True)
+    parser.add_argument("--datasets", type=Path, nargs="+", required=True)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--models", type=Path, help="heads trained here (modbot train --out DIR), beside the shipped ones"

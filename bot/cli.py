@@ -369,9 +369,20 @@ def cmd_train(args: argparse.Namespace) -> int:
     if unknown:
         raise SystemExit(f"modbot: unknown head {unknown[0]!r}; choose from {', '.join(SPECS)}")
     if not heads:
-        raise SystemExit(f"modbot: no labelled sets found in {args.datasets}")
+        folders = ", ".join(str(d) for d in args.datasets)
+        raise SystemExit(f"modbot: no labelled sets found in {folders}")
+    writes: dict[str, str] = {}
+    for recipe in heads:
+        other = writes.setdefault(SPECS[recipe].name, recipe)
+        if other != recipe:
+            raise SystemExit(
+                f"modbot: {other} and {recipe} both write the {SPECS[recipe].name} head; choose one"
+            )
     for head in heads:
-        result = train_head(head, args.datasets, args.out)
+        try:
+            result = train_head(head, args.datasets, args.out)
+        except ValueError as exc:
+            raise SystemExit(f"modbot: {exc}") from exc
         false_flags = ", ".join(f"{k} {v:.1%}" for k, v in result["cross_validated_false_flags"].items())
         print(
             f"{head}: threshold {result['threshold']:.2f}, "
@@ -488,7 +499,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("input", type=Path, nargs="*")
     evaluate.add_argument(
-        "--datasets", type=Path, default=None, help="folder with the public development sets"
+        "--datasets",
+        type=Path,
+        nargs="+",
+        default=None,
+        help="folders with the public development sets (each set from the first that holds it)",
     )
     evaluate.add_argument("--json", action="store_true", help="machine-readable summary")
     evaluate.add_argument(
@@ -507,9 +522,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.set_defaults(func=cmd_import)
     train = sub.add_parser("train", help="train the learned classifier heads from labelled sets")
-    train.add_argument("--datasets", type=Path, required=True, help="folder with the labelled sets")
+    train.add_argument(
+        "--datasets",
+        type=Path,
+        nargs="+",
+        required=True,
+        help="folders with the labelled sets (each set from the first that holds it)",
+    )
     train.add_argument("--out", type=Path, required=True, help="folder to write the heads to")
-    train.add_argument("--heads", nargs="*", help="abuse, spam, misinformation (default: all with data)")
+    train.add_argument(
+        "--heads",
+        nargs="*",
+        help="abuse, spam, misinformation, misinformation-constraint "
+        "(default: abuse, spam and misinformation, where their data is found)",
+    )
     train.set_defaults(func=cmd_train)
     labels = sub.add_parser("export-labels", help="write moderators' decisions as labelled CSV for review")
     labels.add_argument("output", type=Path)

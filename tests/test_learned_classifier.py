@@ -101,8 +101,10 @@ def test_the_card_reason_names_the_head_and_the_words(tmp_path: Path) -> None:
 
 def test_shipped_heads_learned_only_from_data_we_may_ship() -> None:
     names = {head.name: head for head in LearnedModel.load(SHIPPED_MODELS).heads}
-    assert set(names) == {"abuse", "spam"}
+    assert set(names) == {"abuse", "spam", "misinformation"}
     assert "davidson" in names["abuse"].trained_on and "youtube-spam" in names["spam"].trained_on
+    assert "covid-19-rumours" in names["misinformation"].trained_on
+    assert names["misinformation"].gate is not None  # it speaks only about health-claim topics
     assert all("constraint" not in head.trained_on for head in names.values())
 
 
@@ -145,6 +147,34 @@ def test_quoting_abuse_to_condemn_it_stays_up() -> None:
         assert ENGINE.classify(text).tier is Tier.LEAVE, text
     for text in ("I'm calling you a stupid cow", "You are a stupid cow, I said it and I meant it"):
         assert ENGINE.classify(text).tier is Tier.HARMFUL, text
+
+
+def test_rejecting_a_false_claim_others_spread_is_not_misinformation() -> None:
+    for text in (
+        "People posting that vaccines are poison should be ashamed, my mum is alive because of hers.",
+        "Anyone who claims the MMR causes autism should check the facts.",
+        "Those saying the booster has microchips are talking utter nonsense.",
+    ):
+        assert ENGINE.classify(text).tier is Tier.LEAVE, text
+    for text in (
+        "Vaccines are poison.",
+        "People are saying vaccines are poison, wake up.",  # nobody rejects it
+        "Doctors say the jab has microchips, it's not a myth.",  # spread by a named source
+        "They say vaccines are safe. Nonsense, vaccines are poison.",  # the claim is the author's own
+    ):
+        assert ENGINE.classify(text).tier is Tier.MISINFORMATION_OR_SPAM, text
+
+
+def test_the_shipped_misinformation_head_flags_claims_and_leaves_complaints_about_the_same_topics() -> None:
+    flagged = ENGINE.classify("Bill Gates made the coronavirus in a lab so he can sell vaccines")
+    assert flagged.tier is Tier.MISINFORMATION_OR_SPAM
+    assert any(r.rule == "model.misinformation" for r in flagged.reasons)
+    for text in (
+        "The covid vaccine centre was closed again and we waited two hours in the rain.",
+        "Is the flu jab safe while breastfeeding? Asking for my daughter.",
+        "Masks are still required on the cancer ward, please respect it.",
+    ):
+        assert ENGINE.classify(text).tier is Tier.LEAVE, text
 
 
 def test_criticism_set_keeps_wrong_flags_within_two_percent() -> None:
@@ -213,7 +243,8 @@ def test_a_misinformation_head_trained_here_meets_the_goal_and_leaves_criticism_
 
     if not (DATASETS / "constraint-covid-fakenews" / "train.tsv").exists():
         pytest.skip("the CONSTRAINT set is not available beside the repository")
-    train_head("misinformation", DATASETS, tmp_path)
+    result = train_head("misinformation-constraint", DATASETS, tmp_path)
+    assert result["head"] == "misinformation" and (tmp_path / "misinformation.json.gz").exists()
     engine = build_engine([], models=tmp_path)
     validation = load_constraint(DATASETS / "constraint-covid-fakenews" / "valid.tsv")
     scored = evaluate("constraint", validation, engine)
@@ -221,3 +252,107 @@ def test_a_misinformation_head_trained_here_meets_the_goal_and_leaves_criticism_
     assert tier2.f1 >= 0.85
     criticism = evaluate("criticism", load_labelled_csv(CRITICISM_SET), engine)
     assert criticism.tier3_false_flag_rate <= 0.02
+
+
+def test_the_shipped_misinformation_head_carries_to_constraint_which_it_never_saw() -> None:
+    """Learned from another set (the COVID-19 rumours), scored on CONSTRAINT's validation split:
+    it finds a third or more of the false posts and flags few true ones."""
+    from bot.core.evaluation import load_constraint
+
+    if not (DATASETS / "constraint-covid-fakenews" / "valid.tsv").exists():
+        pytest.skip("the CONSTRAINT set is not available beside the repository")
+    validation = load_constraint(DATASETS / "constraint-covid-fakenews" / "valid.tsv")
+    scored = evaluate("constraint", validation, ENGINE)
+    tier2 = next(s for s in scored.scores if s.tier == 2)
+    assert tier2.recall >= 0.33 and tier2.precision >= 0.9
+    assert scored.tier3_false_flag_rate <= 0.05
+
+
+def _write_rumours(folder: Path, news: list[tuple[str, str]], tweets: list[tuple[str, str]]) -> None:
+    """The rumour dataset's own layout: a news file without a header, a Twitter file with one."""
+    (folder / "Data" / "news").mkdir(parents=True)
+    (folder / "Data" / "twitter").mkdir(parents=True)
+    with (folder / "Data" / "news" / "news.csv").open("w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows((i, label, text, 3) for i, (label, text) in enumerate(news))
+    with (folder / "Data" / "twitter" / "Twitter.csv").open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["No.", "label", "content", "source", "sentiment"])
+        writer.writerows((i, label, text, "1", "3") for i, (label, text) in enumerate(tweets))
+
+
+def test_rumours_are_read_from_the_datasets_own_layout(tmp_path: Path) -> None:
+    from bot.core.evaluation import load_covid_rumours
+
+    _write_rumours(
+        tmp_path,
+        news=[("F", "Onion water cures the virus"), ("T", "Clinics open late this week"), ("U", "Unclear")],
+        tweets=[("F", "Masks spread the virus"), ("U", "Nobody knows yet"), ("T", "Boosters start Monday")],
+    )
+    rows = [(e.text, e.label) for e in load_covid_rumours(tmp_path)]
+    assert rows == [
+        ("Onion water cures the virus", 2),
+        ("Clinics open late this week", 3),
+        ("Masks spread the virus", 2),
+        ("Boosters start Monday", 3),
+    ]  # the BOM and the header are not rows; unverified claims teach nothing either way
+
+
+def test_the_misinformation_corpus_joins_folders_and_never_learns_a_claim_constraint_holds(
+    tmp_path: Path,
+) -> None:
+    from bot.core.evaluation import development_sets
+    from bot.core.policy.training import available_heads, build_corpus
+
+    shared, cloned = tmp_path / "shared", tmp_path / "cloned"
+    (shared / "constraint-covid-fakenews").mkdir(parents=True)
+    (shared / "constraint-covid-fakenews" / "valid.tsv").write_text(
+        "id\ttweet\tlabel\n1\tOnion water CURES the virus!\tfake\n", encoding="utf-8"
+    )
+    claims = [("F", f"Garlic number {i} cures the virus") for i in range(40)]
+    _write_rumours(
+        cloned / "COVID-19-rumor-dataset", news=[("F", "Onion water cures the virus"), *claims], tweets=[]
+    )
+
+    corpus = build_corpus("misinformation", [shared, cloned])
+    learned = {t for t, o in zip(corpus.texts, corpus.origin, strict=True) if o == "covid-19-rumours"}
+    assert "Onion water cures the virus" not in learned  # CONSTRAINT's validation split has it
+    assert learned == {text for _, text in claims if not held_out(text)}
+    assert 0 < len(learned) < len(claims)  # the held-out fifth is kept for scoring
+    assert available_heads([shared, cloned]) == ["misinformation"]
+    assert available_heads(shared) == []
+    scored = dict(development_sets([shared, cloned]))
+    assert [e.text for e in scored["covid-19 rumours held-out fifth (false vs true claims)"]] == [
+        text for _, text in claims if held_out(text)
+    ]
+    assert len(scored["constraint-covid (fake vs real, validation split)"]) == 1
+
+
+def test_a_head_is_not_trained_without_its_own_set(tmp_path: Path) -> None:
+    from bot.core.policy.training import train_head
+
+    _write_spam_set(tmp_path / "datasets" / "youtube-spam")
+    with pytest.raises(ValueError, match="covid-19-rumours"):
+        train_head("misinformation", tmp_path / "datasets", tmp_path / "models")
+    assert not (tmp_path / "models" / "misinformation.json.gz").exists()
+
+
+def test_train_command_refuses_two_recipes_for_one_head(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "train",
+            "--datasets",
+            str(tmp_path),
+            "--out",
+            str(tmp_path / "m"),
+            "--heads",
+            "misinformation",
+            "misinformation-constraint",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "misinformation and misinformation-constraint both write the misinformation head" in result.stderr

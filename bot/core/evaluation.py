@@ -159,7 +159,46 @@ def load_constraint(path: Path) -> list[Example]:
         return [Example(row[1], 2 if row[2].strip() == "fake" else 3) for row in rows if len(row) >= 3]
 
 
+RUMOURS = "COVID-19-rumor-dataset"  # the folder a clone of the dataset's repository makes
+NEWS_RUMOURS = Path("Data") / "news" / "news.csv"
+TWITTER_RUMOURS = Path("Data") / "twitter" / "Twitter.csv"
+
+
+def load_covid_rumours(folder: Path) -> list[Example]:
+    """The COVID-19 rumour dataset (Cheng et al. 2021), laid out as its repository is: false
+    claims -> tier 2; true ones -> tier 3. Unverified ones (`U`) teach nothing either way and are
+    left out. `Data/news/news.csv` has no header (id, label, content, ...); the Twitter file has.
+    """
+    examples = []
+    for path, header in ((folder / NEWS_RUMOURS, False), (folder / TWITTER_RUMOURS, True)):
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = csv.reader(handle)
+            if header:
+                next(rows, None)
+            examples += [
+                Example(row[2], 2 if row[1] == "F" else 3)
+                for row in rows
+                if len(row) >= 3 and row[1] in ("F", "T") and row[2].strip()
+            ]
+    return examples
+
+
 CRITICISM_SET = Path(__file__).parent / "policy" / "eval_data" / "nhs_criticism.csv"
+
+
+def as_roots(datasets: Path | Sequence[Path]) -> tuple[Path, ...]:
+    """One folder of labelled sets or several (the shared ones, and others cloned beside them)."""
+    return (datasets,) if isinstance(datasets, Path) else tuple(datasets)
+
+
+def find_set(datasets: Path | Sequence[Path], relative: str | Path) -> Path | None:
+    """`relative` in the first of the folders that holds it."""
+    for root in as_roots(datasets):
+        if (root / relative).exists():
+            return root / relative
+    return None
 
 
 def load_davidson_classes(path: Path) -> list[tuple[Example, str]]:
@@ -171,27 +210,34 @@ def load_davidson_classes(path: Path) -> list[tuple[Example, str]]:
         ]
 
 
-def development_sets(root: Path) -> Iterator[tuple[str, list[Example]]]:
-    """The shared development sets, each scored on its own.
+def development_sets(datasets: Path | Sequence[Path]) -> Iterator[tuple[str, list[Example]]]:
+    """The development sets found in `datasets`, each scored on its own.
 
-    The shipped model learned from four fifths of Davidson and of the YouTube files, so only the
-    held-out fifth of those is scored; CONSTRAINT is scored on its validation split, which no
-    model trains on. The project's own criticism set is always included.
+    The shipped model learned from four fifths of Davidson, of the YouTube files and of the
+    COVID-19 rumours, so only the held-out fifth of those is scored; CONSTRAINT is scored on its
+    validation split, which no model trains on. The project's own criticism set is always included.
     """
-    davidson = root / "davidson-hate-offensive" / "labeled_data.csv"
-    if davidson.exists():
+    davidson = find_set(datasets, Path("davidson-hate-offensive") / "labeled_data.csv")
+    if davidson is not None:
         rows = [(e, cls) for e, cls in load_davidson_classes(davidson) if held_out(e.text)]
         yield "davidson held-out fifth (hate+offensive vs neither)", [e for e, _ in rows]
         yield "davidson held-out fifth (hate only vs neither)", [e for e, cls in rows if cls != "1"]
-    youtube = sorted((root / "youtube-spam").glob("Youtube0*.csv"))
-    if youtube:
+    youtube = find_set(datasets, "youtube-spam")
+    videos = sorted(youtube.glob("Youtube0*.csv")) if youtube is not None else []
+    if videos:
         yield (
             "youtube-spam held-out fifth (spam vs ham)",
-            [e for e in load_youtube(youtube) if held_out(e.text)],
+            [e for e in load_youtube(videos) if held_out(e.text)],
         )
-    constraint = root / "constraint-covid-fakenews" / "valid.tsv"
-    if constraint.exists():
+    constraint = find_set(datasets, Path("constraint-covid-fakenews") / "valid.tsv")
+    if constraint is not None:
         yield "constraint-covid (fake vs real, validation split)", load_constraint(constraint)
+    rumours = find_set(datasets, RUMOURS)
+    if rumours is not None:
+        yield (
+            "covid-19 rumours held-out fifth (false vs true claims)",
+            [e for e in load_covid_rumours(rumours) if held_out(e.text)],
+        )
     if CRITICISM_SET.exists():
         yield "nhs criticism (written for this project)", load_labelled_csv(CRITICISM_SET)
 

@@ -28,9 +28,29 @@ _REPORTED = re.compile(
 # Rules and heads that judge an insult, as opposed to a threat or a slur.
 _QUOTABLE = frozenset({"abuse.directed_insult", "abuse.directed_swearing", "model.abuse"})
 
+# Counter-speech: "people posting that vaccines are poison should be ashamed". A false claim that
+# others are said to spread, in a comment that rejects it, is not misinformation. Both are needed:
+# "people are saying vaccines are poison, wake up" and "doctors say the jab has microchips" flag.
+_SPREAD_BY_OTHERS = re.compile(
+    r"\b(?:people|those|anyone|someone|folks?|idiots|they)\s+(?:who\s+(?:keep\s+)?)?"
+    r"(?:post(?:s|ed|ing)?|say(?:s|ing)?|said|claim(?:s|ed|ing)?|spread(?:s|ing)?|shar(?:e|es|ed|ing))"
+    r"\b[^.!?;\n]*"
+)
+_REJECTED = re.compile(
+    r"\b(?:ashamed|nonsense|rubbish|myths?|debunked|not\s+true|is\s*n[o']?t\s+true|utter\s+tosh"
+    r"|alive\s+because|talk\s+to\s+(?:a|my|your|the)\b|check\s+the\s+facts)"
+)
+_REFUTABLE = frozenset({"misinformation.health", "model.misinformation"})
+
 
 def _reported_spans(lowered: str) -> list[tuple[int, int]]:
     return [m.span() for m in _REPORTED.finditer(lowered)]
+
+
+def _counter_speech_spans(lowered: str) -> list[tuple[int, int]]:
+    if _REJECTED.search(lowered) is None:
+        return []
+    return [m.span() for m in _SPREAD_BY_OTHERS.finditer(lowered)]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -82,6 +102,7 @@ class PolicyEngine:
         routes: dict[Route, None] = {}
         urgent = False
         reported = _reported_spans(lowered)
+        refuted = _counter_speech_spans(lowered)
 
         def hit(rule_id: str, category: str, start: int, end: int) -> None:
             reasons.append(Reason(rule_id, category, text[start:end][:_EXCERPT_MAX], start, end))
@@ -91,6 +112,8 @@ class PolicyEngine:
             if match is None:
                 continue
             if reported and rule.id in _QUOTABLE and _inside(reported, *match.span()):
+                continue
+            if refuted and rule.id in _REFUTABLE and _inside(refuted, *match.span()):
                 continue
             hit(rule.id, rule.category, *match.span())
             if rule.tier is not None:
@@ -134,6 +157,10 @@ class PolicyEngine:
                 if reported and head.rule in _QUOTABLE and verdict.evidence:
                     strongest = verdict.evidence[0]
                     if _inside(reported, strongest.start, strongest.end):
+                        continue
+                if refuted and head.rule in _REFUTABLE and verdict.evidence:
+                    strongest = verdict.evidence[0]
+                    if _inside(refuted, strongest.start, strongest.end):
                         continue
                 category = f"{head.category} (learned model, {verdict.probability:.0%} sure)"
                 if verdict.evidence:
