@@ -101,8 +101,18 @@ class PolicyEngine:
         tiers: list[Tier] = []
         routes: dict[Route, None] = {}
         urgent = False
-        reported = _reported_spans(lowered)
-        refuted = _counter_speech_spans(lowered)
+        # Spans where a rule or head of the given kinds says nothing: quoted insults, rejected claims.
+        exempt = [
+            (spans, kinds)
+            for spans, kinds in (
+                (_reported_spans(lowered), _QUOTABLE),
+                (_counter_speech_spans(lowered), _REFUTABLE),
+            )
+            if spans
+        ]
+
+        def exempted(rule_id: str, start: int, end: int) -> bool:
+            return any(rule_id in kinds and _inside(spans, start, end) for spans, kinds in exempt)
 
         def hit(rule_id: str, category: str, start: int, end: int) -> None:
             reasons.append(Reason(rule_id, category, text[start:end][:_EXCERPT_MAX], start, end))
@@ -111,9 +121,7 @@ class PolicyEngine:
             match = rule.pattern.search(folded if rule.folded else lowered)
             if match is None:
                 continue
-            if reported and rule.id in _QUOTABLE and _inside(reported, *match.span()):
-                continue
-            if refuted and rule.id in _REFUTABLE and _inside(refuted, *match.span()):
+            if exempt and exempted(rule.id, *match.span()):
                 continue
             hit(rule.id, rule.category, *match.span())
             if rule.tier is not None:
@@ -154,13 +162,9 @@ class PolicyEngine:
             # The learned heads only add flags; they never clear what a rule found.
             for verdict in self.model.judge(text):
                 head = verdict.head
-                if reported and head.rule in _QUOTABLE and verdict.evidence:
+                if exempt and verdict.evidence:
                     strongest = verdict.evidence[0]
-                    if _inside(reported, strongest.start, strongest.end):
-                        continue
-                if refuted and head.rule in _REFUTABLE and verdict.evidence:
-                    strongest = verdict.evidence[0]
-                    if _inside(refuted, strongest.start, strongest.end):
+                    if exempted(head.rule, strongest.start, strongest.end):
                         continue
                 category = f"{head.category} (learned model, {verdict.probability:.0%} sure)"
                 if verdict.evidence:
