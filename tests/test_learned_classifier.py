@@ -328,10 +328,12 @@ def test_the_misinformation_corpus_joins_folders_and_never_learns_a_claim_constr
 
 
 def test_a_head_is_not_trained_without_its_own_set(tmp_path: Path) -> None:
-    from bot.core.policy.training import train_head
+    from bot.core.policy.training import SPECS, WHERE, train_head
+
+    assert set(WHERE) == set(SPECS)  # every recipe can say what it is missing
 
     _write_spam_set(tmp_path / "datasets" / "youtube-spam")
-    with pytest.raises(ValueError, match="covid-19-rumours"):
+    with pytest.raises(ValueError, match="needs COVID-19-rumor-dataset/"):
         train_head("misinformation", tmp_path / "datasets", tmp_path / "models")
     assert not (tmp_path / "models" / "misinformation.json.gz").exists()
 

@@ -88,6 +88,13 @@ SPECS = {
 }
 # Trained when `modbot train` is not told which: the recipes whose data may be shipped.
 DEFAULT_RECIPES = ("abuse", "spam", "misinformation")
+# Where each recipe's own set sits in a datasets folder, for the message when it is missing.
+WHERE = {
+    "abuse": "davidson-hate-offensive/labeled_data.csv",
+    "spam": "youtube-spam/Youtube0*.csv",
+    "misinformation": f"{RUMOURS}/ (a clone of the repository MickeysClubhouse/{RUMOURS})",
+    "misinformation-constraint": "constraint-covid-fakenews/train.tsv",
+}
 
 
 @dataclass
@@ -289,7 +296,7 @@ def train_head(
     corpus = build_corpus(name, datasets)
     if not corpus.sources[spec.own_source]:
         # Without its own set a head would learn only "leave" rows and replace a better one.
-        raise ValueError(f"{name}: its labelled set ({spec.own_source}) is not in the datasets folders")
+        raise ValueError(f"{name}: needs {WHERE[name]} in one of the datasets folders")
     # Learned from the text as it reads, as the engine will judge it.
     readable_texts = [readable(text) for text in corpus.texts]
     docs = [features(tokenize(text)) for text in readable_texts]
