@@ -185,3 +185,46 @@ def test_self_promotion_and_money_offers_are_spam(text: str) -> None:
 def test_talk_about_pay_profit_apps_and_links_is_not_self_promotion(text: str) -> None:
     """Criticism that mentions money, apps or a link stays up (MSE Appendix B)."""
     assert "spam.self_promotion" not in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please donate some bitcoin to me, address below",
+        "Send 0.05 BTC to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq and I'll double it",
+        "My wallet: 0x52908400098527886E0F7030069857D2E4169EE7",
+        "Tips welcome 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
+        "Lost money to fake brokers? Agent Mark helped me recover my lost funds in 48 hours",
+        "Contact them now, they recovered all my stolen bitcoin",
+    ],
+)
+def test_cryptocurrency_requests_and_recovery_scams_are_spam(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.MISINFORMATION_OR_SPAM
+    assert "spam.crypto" in {r.rule for r in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son lost his savings to a crypto scam and CAMHS won't see him for 18 months",
+        "The pension fund should not be investing in bitcoin",
+        "Our reference is 1234567890123456789012345678 and still no reply",
+        "See https://example.org/1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 for the report",
+        "It took me months to recover from the operation and I lost my job",
+        "How do I pay for my prescription online?",
+    ],
+)
+def test_talk_about_crypto_money_and_recovery_is_not_a_crypto_request(text: str) -> None:
+    assert "spam.crypto" not in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+def test_the_link_in_the_surgerys_own_text_is_not_click_bait() -> None:
+    assert "spam.advertising" in {
+        r.rule for r in ENGINE.classify("Click the link for free followers").reasons
+    }
+    for text in (
+        "Click the link in the text to confirm your appointment, that's what the surgery told me.",
+        "Tap the link in your reminder to confirm, the receptionist said",
+    ):
+        assert "spam.advertising" not in {r.rule for r in ENGINE.classify(text).reasons}, text

@@ -241,6 +241,8 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"\b(?:check\s+out|visit|subscribe\s+to|follow)\s+my\s+(?:channel|page|profile|website|site|store|shop|account)\b"
             r"|\bsubscribe\s+(?:to\s+)?(?:me|my)\b|\b(?:click|tap)\s+(?:here|the\s+link|link\s+in\s+(?:my\s+)?bio)\b"
+            # ... but not the link in the surgery's own text or letter ("click the link in the text").
+            r"(?!\s+(?:in|on)\s+(?:the|your|my|their)\s+(?:text|sms|letter|email|e-mail|message|reminder))"
             r"|\b(?:earn|make)\s+(?:[£$€]\s?\d[\d,]*|\d+\s?k|money)\b|\b(?:bitcoin|crypto|forex|binary\s+options)\s+(?:\w+\s+)?(?:invest|trading|profit|expert|mentor|account\s+manager)\w*\b"
             r"|\b(?:whats\s?app|telegram)\s+(?:me|us|\+?\d)|\bdm\s+me\s+for\b|\bpromo\s+code\b"
             r"|\bfree\s+(?:iphones?|gift\s*cards?|money|followers)\b|\bbuy\s+(?:now|followers|likes)\b"
@@ -278,6 +280,21 @@ RULES: tuple[Rule, ...] = (
             # try every position of every comment, eight times slower.)
             r"|\b(?:https?://|www\.)\S*(?:[?&](?:ref|referral|aff|affiliate|invite|promo)\w*=|/(?:ref|refer|referral|invite|affiliate)/)"
             r"|\bwe\s+are\s+an?\s+(?:\w+\s+){0,3}(?:company|brand)\b"
+        ),
+        tier=Tier.MISINFORMATION_OR_SPAM,
+    ),
+    # Money asked for in cryptocurrency, and the "we recover lost funds" scam that follows crypto
+    # fraud around: nobody on an NHS page needs a wallet address. Talk about crypto stays up
+    # ("my son lost his savings to a crypto scam and CAMHS won't see him").
+    Rule(
+        "spam.crypto",
+        "a cryptocurrency request or a funds-recovery scam (spam)",
+        re.compile(
+            r"\b(?:donate|send|tip|transfer|pay)\s+(?:\w+\s+){0,3}?(?:bitcoins?|btc|crypto\w*|eth(?:ereum)?|usdt|doge\w*)\b"
+            # Wallet addresses: Ethereum, Bitcoin bech32, Bitcoin legacy (never inside a link).
+            r"|\b0x[0-9a-f]{40}\b|\bbc1[02-9ac-hj-np-z]{25,60}\b"
+            r"|\b(?<![/.=?&#-])[13](?=[1-9a-z]*[a-z])(?=[1-9a-z]*[2-9])[1-9a-z]{25,34}\b"
+            r"|\brecover(?:ed|ing|y)?\s+(?:\w+\s+){0,3}?(?:lost|stolen|scammed)\s+(?:\w+\s+)?(?:funds|crypto\w*|bitcoins?|btc|investments?)\b"
         ),
         tier=Tier.MISINFORMATION_OR_SPAM,
     ),
