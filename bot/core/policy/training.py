@@ -14,7 +14,7 @@ import math
 import random
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,9 @@ NHS_EXAMPLES = Path(__file__).with_name("training_data") / "nhs_comments.csv"
 
 
 BORROWED_WEIGHT = 0.25
+# The desk's own conversation may be wrongly flagged no more than the criticism goal allows (2%),
+# whatever a head's budget on the public sets.
+DESK_BUDGET = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,15 +242,20 @@ def choose_threshold(
     max_false_flags: float,
     primary: Sequence[bool] | None = None,
     groups: Sequence[str] | None = None,
+    stricter: Mapping[str, float] | None = None,
 ) -> float:
     """Highest F1 on the head's own set (`primary` rows) among thresholds whose false-flag rate
     stays within budget on the "leave" rows of every group (source) taken on its own.
 
     Per group, because a borrowed set can outnumber the head's own "leave" rows many times over
     and hide their false flags, and because the project's own NHS-style rows are few but are the
-    conversation the desk actually sees.
+    conversation the desk actually sees. `stricter` gives a group a lower budget of its own.
     """
     primary = primary if primary is not None else [True] * len(labels)
+
+    def budget(group: str) -> float:
+        return min(max_false_flags, (stricter or {}).get(group, max_false_flags))
+
     groups = groups if groups is not None else [""] * len(labels)
     negatives = Counter(g for g, y in zip(groups, labels, strict=True) if not y)
     positives = sum(1 for y, own in zip(labels, primary, strict=True) if y and own) or 1
@@ -256,7 +264,7 @@ def choose_threshold(
         threshold = step / 100
         flagged = [p >= threshold for p in probabilities]
         false_flags = Counter(g for f, y, g in zip(flagged, labels, groups, strict=True) if f and not y)
-        if any(false_flags[g] / n > max_false_flags for g, n in negatives.items()):
+        if any(false_flags[g] / n > budget(g) for g, n in negatives.items()):
             continue
         true_pos = sum(1 for f, y, own in zip(flagged, labels, primary, strict=True) if f and y and own)
         false_pos = sum(1 for f, y, own in zip(flagged, labels, primary, strict=True) if f and not y and own)
@@ -320,7 +328,9 @@ def train_head(
     weights, bias = fit(kept, labels, row_weights)
     weights = {f: v for f, v in weights.items() if abs(v) >= 0.002}
     primary = [origin == spec.own_source for origin in corpus.origin]
-    threshold = choose_threshold(out_of_fold, labels, spec.max_false_flags, primary, corpus.origin)
+    threshold = choose_threshold(
+        out_of_fold, labels, spec.max_false_flags, primary, corpus.origin, {"nhs-written": DESK_BUDGET}
+    )
     sources = ", ".join(f"{source} ({n} rows)" for source, n in sorted(corpus.sources.items()))
     head = Head(
         name=spec.name,
