@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -151,6 +151,19 @@ def read_form(answers: Mapping[str, str | None]) -> tuple[ReportForm | None, dic
         occurred_on=occurred,
     )
     return (None if errors else form), errors
+
+
+def notice_status(notice: ReportNotice, escape: Callable[[str], str]) -> str:
+    """The notice's status line on every chat surface: who acknowledged, escalated or closed it
+    (names escaped by the chat's own rules)."""
+    status = notice.status.title()
+    if notice.acknowledged_by:
+        status += f" · acknowledged by {escape(notice.acknowledged_by)}"
+    if notice.escalated_to:
+        status += f" · escalated to {escape(notice.escalated_to)}"
+    if notice.outcome:
+        status += f" · closed: {escape(notice.outcome)}"
+    return status
 
 
 def detail_facts(details: ReportDetails) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from bot.core.safeguarding import (
     ReportNotice,
     ReportReceipt,
     detail_facts,
+    notice_status,
     read_form,
 )
 from handlers.slack.blocks import escape
@@ -190,13 +191,7 @@ def notice_blocks(
 ) -> tuple[str, list[Block]]:
     """What the safeguarding channel sees: reference, category, urgency, status; never details."""
     urgent = ":rotating_light: *URGENT: someone may be in immediate danger.* " if notice.urgent else ""
-    status = notice.status.title()
-    if notice.acknowledged_by:
-        status += f" · acknowledged by {escape(notice.acknowledged_by)}"
-    if notice.escalated_to:
-        status += f" · escalated to {escape(notice.escalated_to)}"
-    if notice.outcome:
-        status += f" · closed: {escape(notice.outcome)}"
+    status = notice_status(notice, escape)
     text = f"Safeguarding report {notice.reference}: {notice.category}"
     blocks: list[Block] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": f"{urgent}*{escape(text)}*"}},

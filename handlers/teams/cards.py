@@ -107,6 +107,18 @@ def adaptive_card(body: list[dict[str, Any]], actions: list[dict[str, Any]] | No
     return card
 
 
+def wide_card(body: list[dict[str, Any]], actions: list[dict[str, Any]]) -> dict[str, Any]:
+    """A desk card (case or surge) at the channel's full width, its buttons always listed."""
+    return {
+        "type": "AdaptiveCard",
+        "$schema": SCHEMA,
+        "version": "1.5",
+        "msteams": {"width": "Full"},
+        "body": body,
+        "actions": actions,
+    }
+
+
 _text = text_block
 
 
@@ -150,11 +162,4 @@ def case_card(card: CaseCard) -> dict[str, Any]:
         for title, url in (("Open comment", card.comment_url), ("Open post", card.post_url))
         if url
     ]
-    return {
-        "type": "AdaptiveCard",
-        "$schema": SCHEMA,
-        "version": "1.5",
-        "msteams": {"width": "Full"},
-        "body": body,
-        "actions": [_action(card, b) for b in card.buttons] + links,
-    }
+    return wide_card(body, [_action(card, b) for b in card.buttons] + links)

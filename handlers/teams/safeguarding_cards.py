@@ -14,6 +14,7 @@ from bot.core.safeguarding import (
     ReportNotice,
     ReportReceipt,
     detail_facts,
+    notice_status,
     read_form,
 )
 from handlers.teams.cards import adaptive_card as _card
@@ -175,13 +176,7 @@ def notice_card(
     notice: ReportNotice, *, alert: bool, targets: tuple[str, ...], outcomes: tuple[str, ...]
 ) -> Card:
     """What the safeguarding channel sees: reference, category, urgency, status; never details."""
-    status = notice.status.title()
-    if notice.acknowledged_by:
-        status += f" · acknowledged by {escape(notice.acknowledged_by)}"
-    if notice.escalated_to:
-        status += f" · escalated to {escape(notice.escalated_to)}"
-    if notice.outcome:
-        status += f" · closed: {escape(notice.outcome)}"
+    status = notice_status(notice, escape)
     body: list[Card] = []
     if notice.urgent:
         body.append(_text("**URGENT: someone may be in immediate danger.**", color="Attention"))

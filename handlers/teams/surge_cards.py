@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.core.errors import InvalidPayload
 from bot.core.surge_views import SurgeButton, SurgeCard
-from handlers.teams.cards import SCHEMA, escape, show_card, text_block
+from handlers.teams.cards import escape, show_card, text_block, wide_card
 
 SURGE_VERB_PREFIX = "modbot-surge."
 
@@ -82,11 +82,4 @@ def surge_card(card: SurgeCard) -> dict[str, Any]:
     actions = [_action(card, b) for b in card.buttons]
     if card.post_url:
         actions.append({"type": "Action.OpenUrl", "title": "Open post", "url": card.post_url})
-    return {
-        "type": "AdaptiveCard",
-        "$schema": SCHEMA,
-        "version": "1.5",
-        "msteams": {"width": "Full"},
-        "body": body,
-        "actions": actions,
-    }
+    return wide_card(body, actions)
