@@ -20,6 +20,8 @@ from urllib.parse import unquote
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from tests.standins import serve
+
 
 @dataclass
 class ConnectorCall:
@@ -115,10 +117,7 @@ class BotConnectorStandIn:
         return web.json_response({"id": call.answered_id}, status=201)
 
     async def start(self) -> BotConnectorStandIn:
-        app = web.Application()
-        app.router.add_route("*", "/v3/conversations{tail:.*}", self._handle)
-        self.server = TestServer(app, host="127.0.0.1")
-        await self.server.start_server()
+        self.server = await serve("/v3/conversations{tail:.*}", self._handle)
         return self
 
     async def close(self) -> None:

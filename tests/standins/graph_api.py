@@ -14,6 +14,8 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from tests.standins import serve
+
 
 @dataclass
 class GraphCall:
@@ -80,10 +82,7 @@ class GraphStandIn:
         return web.json_response({"success": True})
 
     async def start(self) -> GraphStandIn:
-        app = web.Application()
-        app.router.add_route("*", "/v25.0/{path:.+}", self._handle)
-        self.server = TestServer(app, host="127.0.0.1")
-        await self.server.start_server()
+        self.server = await serve("/v25.0/{path:.+}", self._handle)
         return self
 
     async def close(self) -> None:

@@ -17,6 +17,8 @@ from typing import Any
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from tests.standins import serve
+
 
 @dataclass
 class ApiCall:
@@ -92,10 +94,7 @@ class PlatformStandIn:
         return web.json_response({"error": f"no such endpoint {method} {path}"}, status=404)
 
     async def start(self) -> PlatformStandIn:
-        app = web.Application()
-        app.router.add_route("*", "/{path:.+}", self._handle)
-        self.server = TestServer(app, host="127.0.0.1")
-        await self.server.start_server()
+        self.server = await serve("/{path:.+}", self._handle)
         return self
 
     async def close(self) -> None:

@@ -17,6 +17,8 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from tests.standins import serve
+
 
 @dataclass
 class SlackCall:
@@ -84,10 +86,7 @@ class SlackStandIn:
                 return {"ok": True}
 
     async def start(self) -> SlackStandIn:
-        app = web.Application()
-        app.router.add_route("*", "/api/{method}", self._handle)
-        self.server = TestServer(app, host="127.0.0.1")
-        await self.server.start_server()
+        self.server = await serve("/api/{method}", self._handle)
         return self
 
     async def close(self) -> None:
