@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from bot.core import audit, card_refs, surges
 from bot.core.capabilities import capabilities_for
-from bot.core.desks import DeskTarget
+from bot.core.desks import DeskTarget, enqueue_on_desks
 from bot.core.errors import ActionNotAvailable, AlreadyDecided, CaseNotFound
 from bot.core.models import (
     FIRST_DECISIONS,
@@ -144,18 +144,14 @@ def ingest(
 
 def enqueue_post_card(session: Session, *, case_id: int, desks: Sequence[DeskTarget], now: datetime) -> bool:
     """Queue the case's own card on every desk; False when it had been queued before."""
-    queued = [
-        enqueue(
-            session,
-            kind=TaskKind.POST_CARD,
-            payload={"case_id": case_id, "desk": desk.name},
-            lane=desk.lane,
-            dedupe_key=f"post_card:{case_id}:{desk.name}",
-            now=now,
-        )
-        for desk in desks
-    ]
-    return any(queued)
+    return enqueue_on_desks(
+        session,
+        kind=TaskKind.POST_CARD,
+        payload={"case_id": case_id},
+        dedupe_key=lambda desk: f"post_card:{case_id}:{desk}",
+        desks=desks,
+        now=now,
+    )
 
 
 def _queue_out_of_hours_reply(
@@ -565,15 +561,14 @@ def _enqueue_platform_action(session: Session, case: Case, decision: Decision, n
 
 def enqueue_refresh(session: Session, *, case: Case, desks: Sequence[DeskTarget], now: datetime) -> None:
     """Queue a card refresh on every desk; refreshes share the desk's pacing lane with posts."""
-    for desk in desks:
-        enqueue(
-            session,
-            kind=TaskKind.REFRESH_CARD,
-            payload={"case_id": case.id, "desk": desk.name},
-            lane=desk.lane,
-            dedupe_key=f"refresh:{case.id}:{desk.name}:v{case.version}",
-            now=now,
-        )
+    enqueue_on_desks(
+        session,
+        kind=TaskKind.REFRESH_CARD,
+        payload={"case_id": case.id},
+        dedupe_key=lambda desk: f"refresh:{case.id}:{desk}:v{case.version}",
+        desks=desks,
+        now=now,
+    )
 
 
 def _offer_contact_if_due(

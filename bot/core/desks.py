@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from bot.outbox.queue import enqueue
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,3 +18,28 @@ class DeskTarget:
 
     name: str
     lane: str
+
+
+def enqueue_on_desks(
+    session: Session,
+    *,
+    kind: str,
+    payload: dict[str, Any],
+    dedupe_key: Callable[[str], str],
+    desks: Sequence[DeskTarget],
+    now: datetime,
+) -> bool:
+    """One task per desk: its payload names the desk, the desk's lane paces it, and
+    `dedupe_key(desk name)` makes a second enqueue a no-op. False when every one was queued before."""
+    queued = [
+        enqueue(
+            session,
+            kind=kind,
+            payload={**payload, "desk": desk.name},
+            lane=desk.lane,
+            dedupe_key=dedupe_key(desk.name),
+            now=now,
+        )
+        for desk in desks
+    ]
+    return any(queued)

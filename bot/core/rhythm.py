@@ -20,14 +20,13 @@ from sqlmodel import Session, col, select
 
 from bot.core import audit
 from bot.core.clock import LONDON
-from bot.core.desks import DeskTarget
+from bot.core.desks import DeskTarget, enqueue_on_desks
 from bot.core.digests import due_soon_before
 from bot.core.errors import AlreadyDecided, ModbotError
 from bot.core.models import OPEN_STATUS_VALUES, Actor
 from bot.core.profile import PolicyProfile
 from bot.core.retention import RetentionResult, apply_retention
 from bot.core.tasks import TaskKind
-from bot.outbox.queue import enqueue
 from bot.store.tables import Case, ScheduledSend
 from bot.store.upsert import insert_for
 
@@ -93,15 +92,14 @@ def claim(session: Session, *, send: DueSend, desks: Sequence[DeskTarget], now: 
     send_id = _insert_send(session, send, now)
     if send_id is None:
         return None
-    for desk in desks:
-        enqueue(
-            session,
-            kind=TaskKind.SEND_SCHEDULED,
-            payload={"send_id": send_id, "desk": desk.name},
-            lane=desk.lane,
-            dedupe_key=f"scheduled:{send_id}:{desk.name}",
-            now=now,
-        )
+    enqueue_on_desks(
+        session,
+        kind=TaskKind.SEND_SCHEDULED,
+        payload={"send_id": send_id},
+        dedupe_key=lambda desk: f"scheduled:{send_id}:{desk}",
+        desks=desks,
+        now=now,
+    )
     return send_id
 
 

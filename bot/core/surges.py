@@ -21,12 +21,11 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bot.core import card_refs
-from bot.core.desks import DeskTarget
+from bot.core.desks import DeskTarget, enqueue_on_desks
 from bot.core.errors import SurgeNotFound
 from bot.core.models import Route, Tier
 from bot.core.profile import PolicyProfile
 from bot.core.tasks import TaskKind
-from bot.outbox.queue import enqueue
 from bot.store.tables import Case, Comment, Surge, SurgeCardRef
 from bot.store.upsert import insert_for
 
@@ -152,29 +151,27 @@ def touch(session: Session, *, surge_id: int, desks: Sequence[DeskTarget], now: 
 
 
 def enqueue_post(session: Session, *, surge_id: int, desks: Sequence[DeskTarget], now: datetime) -> None:
-    for desk in desks:
-        enqueue(
-            session,
-            kind=TaskKind.POST_SURGE_CARD,
-            payload={"surge_id": surge_id, "desk": desk.name},
-            lane=desk.lane,
-            dedupe_key=f"post_surge:{surge_id}:{desk.name}",
-            now=now,
-        )
+    enqueue_on_desks(
+        session,
+        kind=TaskKind.POST_SURGE_CARD,
+        payload={"surge_id": surge_id},
+        dedupe_key=lambda desk: f"post_surge:{surge_id}:{desk}",
+        desks=desks,
+        now=now,
+    )
 
 
 def enqueue_refresh(
     session: Session, *, surge_id: int, version: int, desks: Sequence[DeskTarget], now: datetime
 ) -> None:
-    for desk in desks:
-        enqueue(
-            session,
-            kind=TaskKind.REFRESH_SURGE_CARD,
-            payload={"surge_id": surge_id, "desk": desk.name},
-            lane=desk.lane,
-            dedupe_key=f"refresh_surge:{surge_id}:{desk.name}:v{version}",
-            now=now,
-        )
+    enqueue_on_desks(
+        session,
+        kind=TaskKind.REFRESH_SURGE_CARD,
+        payload={"surge_id": surge_id},
+        dedupe_key=lambda desk: f"refresh_surge:{surge_id}:{desk}:v{version}",
+        desks=desks,
+        now=now,
+    )
 
 
 def card_ref(session: Session, *, surge_id: int, desk: str) -> SurgeCardRef | None:
