@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -224,6 +225,16 @@ def next_reference(session: Session, *, year: int) -> str:
         .scalar_one()
     )
     return f"SG-{year}-{int(number):04d}"
+
+
+# "status SG-2026-0042", typed after the report command on every chat surface.
+_STATUS_REQUEST = re.compile(r"^\s*status\s+(SG-\d{4}-\d{4,})\s*$", re.IGNORECASE)
+
+
+def status_request(text: str) -> str | None:
+    """The reference a reporter asks about ("status SG-2026-0042"), or None for anything else."""
+    match = _STATUS_REQUEST.match(text)
+    return match.group(1) if match else None
 
 
 def reporter_fingerprint(sealer_key: bytes, reporter: Actor) -> str:

@@ -15,7 +15,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.errors import ModbotError
-from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, ReportNotice
+from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, ReportNotice, status_request
 from bot.ports import PostedCard
 from bot.services import Services
 from handlers.slack.desk import _chat_error
@@ -31,7 +31,6 @@ from handlers.slack.safeguarding_blocks import (
 )
 
 log = logging.getLogger(__name__)
-_STATUS = re.compile(r"^\s*status\s+(SG-\d{4}-\d{4,})\s*$", re.IGNORECASE)
 
 
 class SlackSafeguardingDesk:
@@ -80,16 +79,14 @@ def register(app: AsyncApp, services: Services, *, leads: frozenset[str]) -> Non
     async def on_report_abuse(
         ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
     ) -> None:
-        status = _STATUS.match(str(body.get("text", "")))
-        if status is None:
+        reference = status_request(str(body.get("text", "")))
+        if reference is None:
             await ack()
             await open_form(client, str(body["trigger_id"]), channel=str(body.get("channel_id", "")))
             return
         await ack()
         try:
-            notice = await services.report_status(
-                reference=status.group(1), reporter=_actor_from_command(body)
-            )
+            notice = await services.report_status(reference=reference, reporter=_actor_from_command(body))
             await respond(text=status_text(notice), response_type="ephemeral")
         except Exception as exc:
             await respond(text=explain(exc), response_type="ephemeral")

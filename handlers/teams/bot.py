@@ -26,7 +26,7 @@ from bot.core.card_action import CardAction
 from bot.core.clock import LONDON
 from bot.core.errors import InvalidPayload, NotPermitted, explain
 from bot.core.models import Actor, Decision
-from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD
+from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, status_request
 from bot.services import Services
 from handlers.teams import commands
 from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card
@@ -170,7 +170,7 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
         actor = actor_of(activity)
         try:
             if command.verb is commands.Verb.REPORT_ABUSE:
-                reference = commands.status_reference(command.rest)
+                reference = status_request(command.rest)
                 if reference is None:
                     guidance = self._services.profile.safeguarding
                     prompt = report_prompt(immediate_danger=guidance.immediate_danger)

@@ -23,7 +23,6 @@ HELP = (
     "I understand: **report-abuse** (log abuse you received or a safeguarding concern, confidentially), "
     "**report-abuse status SG-2026-0001**, **oncall** and **help**. In a channel, @mention me first."
 )
-_STATUS = re.compile(r"^\s*status\s+(SG-\d{4}-\d{4,})\s*$", re.IGNORECASE)
 
 
 class Verb(StrEnum):
@@ -49,11 +48,6 @@ def parse(text: str) -> Command:
         return Command(Verb(first), rest.strip())
     except ValueError:
         return Command(Verb.HELP, "")
-
-
-def status_reference(rest: str) -> str | None:
-    match = _STATUS.match(rest)
-    return match.group(1) if match else None
 
 
 def parse_oncall(rest: str, *, mentions: list[dict[str, Any]], today: date) -> SetOnCall | None:
