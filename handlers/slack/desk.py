@@ -46,36 +46,16 @@ class SlackDesk:
         return f"slack:{self._channel}"
 
     async def post_card(self, card: CaseCard) -> PostedCard:
-        text, blocks = case_card_blocks(card)
-        try:
-            response = await self._client.chat_postMessage(
-                channel=self._channel, text=text, blocks=blocks, unfurl_links=False, unfurl_media=False
-            )
-        except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
-            raise _chat_error(exc) from exc
-        return PostedCard(channel=str(response["channel"]), message_ref=str(response["ts"]))
+        return await self._post(self._channel, *case_card_blocks(card))
 
     async def update_card(self, posted: PostedCard, card: CaseCard) -> None:
-        text, blocks = case_card_blocks(card)
-        try:
-            await self._client.chat_update(
-                channel=posted.channel, ts=posted.message_ref, text=text, blocks=blocks
-            )
-        except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
-            raise _chat_error(exc) from exc
+        await self._update(posted, *case_card_blocks(card))
 
     async def post_surge(self, card: SurgeCard) -> PostedCard:
-        text, blocks = surge_card_blocks(card)
-        return await self._post(self._channel, text, blocks)
+        return await self._post(self._channel, *surge_card_blocks(card))
 
     async def update_surge(self, posted: PostedCard, card: SurgeCard) -> None:
-        text, blocks = surge_card_blocks(card)
-        try:
-            await self._client.chat_update(
-                channel=posted.channel, ts=posted.message_ref, text=text, blocks=blocks
-            )
-        except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
-            raise _chat_error(exc) from exc
+        await self._update(posted, *surge_card_blocks(card))
 
     async def escalate(self, card: CaseCard, *, on_call: OnCall | None) -> None:
         text, blocks = case_card_blocks(card)
@@ -128,6 +108,14 @@ class SlackDesk:
         except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
             raise _chat_error(exc) from exc
         return PostedCard(channel=str(response["channel"]), message_ref=str(response["ts"]))
+
+    async def _update(self, posted: PostedCard, text: str, blocks: list[dict[str, Any]]) -> None:
+        try:
+            await self._client.chat_update(
+                channel=posted.channel, ts=posted.message_ref, text=text, blocks=blocks
+            )
+        except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
+            raise _chat_error(exc) from exc
 
 
 def _notice(text: str) -> dict[str, Any]:

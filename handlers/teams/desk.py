@@ -35,19 +35,13 @@ class TeamsDesk:
         return await self._post(case_card(card), card.headline)
 
     async def update_card(self, posted: PostedCard, card: CaseCard) -> None:
-        reference = await self._connector.channel_reference(posted.channel)
-        await self._connector.update(
-            reference, posted.message_ref, card_activity(case_card(card), card.headline)
-        )
+        await self._update(posted, case_card(card), card.headline)
 
     async def post_surge(self, card: SurgeCard) -> PostedCard:
         return await self._post(surge_card(card), card.headline)
 
     async def update_surge(self, posted: PostedCard, card: SurgeCard) -> None:
-        reference = await self._connector.channel_reference(posted.channel)
-        await self._connector.update(
-            reference, posted.message_ref, card_activity(surge_card(card), card.headline)
-        )
+        await self._update(posted, surge_card(card), card.headline)
 
     async def escalate(self, card: CaseCard, *, on_call: OnCall | None) -> None:
         inner = case_card(card)
@@ -102,6 +96,10 @@ class TeamsDesk:
         reference = await self._connector.channel_reference(self._channel)
         conversation, message_id = await self._connector.send(reference, card_activity(card, text))
         return PostedCard(channel=conversation, message_ref=message_id)
+
+    async def _update(self, posted: PostedCard, card: dict[str, object], text: str) -> None:
+        reference = await self._connector.channel_reference(posted.channel)
+        await self._connector.update(reference, posted.message_ref, card_activity(card, text))
 
 
 class TeamsSafeguardingDesk:
