@@ -227,3 +227,8 @@ def acknowledge(session: Session, *, send_id: int, actor: Actor, now: datetime) 
     )
     session.refresh(send)
     return send
+
+
+def acknowledged_what(send: ScheduledSend) -> str:
+    """What a click on a send's button recorded, in the words every chat tells the clicker."""
+    return "the handover is acknowledged" if send.kind == HANDOVER else f"the {send.slot} check is done"

@@ -17,6 +17,7 @@ from bot.core.clock import LONDON
 from bot.core.errors import AlreadyDecided, InvalidPayload, NotPermitted
 from bot.core.errors import explain as explain_error
 from bot.core.models import Actor, Decision
+from bot.core.rhythm import acknowledged_what
 from bot.services import Services
 from handlers.slack.blocks import leave_theme_modal
 from handlers.slack.ids import ACK_PREFIX, ACTION_PREFIX, SURGE_PREFIX, AckActionId, CallbackId, Command
@@ -121,11 +122,7 @@ def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> 
             if action.get("action_id") == AckActionId.CHECKED and not await moderators.is_moderator(actor.id):
                 raise NotPermitted(NOT_A_MODERATOR)
             send = await services.acknowledge(send_id=send_id, actor=actor)
-            what = (
-                "the handover is acknowledged"
-                if send.kind == "handover"
-                else f"the {send.slot} check is done"
-            )
+            what = acknowledged_what(send)
             await _tell(client, channel=channel, user=actor.id, text=f"Recorded: {what}, by you.")
         except Exception as exc:
             await _tell(client, channel=channel, user=actor.id, text=explain(exc))

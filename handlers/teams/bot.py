@@ -26,6 +26,7 @@ from bot.core.card_action import CardAction
 from bot.core.clock import LONDON
 from bot.core.errors import InvalidPayload, NotPermitted, explain
 from bot.core.models import Actor, Decision
+from bot.core.rhythm import acknowledged_what
 from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, status_request
 from bot.services import Services
 from handlers.teams import commands
@@ -72,6 +73,11 @@ def _message_answer(text: str) -> Answer:
     """Shown to the clicker; the card stays as it is. (The SDK's AdaptiveCardInvokeResponse
     cannot serialize a text value, so answers are written as the documented JSON.)"""
     return {"statusCode": 200, "type": MESSAGE, "value": text}
+
+
+def _add_note(card: dict[str, Any], text: str, *, color: str) -> None:
+    """A note at the top of the clicker's copy of a card (what `_note_of` reads back)."""
+    card["body"].insert(0, {"type": "TextBlock", "text": text, "wrap": True, "color": color, "id": NOTE_ID})
 
 
 def _note_of(card: Any) -> str:
@@ -274,9 +280,7 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
             return _message_answer(problem or explain(exc, surface="Teams"))
         if problem:
             # Only the clicker sees this copy of the card: the note is for them.
-            card["body"].insert(
-                0, {"type": "TextBlock", "text": problem, "wrap": True, "color": "Attention", "id": NOTE_ID}
-            )
+            _add_note(card, problem, color="Attention")
         return _card_answer(card)
 
     async def _surge(self, verb: str, data: dict[str, Any], actor: Actor) -> Answer:
@@ -299,9 +303,7 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
             card = surge_card(await self._services.surge_card(surge_id))
         except Exception as exc:
             return _message_answer(explain(exc, surface="Teams"))
-        card["body"].insert(
-            0, {"type": "TextBlock", "text": note, "wrap": True, "color": color, "id": NOTE_ID}
-        )
+        _add_note(card, note, color=color)
         return _card_answer(card)
 
     async def _acknowledge(self, verb: str, data: dict[str, Any], actor: Actor) -> Answer:
@@ -311,11 +313,7 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
             if verb != HANDOVER_VERB and actor.id not in self._moderators:
                 raise NotPermitted(NOT_A_MODERATOR)
             send = await self._services.acknowledge(send_id=int(data["send_id"]), actor=actor)
-            what = (
-                "the handover is acknowledged"
-                if send.kind == "handover"
-                else f"the {send.slot} check is done"
-            )
+            what = acknowledged_what(send)
             who = send.acknowledged_by or ""
             return _message_answer(
                 f"Recorded: {what}" + (", by you." if actor.key in who or not who else f" ({who}).")
