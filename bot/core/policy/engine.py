@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from bot.core.models import Classification, Reason, Route, Tier
@@ -51,6 +51,13 @@ def _counter_speech_spans(lowered: str) -> list[tuple[int, int]]:
     if _REJECTED.search(lowered) is None:
         return []
     return [m.span() for m in _SPREAD_BY_OTHERS.finditer(lowered)]
+
+
+# Which rules and heads each kind of span silences, and how to find those spans.
+_EXEMPTIONS: tuple[tuple[frozenset[str], Callable[[str], list[tuple[int, int]]]], ...] = (
+    (_QUOTABLE, _reported_spans),
+    (_REFUTABLE, _counter_speech_spans),
+)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -101,18 +108,17 @@ class PolicyEngine:
         tiers: list[Tier] = []
         routes: dict[Route, None] = {}
         urgent = False
-        # Spans where a rule or head of the given kinds says nothing: quoted insults, rejected claims.
-        exempt = [
-            (spans, kinds)
-            for spans, kinds in (
-                (_reported_spans(lowered), _QUOTABLE),
-                (_counter_speech_spans(lowered), _REFUTABLE),
-            )
-            if spans
-        ]
+        # Spans where a rule or head of the given kinds says nothing: quoted insults, rejected
+        # claims. Found only once such a rule or head has matched (most comments: never).
+        found: dict[frozenset[str], list[tuple[int, int]]] = {}
 
         def exempted(rule_id: str, start: int, end: int) -> bool:
-            return any(rule_id in kinds and _inside(spans, start, end) for spans, kinds in exempt)
+            for kinds, spans_in in _EXEMPTIONS:
+                if rule_id in kinds:
+                    if kinds not in found:
+                        found[kinds] = spans_in(lowered)
+                    return _inside(found[kinds], start, end)
+            return False
 
         def hit(rule_id: str, category: str, start: int, end: int) -> None:
             reasons.append(Reason(rule_id, category, text[start:end][:_EXCERPT_MAX], start, end))
@@ -121,7 +127,7 @@ class PolicyEngine:
             match = rule.pattern.search(folded if rule.folded else lowered)
             if match is None:
                 continue
-            if exempt and exempted(rule.id, *match.span()):
+            if exempted(rule.id, *match.span()):
                 continue
             hit(rule.id, rule.category, *match.span())
             if rule.tier is not None:
@@ -162,7 +168,7 @@ class PolicyEngine:
             # The learned heads only add flags; they never clear what a rule found.
             for verdict in self.model.judge(text):
                 head = verdict.head
-                if exempt and verdict.evidence:
+                if verdict.evidence:
                     strongest = verdict.evidence[0]
                     if exempted(head.rule, strongest.start, strongest.end):
                         continue
