@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Protocol
 import pytest
 from sqlmodel import select
 
-from bot.core import rota, surges
+from bot.core import rota, safeguarding, surges
 from bot.core.clock import LONDON
 from bot.core.models import Actor, CaseStatus, Decision
 from bot.store.tables import AuditEvent, Case, ChatConversation, SafeguardingReport, ScheduledSend, Surge
@@ -81,6 +81,10 @@ class Surface(Protocol):
         ...
 
     async def report_abuse(self) -> str: ...
+    async def report_status(self, reference: str) -> str:
+        """Ask, as the reporter, where a report stands; the answer."""
+        ...
+
     def safeguarding_notices(self) -> list[str]: ...
     def to_on_call(self) -> list[str]: ...
     def to_channel(self) -> list[str]: ...
@@ -156,6 +160,17 @@ class SlackSurface:
         body = await response.json()
         assert body["response_action"] == "update"
         return json.dumps(body["view"])
+
+    async def report_status(self, reference: str) -> str:
+        answered = len(self.desk.slack.of("response_url.hook"))
+        response = await self.desk.post_command(
+            "/report-abuse", f"status {reference}", user="U0STAFF", name="jo.staff"
+        )
+        assert response.status == 200
+        replies = await self.desk.wait_for(
+            lambda: self.desk.slack.of("response_url.hook")[answered:], what="status reply"
+        )
+        return str(replies[0].args["text"])
 
     def safeguarding_notices(self) -> list[str]:
         return [json.dumps(p) for p in self._posts(SAFEGUARDING_CHANNEL)]
@@ -248,6 +263,17 @@ class TeamsSurface:
         )
         assert submitted.status == 200
         return json.dumps((await submitted.json())["task"]["value"]["card"]["content"])
+
+    async def report_status(self, reference: str) -> str:
+        answered = len(self.connector.posts())
+        typed = await self.driver.say(
+            f"report-abuse status {reference}", aad="0000aaaa-0000-4000-8000-00000000s7af", name="jo.staff"
+        )
+        assert typed.status == 201
+        replies = await self.desk.wait_for(
+            lambda: [c for c in self.connector.posts()[answered:] if c.body.get("text")], what="status reply"
+        )
+        return str(replies[0].body["text"])
 
     def safeguarding_notices(self) -> list[str]:
         return [c.card_text for c in self.connector.posts(TEAMS_SAFEGUARDING)]
@@ -400,6 +426,30 @@ async def report_abuse_form(surface: Surface) -> None:
     assert "SG-2026-0001" in notices[0] and WHAT not in notices[0] and "an-account" not in notices[0]
 
 
+async def report_status_after_escalation(surface: Surface) -> None:
+    await surface.report_abuse()
+    services = surface.desk.runtime.services
+    assert "SG-2026-0001 (" in await surface.report_status("SG-2026-0001")
+    lead = Actor(surface.name, "lead", "Lee")
+    for action, value in (("escalate", "police"), ("close", "advice given")):
+        surface.desk.query(
+            lambda s, action=action, value=value: safeguarding.lead_action(
+                session=s,
+                reference="SG-2026-0001",
+                action=action,
+                lead=lead,
+                is_lead=True,
+                now=surface.clock(),
+                profile=services.profile,
+                value=value,
+            )
+        )
+    # The reporter hears the same on either chat: where it went and how it ended.
+    answer = await surface.report_status("SG-2026-0001")
+    assert "SG-2026-0001" in answer and "closed" in answer
+    assert "escalated to police" in answer and "outcome: advice given" in answer
+
+
 def _put_on_call(surface: Surface, day: date) -> None:
     surface.desk.query(
         lambda s: rota.set_on_call(
@@ -477,6 +527,7 @@ SCENARIOS: dict[str, Callable[[Surface], Awaitable[None]]] = {
     "two moderators": two_moderators,
     "non-moderator": non_moderator,
     "report-abuse form": report_abuse_form,
+    "report status after escalation": report_status_after_escalation,
     "handover digest": handover_digest,
     "urgent out-of-hours DM": urgent_out_of_hours_dm,
     "surge: one card, hide all": surge_hide_all,

@@ -167,6 +167,17 @@ def notice_status(notice: ReportNotice, escape: Callable[[str], str]) -> str:
     return status
 
 
+def reporter_status(notice: ReportNotice, escape: Callable[[str], str]) -> str:
+    """The answer a reporter gets to "status SG-…" on every chat surface: where the report
+    stands, where it was escalated and how it was closed, once it has been."""
+    parts = [f"{notice.reference} ({notice.category}): {notice.status}"]
+    if notice.escalated_to:
+        parts.append(f"escalated to {escape(notice.escalated_to)}")
+    if notice.outcome:
+        parts.append(f"outcome: {escape(notice.outcome)}")
+    return "; ".join(parts) + "."
+
+
 def detail_facts(details: ReportDetails) -> list[tuple[str, str]]:
     """What a lead's view lists, in order, on every chat surface."""
     n = details.notice

@@ -15,9 +15,10 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.errors import ModbotError
-from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, ReportNotice, status_request
+from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, ReportNotice, reporter_status, status_request
 from bot.ports import PostedCard
 from bot.services import Services
+from handlers.slack.blocks import escape
 from handlers.slack.desk import _chat_error
 from handlers.slack.ids import SAFEGUARDING_PREFIX, CallbackId, Command, SafeguardingActionId
 from handlers.slack.listeners import _actor, _actor_from_command, _tell, explain
@@ -27,7 +28,6 @@ from handlers.slack.safeguarding_blocks import (
     parse_report,
     receipt_view,
     report_modal,
-    status_text,
 )
 
 log = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ def register(app: AsyncApp, services: Services, *, leads: frozenset[str]) -> Non
         await ack()
         try:
             notice = await services.report_status(reference=reference, reporter=_actor_from_command(body))
-            await respond(text=status_text(notice), response_type="ephemeral")
+            await respond(text=reporter_status(notice, escape), response_type="ephemeral")
         except Exception as exc:
             await respond(text=explain(exc), response_type="ephemeral")
 

@@ -268,12 +268,3 @@ def details_modal(details: ReportDetails) -> Block:
             },
         ],
     }
-
-
-def status_text(notice: ReportNotice) -> str:
-    parts = [f"{notice.reference} ({notice.category}): {notice.status}"]
-    if notice.escalated_to:
-        parts.append(f"escalated to {notice.escalated_to}")
-    if notice.outcome:
-        parts.append(f"outcome: {notice.outcome}")
-    return "; ".join(parts) + "."

@@ -27,10 +27,10 @@ from bot.core.clock import LONDON
 from bot.core.errors import InvalidPayload, NotPermitted, explain
 from bot.core.models import Actor, Decision
 from bot.core.rhythm import acknowledged_what
-from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, status_request
+from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, reporter_status, status_request
 from bot.services import Services
 from handlers.teams import commands
-from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card
+from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card, escape
 from handlers.teams.connector import SURFACE
 from handlers.teams.digest_cards import ACK_VERB_PREFIX, HANDOVER_VERB
 from handlers.teams.safeguarding_cards import (
@@ -185,7 +185,7 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
                     )
                     return
                 notice = await self._services.report_status(reference=reference, reporter=actor)
-                reply = f"{notice.reference} ({notice.category}): {notice.status}."
+                reply = reporter_status(notice, escape)
             elif command.verb is commands.Verb.ONCALL:
                 reply = await self._oncall(activity, command.rest, actor)
             else:
