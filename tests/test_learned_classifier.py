@@ -373,3 +373,33 @@ def test_train_command_refuses_two_recipes_for_one_head(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "misinformation and misinformation-constraint both write the misinformation head" in result.stderr
+
+
+def test_naming_a_protected_group_is_not_read_as_abuse() -> None:
+    """Comments naming a group, from templates no head learned from, are rarely flagged; the same
+    groups abused are mostly caught (figures of the shipped heads: 2.5% and 81%)."""
+    from bot.core.evaluation import Example
+    from bot.core.policy.identity_terms import UNSEEN, measuring_comments
+
+    comments = list(measuring_comments())
+    named = [c for c in comments if c.label == 3]
+    assert len({c.group.characteristic for c in named}) == 8
+    result = evaluate("groups", [Example(c.text, c.label) for c in comments], ENGINE)
+    assert result.tier3_false_flag_rate <= 0.03
+    assert next(s for s in result.scores if s.tier == 1).recall >= 0.75
+    # Not one group stands out: no group's name is flagged in more than two of its nine comments,
+    # including the groups that no training row names.
+    flagged: dict[str, int] = {}
+    for c in named:
+        if ENGINE.classify(c.text).tier is not Tier.LEAVE:
+            flagged[c.group.adjective] = flagged.get(c.group.adjective, 0) + 1
+    assert max(flagged.values(), default=0) <= 2
+    assert sum(flagged.get(g, 0) for g in UNSEEN) <= 2
+
+
+def test_group_templates_for_training_and_measuring_differ() -> None:
+    from bot.core.policy.identity_terms import measuring_comments, training_comments
+
+    taught = {c.text for c in training_comments()}
+    assert taught and not taught & {c.text for c in measuring_comments()}
+    assert all(c.label == 3 for c in training_comments())

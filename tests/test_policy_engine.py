@@ -228,3 +228,40 @@ def test_the_link_in_the_surgerys_own_text_is_not_click_bait() -> None:
         "Tap the link in your reminder to confirm, the receptionist said",
     ):
         assert "spam.advertising" not in {r.rule for r in ENGINE.classify(text).reasons}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Muslims are vermin",
+        "Polish people are nothing but parasites",
+        "I hate gay people",
+        "i cant stand immigrants",
+        "Trans people should all die",
+        "Disabled people should be put down",
+        "kill all the refugees",
+        "Older people are a plague on this country",
+        "All these immigrant nurses should go",
+    ],
+)
+def test_abuse_of_a_whole_protected_group_is_tier_1(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL
+    assert {r.rule for r in verdict.reasons} & {"hate.generalisation", "hate.incitement"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not all Muslims are terrorists",
+        "Muslims are not terrorists, stop it",
+        "I hate women being ignored by their GP",
+        "I hate old people being left on trolleys",
+        "Homosexual men should get the HPV jab too",
+        "Disabled people should be able to park at the hospital",
+        "Black women are more likely to die in childbirth",
+        "Someone posted that Muslims are vermin, which is vile",
+    ],
+)
+def test_naming_a_group_or_condemning_its_abuse_is_not_group_abuse(text: str) -> None:
+    assert "hate.generalisation" not in {r.rule for r in ENGINE.classify(text).reasons}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.policy import PolicyEngine
+from bot.core.policy.identity_terms import measuring_comments
 from bot.core.policy.learned import held_out
 
 TIERS = (1, 2, 3)
@@ -215,7 +216,8 @@ def development_sets(datasets: Path | Sequence[Path]) -> Iterator[tuple[str, lis
 
     The shipped model learned from four fifths of Davidson, of the YouTube files and of the
     COVID-19 rumours, so only the held-out fifth of those is scored; CONSTRAINT is scored on its
-    validation split, which no model trains on. The project's own criticism set is always included.
+    validation split, which no model trains on. The project's own criticism set and its
+    comments naming protected groups (templates no model trains on) are always included.
     """
     davidson = find_set(datasets, Path("davidson-hate-offensive") / "labeled_data.csv")
     if davidson is not None:
@@ -240,6 +242,10 @@ def development_sets(datasets: Path | Sequence[Path]) -> Iterator[tuple[str, lis
         )
     if CRITICISM_SET.exists():
         yield "nhs criticism (written for this project)", load_labelled_csv(CRITICISM_SET)
+    yield (
+        "protected groups named or abused (written for this project)",
+        [Example(c.text, c.label) for c in measuring_comments()],
+    )
 
 
 # --- The organisation's own decisions as labels ------------------------------------------------

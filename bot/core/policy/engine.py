@@ -25,8 +25,10 @@ _REPORTED = re.compile(
     r"|scream(?:ed|ing)|yell(?:ed|ing)|quot(?:e|ed|ing)|label(?:led|ling)|branded)\b"
     r"(?!\s+(?:you|u|ya|yourself|yourselves)\b)[^.!?;\n]*"
 )
-# Rules and heads that judge an insult, as opposed to a threat or a slur.
-_QUOTABLE = frozenset({"abuse.directed_insult", "abuse.directed_swearing", "model.abuse"})
+# Rules and heads that judge an insult or a generalisation, as opposed to a threat or a slur.
+_QUOTABLE = frozenset(
+    {"abuse.directed_insult", "abuse.directed_swearing", "hate.generalisation", "model.abuse"}
+)
 
 # Counter-speech: "people posting that vaccines are poison should be ashamed". A false claim that
 # others are said to spread, in a comment that rejects it, is not misinformation. Both are needed:

@@ -145,6 +145,106 @@ _PROTECTED_GROUP = _words(
     r"migrants?",
 )
 
+# A protected group (Equality Act 2010: race and nationality, religion or belief, sex, sexual
+# orientation, gender reassignment, disability, age) named as a whole, for the generalisation rule.
+_GROUP_WORD = _words(
+    r"black",
+    r"white",
+    r"brown",
+    r"asian",
+    r"muslim",
+    r"jewish",
+    r"christian",
+    r"catholic",
+    r"hindu",
+    r"sikh",
+    r"gay",
+    r"lesbian",
+    r"bisexual",
+    r"trans(?:gender)?",
+    r"disabled",
+    r"autistic",
+    r"deaf",
+    r"old",
+    r"elderly",
+    r"foreign",
+    r"immigrant",
+    r"migrant",
+    r"polish",
+    r"romanian",
+    r"chinese",
+    r"indian",
+    r"pakistani",
+    r"african",
+    r"arab",
+    r"irish",
+    r"eastern\s+european",
+    r"caribbean",
+    r"mixed[\s-]race",
+    r"straight",
+    r"lgbtq?\+?",
+    r"queer",
+    r"non[\s-]?binary",
+    r"young",
+    r"older",
+    r"blind",
+)
+_GROUP = _words(
+    rf"{_GROUP_WORD}\s+(?:people|men|women|folk|lot|families|patients|staff|nurses|doctors)",
+    r"(?:moslem|muslim|jew|christian|catholic|hindu|sikh|buddhist|atheist|immigrant|migrant|foreigner"
+    r"|refugee|homosexual|bisexual|transgender|lesbian|gay|black|asian|indian|pakistani|bangladeshi"
+    r"|african|nigerian|somali|arab|pole|romanian|albanian|gypsie|gipsie|traveller|female|teenager"
+    r"|pensioner)s",
+    r"asylum\s+seekers",
+    r"illegals",
+    r"women",
+    r"men",
+    r"(?:the\s+)?(?:chinese|roma|disabled|elderly)",
+)
+# What turns naming a group into abuse of it: a dehumanising label, hatred, or harm wished on all.
+_DEHUMANISING = _words(
+    r"vermin",
+    r"parasites",
+    r"animals",
+    r"savages",
+    r"scum",
+    r"filth",
+    r"filthy",
+    r"dirty",
+    r"disgusting",
+    r"sub-?human",
+    r"cockroaches",
+    r"rats",
+    r"pigs",
+    r"dogs",
+    r"apes",
+    r"monkeys",
+    r"a\s+(?:disease|plague|cancer|virus|blight|curse|disgrace|menace)",
+    r"diseased",
+    r"inferior",
+    r"evil",
+    r"terrorists",
+    r"rapists",
+    r"paedos",
+    r"pedos",
+    r"groomers",
+    r"perverts",
+    r"freaks",
+    r"degenerates?",
+    r"(?:an\s+)?abominations?",
+    r"mentally\s+ill",
+    r"trash",
+    r"not\s+(?:human|people)",
+)
+_WISHED_ON_ALL = _words(
+    r"die",
+    r"rot",
+    r"burn",
+    r"be\s+(?:shot|hanged|hung|gassed|exterminated|wiped\s+out|sterili[sz]ed|locked\s+up|put\s+down|culled)",
+    r"not\s+exist",
+    r"not\s+be\s+allowed\s+to\s+(?:live|breed|exist)",
+)
+
 RULES: tuple[Rule, ...] = (
     # --- Tier 1: harmful, targeted abuse (MSE Appendix C row 1; SSOT 5.1) -------------------
     Rule(
@@ -187,11 +287,29 @@ RULES: tuple[Rule, ...] = (
         "hate.incitement",
         "inciting hatred on the basis of race, religion, gender, nationality or sexuality",
         re.compile(
-            rf"\b(?:all|these|those|bloody|filthy|dirty)\s+{_PROTECTED_GROUP}\s+(?:should|must|need\s+to|are\s+(?:scum|vermin|animals|parasites|disgusting|the\s+problem))\b"
+            rf"\b(?:all|these|those|bloody|filthy|dirty)\s+(?:{_PROTECTED_GROUP}|{_GROUP})\s+(?:should|must|need\s+to|are\s+(?:scum|vermin|animals|parasites|disgusting|the\s+problem))\b"
             rf"|\b(?:send|kick|ship)\s+(?:them|all\s+{_PROTECTED_GROUP})\s+(?:back|out|home)\b"
             r"|\bgo\s+back\s+to\s+(?:your|ur)\s+(?:own\s+)?country\b"
         ),
         tier=Tier.HARMFUL,
+    ),
+    # "Muslims are vermin", "I hate gay people", "trans people should all die": a whole group
+    # abused for who they are. "Not all Muslims are terrorists" and "Muslims are not terrorists"
+    # do not match; quoting it to condemn it is exempt, like a quoted insult.
+    Rule(
+        "hate.generalisation",
+        "abuse of a whole group for their race, religion, sex, sexuality, gender identity, disability or age",
+        re.compile(
+            rf"(?<!not\sall\s)(?<!not\severy\s)\b{_GROUP}\s+(?:are|r|=)\s+"
+            rf"(?:(?:all|just|nothing\s+but|a\s+bunch\s+of|such|so|fucking|bloody|literally)\s+){{0,3}}"
+            rf"(?:{_DEHUMANISING}|{_INSULT})\b"
+            rf"|\bi\s+(?:fucking\s+)?(?:hate|despise|detest|loathe|can'?t\s+stand|cannot\s+stand)\s+(?:all\s+)?(?:the\s+)?{_GROUP}\b"
+            r"(?!\s+(?:being|who|that|getting|having|in\s+pain|waiting|left|treated|ignored|suffer))"
+            rf"|\b{_GROUP}\s+(?:should|must|need\s+to|deserve\s+to|ought\s+to)\s+(?:all\s+)?{_WISHED_ON_ALL}\b"
+            rf"|\b(?:kill|gas|exterminate|wipe\s+out|shoot|hang|burn)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
+        ),
+        tier=Tier.HARMFUL,
+        folded=True,
     ),
     Rule(
         "abuse.directed_insult",

@@ -29,6 +29,7 @@ from bot.core.evaluation import (
     load_youtube,
 )
 from bot.core.models import Tier
+from bot.core.policy.identity_terms import training_comments
 from bot.core.policy.learned import Head, features, held_out, tokenize, write_head
 from bot.core.policy.markup import readable
 from bot.core.policy.rules import HEALTH_CLAIM_TOPIC
@@ -39,8 +40,10 @@ NHS_EXAMPLES = Path(__file__).with_name("training_data") / "nhs_comments.csv"
 
 
 BORROWED_WEIGHT = 0.25
-# The desk's own conversation may be wrongly flagged no more than the criticism goal allows (2%),
-# whatever a head's budget on the public sets.
+IDENTITY_SOURCE = "identity-written"
+IDENTITY_WEIGHT = 3.0
+# The desk's own conversation, and patients naming who they are, may be wrongly flagged no more
+# than the criticism goal allows (2%), whatever a head's budget on the public sets.
 DESK_BUDGET = 0.02
 
 
@@ -186,6 +189,13 @@ def build_corpus(name: str, datasets: Path | Sequence[Path]) -> Corpus:
     for text, tier, signal in load_nhs_examples():
         # Our own rows weigh more: they are the domain the bot works in.
         corpus.add("nhs-written", text, int(tier != 3 and signal == SPECS[name].name), weight=3.0)
+    if SPECS[name].name == "abuse":
+        # Naming a protected group is not abuse. Public abuse sets name groups mostly in abuse, so
+        # without these rows the group's name itself reads as abuse ("Homosexual men should get
+        # the HPV jab too" was flagged). Abuse of a group is left to the rule hate.generalisation,
+        # so no template teaches the head that a group's name goes with abuse.
+        for comment in training_comments():
+            corpus.add(IDENTITY_SOURCE, comment.text, 0, weight=IDENTITY_WEIGHT)
     return corpus
 
 
@@ -329,7 +339,12 @@ def train_head(
     weights = {f: v for f, v in weights.items() if abs(v) >= 0.002}
     primary = [origin == spec.own_source for origin in corpus.origin]
     threshold = choose_threshold(
-        out_of_fold, labels, spec.max_false_flags, primary, corpus.origin, {"nhs-written": DESK_BUDGET}
+        out_of_fold,
+        labels,
+        spec.max_false_flags,
+        primary,
+        corpus.origin,
+        {"nhs-written": DESK_BUDGET, IDENTITY_SOURCE: DESK_BUDGET},
     )
     sources = ", ".join(f"{source} ({n} rows)" for source, n in sorted(corpus.sources.items()))
     head = Head(
