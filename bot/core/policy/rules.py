@@ -300,12 +300,13 @@ RULES: tuple[Rule, ...] = (
         "hate.generalisation",
         "abuse of a whole group for their race, religion, sex, sexuality, gender identity, disability or age",
         re.compile(
-            rf"(?<!not\sall\s)(?<!not\severy\s)\b{_GROUP}\s+(?:are|r|=)\s+"
+            # One pass over the group names serves both "X are …" and "X should …".
+            rf"\b(?<!not\sall\s)(?<!not\severy\s){_GROUP}\s+(?:(?:are|r|=)\s+"
             rf"(?:(?:all|just|nothing\s+but|a\s+bunch\s+of|such|so|fucking|bloody|literally)\s+){{0,3}}"
-            rf"(?:{_DEHUMANISING}|{_INSULT})\b"
+            rf"(?:{_DEHUMANISING}|{_INSULT})"
+            rf"|(?:should|must|need\s+to|deserve\s+to|ought\s+to)\s+(?:all\s+)?{_WISHED_ON_ALL})\b"
             rf"|\bi\s+(?:fucking\s+)?(?:hate|despise|detest|loathe|can'?t\s+stand|cannot\s+stand)\s+(?:all\s+)?(?:the\s+)?{_GROUP}\b"
             r"(?!\s+(?:being|who|that|getting|having|in\s+pain|waiting|left|treated|ignored|suffer))"
-            rf"|\b{_GROUP}\s+(?:should|must|need\s+to|deserve\s+to|ought\s+to)\s+(?:all\s+)?{_WISHED_ON_ALL}\b"
             rf"|\b(?:kill|gas|exterminate|wipe\s+out|shoot|hang|burn)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
         ),
         tier=Tier.HARMFUL,
