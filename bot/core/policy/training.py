@@ -40,10 +40,13 @@ NHS_EXAMPLES = Path(__file__).with_name("training_data") / "nhs_comments.csv"
 
 
 BORROWED_WEIGHT = 0.25
+# Rows written for this project: the desk's own conversation, and patients naming who they are.
+NHS_SOURCE = "nhs-written"
 IDENTITY_SOURCE = "identity-written"
-IDENTITY_WEIGHT = 3.0
-# The desk's own conversation, and patients naming who they are, may be wrongly flagged no more
-# than the criticism goal allows (2%), whatever a head's budget on the public sets.
+# They weigh more than a public set's rows: they are the domain the bot works in.
+WRITTEN_WEIGHT = 3.0
+# They may be wrongly flagged no more than the criticism goal allows (2%), whatever a head's
+# budget on the public sets.
 DESK_BUDGET = 0.02
 
 
@@ -187,15 +190,14 @@ def build_corpus(name: str, datasets: Path | Sequence[Path]) -> Corpus:
     else:
         raise ValueError(f"unknown head {name!r}; choose from {', '.join(SPECS)}")
     for text, tier, signal in load_nhs_examples():
-        # Our own rows weigh more: they are the domain the bot works in.
-        corpus.add("nhs-written", text, int(tier != 3 and signal == SPECS[name].name), weight=3.0)
+        corpus.add(NHS_SOURCE, text, int(tier != 3 and signal == SPECS[name].name), weight=WRITTEN_WEIGHT)
     if SPECS[name].name == "abuse":
         # Naming a protected group is not abuse. Public abuse sets name groups mostly in abuse, so
         # without these rows the group's name itself reads as abuse ("Homosexual men should get
         # the HPV jab too" was flagged). Abuse of a group is left to the rule hate.generalisation,
         # so no template teaches the head that a group's name goes with abuse.
         for comment in training_comments():
-            corpus.add(IDENTITY_SOURCE, comment.text, 0, weight=IDENTITY_WEIGHT)
+            corpus.add(IDENTITY_SOURCE, comment.text, 0, weight=WRITTEN_WEIGHT)
     return corpus
 
 
@@ -344,7 +346,7 @@ def train_head(
         spec.max_false_flags,
         primary,
         corpus.origin,
-        {"nhs-written": DESK_BUDGET, IDENTITY_SOURCE: DESK_BUDGET},
+        dict.fromkeys((NHS_SOURCE, IDENTITY_SOURCE), DESK_BUDGET),
     )
     sources = ", ".join(f"{source} ({n} rows)" for source, n in sorted(corpus.sources.items()))
     head = Head(
