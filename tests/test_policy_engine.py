@@ -242,6 +242,18 @@ def test_the_link_in_the_surgerys_own_text_is_not_click_bait() -> None:
         "kill all the refugees",
         "Older people are a plague on this country",
         "All these immigrant nurses should go",
+        "Disabled people are absolutely despicable",
+        "Immigrants like you are pathetic",
+        "Muslims are lesser beings",
+        "Gay men disgust me",
+        "Trans people make me sick",
+        "I really loathe Polish people",
+        "I have nothing but contempt for refugees",
+        "We should get rid of immigrants once and for all",
+        "Would love to see the travellers suffer",
+        "Eastern European staff are no better than rats",
+        "We'd be better off if asylum seekers were wiped out",
+        "Burn those kinds of Muslims",
     ],
 )
 def test_abuse_of_a_whole_protected_group_is_tier_1(text: str) -> None:
@@ -261,7 +273,63 @@ def test_abuse_of_a_whole_protected_group_is_tier_1(text: str) -> None:
         "Disabled people should be able to park at the hospital",
         "Black women are more likely to die in childbirth",
         "Someone posted that Muslims are vermin, which is vile",
+        "Get rid of the disabled bays and see what happens",
+        "We need to get rid of the elderly care backlog",
+        "The way disabled people are treated makes me sick",
+        "I have so much contempt for the way women are treated here",
+        "I'd love to see older patients get seen faster",
+        "Disabled people are worth more than this service gives them",
+        "Black women were sterilised without consent, the inquiry found",
+        "Polish people are dirt poor after the energy bills",
+        'Whoever wrote "Muslims are vermin" on your page should be reported to the police',
+        'Comments like "gay men are disgusting" have no place here, it is vile',
+        'How can anyone say "disabled people should be put down"?',
     ],
 )
 def test_naming_a_group_or_condemning_its_abuse_is_not_group_abuse(text: str) -> None:
     assert "hate.generalisation" not in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+def test_quoting_abuse_without_condemning_it_still_flags() -> None:
+    verdict = ENGINE.classify('"Muslims are vermin" lol so true')
+    assert "hate.generalisation" in {r.rule for r in verdict.reasons}
+
+
+def test_a_quoted_threat_still_reaches_the_desk_as_a_safety_risk() -> None:
+    # A threat someone received is the desk's business even when it is reported with disgust.
+    verdict = ENGINE.classify('He wrote "I\'ll slit your throat" to my daughter, this is disgusting')
+    assert verdict.tier is Tier.HARMFUL
+    assert Route.SAFETY_RISK in verdict.routes
+    assert verdict.urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll have to strangle that receptionist",
+        "We will slit your throats",
+        "I'm going to make those nurses suffer",
+        "I'll snap the consultant's neck",
+        "Someone should torture that GP",
+        "I'll break your legs when I see you",
+        "going to st4b him",
+    ],
+)
+def test_threats_of_violence_are_urgent_safety_risks(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL
+    assert Route.SAFETY_RISK in verdict.routes
+    assert verdict.urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cuts are going to make patients suffer",
+        "I'm drowning in forms, I'll drown in them soon",
+        "I'll break a leg at the fun run",
+        "I'll need to slit the envelope open",
+    ],
+)
+def test_violent_words_that_threaten_nobody_are_left(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE

@@ -21,9 +21,22 @@ _STRANGER = "a link to an unknown site, unrelated to the conversation (spam)"
 # Quoting abuse to condemn it is not abuse (MSE Appendix B protects reasoned discussion), so an
 # insult inside such a clause does not flag; "I'm calling you an idiot" still does.
 _REPORTED = re.compile(
-    r"\b(?:call(?:ed|ing|s)?|posted|posting|said|saying|says|wrote|writing|writes|shout(?:ed|ing)"
-    r"|scream(?:ed|ing)|yell(?:ed|ing)|quot(?:e|ed|ing)|label(?:led|ling)|branded)\b"
+    r"\b(?:(?:call(?:ed|ing|s)?|posted|posting|said|saying|says|wrote|writing|writes|shout(?:ed|ing)"
+    r"|scream(?:ed|ing)|yell(?:ed|ing)|quot(?:e|ed|ing)|label(?:led|ling)|branded"
+    r"|threaten(?:s|ed|ing)?\s+to)"
+    # "How can you say …", "statements like …": asking or naming what others wrote.
+    r"|(?:how\s+can|why\s+would|why\s+do|what\s+makes)\s+(?:you|anyone|people|someone)\s+say"
+    r"|(?:statements|things|stuff|comments|messages|posts|tweets|remarks|words|language)\s+like)\b"
     r"(?!\s+(?:you|u|ya|yourself|yourselves)\b)[^.!?;\n]*"
+)
+# Words in double quotation marks, in a comment that condemns them in its own words. Quoting
+# alone is not enough: a retweet of abuse with "lol" around it passes the abuse on.
+_QUOTED = re.compile(r'"[^"\n]+"|“[^”\n]+”')
+_CONDEMNED = re.compile(
+    r"\b(?:hateful|hurtful|vile|disgusting|disgraceful|appalling|abhorrent|despicable|shameful|ashamed"
+    r"|sickening|horrible|awful|unacceptable|not\s+(?:ok|okay|acceptable|on)|racis[mt]|sexis[mt]|homophob\w*"
+    r"|transphob\w*|islamophob\w*|antisemit\w*|bigot\w*|prejudice\w*|offensive|harass\w*|reported|report\s+(?:it|this|them)"
+    r"|police|jail|prison|crime|illegal)\b"
 )
 # Rules and heads that judge an insult or a generalisation, as opposed to a threat or a slur.
 _QUOTABLE = frozenset(
@@ -46,7 +59,11 @@ _REFUTABLE = frozenset({"misinformation.health", "model.misinformation"})
 
 
 def _reported_spans(lowered: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _REPORTED.finditer(lowered)]
+    spans = [m.span() for m in _REPORTED.finditer(lowered)]
+    for quote in _QUOTED.finditer(lowered):
+        if _CONDEMNED.search(lowered[: quote.start()] + " " + lowered[quote.end() :]):
+            spans.append(quote.span())
+    return spans
 
 
 def _counter_speech_spans(lowered: str) -> list[tuple[int, int]]:

@@ -201,8 +201,9 @@ _GROUP = _words(
     r"men",
     r"(?:the\s+)?(?:chinese|roma|disabled|elderly)",
 )
-# What turns naming a group into abuse of it: a dehumanising label, hatred, or harm wished on all.
-_DEHUMANISING = _words(
+# What turns naming a group into abuse of it: a dehumanising or degrading label, hatred, or harm
+# wished on all.
+_DEGRADING = _words(
     r"vermin",
     r"parasites",
     r"animals",
@@ -235,12 +236,30 @@ _DEHUMANISING = _words(
     r"mentally\s+ill",
     r"trash",
     r"not\s+(?:human|people)",
+    r"despicable",
+    r"revolting",
+    r"repulsive",
+    r"repugnant",
+    r"vile",
+    r"sickening",
+    r"worthless",
+    r"pathetic",
+    r"(?:human\s+)?garbage",
+    r"dirt(?!\s+(?:poor|cheap))",
+    r"(?:a\s+)?lesser\s+(?:beings?|species|race)",
+    r"beneath\s+(?:us|contempt)",
+    r"not\s+(?:our|your|my)\s+equals?",
+    r"no\s+better\s+than\s+(?:\w+\s+){0,2}(?:rats|animals|dogs|vermin|pigs|cockroaches|apes)",
+)
+# Harm done to a whole group, as a wish: "… should be exterminated", "… were wiped out".
+_HARMED = (
+    r"(?:shot|hanged|hung|gassed|exterminated|eradicated|wiped\s+out|sterili[sz]ed|drowned|put\s+down|culled)"
 )
 _WISHED_ON_ALL = _words(
     r"die",
     r"rot",
     r"burn",
-    r"be\s+(?:shot|hanged|hung|gassed|exterminated|wiped\s+out|sterili[sz]ed|locked\s+up|put\s+down|culled)",
+    rf"be\s+(?:{_HARMED}|locked\s+up)",
     r"not\s+exist",
     r"not\s+be\s+allowed\s+to\s+(?:live|breed|exist)",
 )
@@ -257,10 +276,19 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:put|throw|chuck)\s+a\s+(?:brick|rock|stone)\s+through\b"
             r"|\b(?:waiting|be\s+waiting)\s+(?:for\s+you\s+)?outside\s+(?:when|after)\b"
             r"|\b(?:burn|blow)\s+(?:it|the\s+\w+|this\s+\w+)\s+(?:down|up)\b"
+            # Violence only a person can promise ("I'll have to rape…", "we will cut their throats",
+            # "I'm going to make them suffer"). First person or "someone should" only: "the cuts are
+            # going to make patients suffer" is criticism, and "I'm drowning in paperwork" is not a threat.
+            r"|\b(?:i'?ll|i\s+will|i'?m\s+(?:going\s+to|gonna)|i\s+am\s+(?:going\s+to|gonna)|we'?ll|we\s+will"
+            r"|we'?re\s+(?:going\s+to|gonna)|we\s+are\s+(?:going\s+to|gonna)|some(?:one|body)\s+should)"
+            r"\s+(?:\w+\s+){0,2}?(?:rape|strangle|torture|lynch|drown(?!\s+in\b)|make\s+(?:\w+\s+){1,3}suffer"
+            r"|(?:cut|slit)\s+(?:[\w'’]+\s+){0,2}throats?|snap\s+(?:[\w'’]+\s+){0,3}necks?"
+            r"|(?:break|smash)\s+(?:your|his|her|their|them|that|those)\s+(?:[\w'’]+\s+)?(?:legs|necks?|jaws?|faces?|skulls?))\b"
         ),
         tier=Tier.HARMFUL,
         route=Route.SAFETY_RISK,
         urgent=True,
+        folded=True,
     ),
     Rule(
         "threat.wish_harm",
@@ -300,14 +328,27 @@ RULES: tuple[Rule, ...] = (
         "hate.generalisation",
         "abuse of a whole group for their race, religion, sex, sexuality, gender identity, disability or age",
         re.compile(
-            # One pass over the group names serves both "X are …" and "X should …".
-            rf"\b(?<!not\sall\s)(?<!not\severy\s){_GROUP}\s+(?:(?:are|r|=)\s+"
-            rf"(?:(?:all|just|nothing\s+but|a\s+bunch\s+of|such|so|fucking|bloody|literally)\s+){{0,3}}"
-            rf"(?:{_DEHUMANISING}|{_INSULT})"
-            rf"|(?:should|must|need\s+to|deserve\s+to|ought\s+to)\s+(?:all\s+)?{_WISHED_ON_ALL})\b"
-            rf"|\bi\s+(?:fucking\s+)?(?:hate|despise|detest|loathe|can'?t\s+stand|cannot\s+stand)\s+(?:all\s+)?(?:the\s+)?{_GROUP}\b"
+            # One pass over the group names serves "X are …", "X should …" and "X disgust me".
+            rf"\b(?<!not\sall\s)(?<!not\severy\s){_GROUP}(?:\s+like\s+(?:you|them))?\s+(?:(?:are|r|=)\s+"
+            r"(?:(?:all|just|nothing\s+but|a\s+bunch\s+of|such|so|fucking|bloody|literally|absolutely|utterly"
+            r"|truly|really|completely|totally|pretty|simply|still|always|no\s+more\s+than)\s+){0,3}"
+            rf"(?:{_DEGRADING}|{_INSULT})"
+            rf"|(?:should|must|need\s+to|deserve\s+to|ought\s+to)\s+(?:all\s+)?{_WISHED_ON_ALL}"
+            r"|(?:disgust|sicken|repulse|revolt)s?\s+me|make\s+me\s+(?:(?:so|feel|physically)\s+)?(?:sick|vomit|puke|retch))\b"
+            r"|\bi\s+(?:(?:fucking|really|absolutely|truly|just|genuinely|honestly|totally|utterly|bloody)\s+){0,2}"
+            rf"(?:hate|despise|detest|loathe|abhor|can'?t\s+stand|cannot\s+stand)\s+(?:all\s+)?(?:the\s+)?{_GROUP}\b"
             r"(?!\s+(?:being|who|that|getting|having|in\s+pain|waiting|left|treated|ignored|suffer))"
-            rf"|\b(?:kill|gas|exterminate|wipe\s+out|shoot|hang|burn)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
+            r"|\bi\s+(?:have|feel)\s+(?:(?:so\s+much|nothing\s+but|such|only|pure)\s+)?(?:hatred|contempt|disdain|disgust)"
+            rf"\s+(?:for|towards?)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
+            rf"|\b(?:kill|gas|exterminate|eradicate|wipe\s+out|shoot|hang|burn|drown|cull|lynch|sterili[sz]e)\s+(?:all\s+)?"
+            rf"(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
+            # "Get rid of" a group, but not "get rid of the disabled bays": the group ends the clause.
+            rf"|\bget\s+rid\s+of\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}"
+            r"(?=\s*(?:[.!?,;:]|$)|\s+(?:once|for\s+good|from|and|or|now|already|too|altogether|entirely|completely)\b)"
+            rf"|\b(?:love|like|want|wish|hope|glad)\s+to\s+see\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?"
+            rf"{_GROUP}\s+(?:suffer|die|burn|rot|hang|dead|{_HARMED})\b"
+            # "Better off if they were wiped out" wishes it; "black women were sterilised" reports it.
+            rf"|\bif\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\s+(?:were|was|got)\s+(?:all\s+)?{_HARMED}\b"
         ),
         tier=Tier.HARMFUL,
         folded=True,
