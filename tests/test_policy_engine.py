@@ -254,6 +254,7 @@ def test_the_link_in_the_surgerys_own_text_is_not_click_bait() -> None:
         "Eastern European staff are no better than rats",
         "We'd be better off if asylum seekers were wiped out",
         "Burn those kinds of Muslims",
+        "I hate pregnant women",
     ],
 )
 def test_abuse_of_a_whole_protected_group_is_tier_1(text: str) -> None:
@@ -333,3 +334,44 @@ def test_threats_of_violence_are_urgent_safety_risks(text: str) -> None:
 )
 def test_violent_words_that_threaten_nobody_are_left(text: str) -> None:
     assert ENGINE.classify(text).tier is Tier.LEAVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No Muslim nurse is touching my mother",
+        "No gay doctor will ever treat my son",
+        "no Asian carer comes near my dad",
+        "No black paramedic's touching me",
+        "I don't want a foreign doctor",
+        "We won't accept any gay carers",
+        "Not having a black GP thanks",
+    ],
+)
+def test_refusing_care_from_staff_for_who_they_are_is_tier_1(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL
+    assert "hate.refusing_care" in {r.rule for r in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No female nurse please for my mum's smear",
+        "No pregnant nurse should be on a covid ward",
+        "No young doctor is operating on me without a consultant there",
+        "There's no Polish doctor at the surgery anymore, shame as she was great",
+        "We have no black doctors in senior roles",
+        "No Muslim nurse available on the ward tonight so we waited",
+        "My brother said no Polish nurse would touch him, which is racist and I told him so",
+    ],
+)
+def test_fair_requests_and_talk_about_staff_are_not_refusals(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE
+
+
+@pytest.mark.parametrize("text", ["those muzzies again", "Typical yid", "spaz", "a batty boy"])
+def test_slurs_are_tier_1_whatever_the_rest_says(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL
+    assert "hate.slur" in {r.rule for r in verdict.reasons}

@@ -40,7 +40,13 @@ _CONDEMNED = re.compile(
 )
 # Rules and heads that judge an insult or a generalisation, as opposed to a threat or a slur.
 _QUOTABLE = frozenset(
-    {"abuse.directed_insult", "abuse.directed_swearing", "hate.generalisation", "model.abuse"}
+    {
+        "abuse.directed_insult",
+        "abuse.directed_swearing",
+        "hate.generalisation",
+        "hate.refusing_care",
+        "model.abuse",
+    }
 )
 
 # Counter-speech: "people posting that vaccines are poison should be ashamed". A false claim that

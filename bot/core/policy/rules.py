@@ -123,6 +123,18 @@ _SLURS = _words(
     r"towelheads?",
     r"golliwogs?",
     r"sambos?",
+    r"muzz(?:ie|y)s?",
+    r"poofs?",
+    r"poofters?",
+    r"batty\s*boys?",
+    r"shemales?",
+    r"spaz(?:zes)?",
+    r"spackers?",
+    r"yids?",
+    r"wetbacks?",
+    r"chinkys?",
+    r"nig-?\s?nogs?",
+    r"jungle\s+bunn(?:y|ies)",
 )
 _PROTECTED_GROUP = _words(
     r"muslims?",
@@ -188,6 +200,7 @@ _GROUP_WORD = _words(
     r"young",
     r"older",
     r"blind",
+    r"pregnant",
 )
 _GROUP = _words(
     rf"{_GROUP_WORD}\s+(?:people|men|women|folk|lot|families|patients|staff|nurses|doctors)",
@@ -349,6 +362,26 @@ RULES: tuple[Rule, ...] = (
             rf"{_GROUP}\s+(?:suffer|die|burn|rot|hang|dead|{_HARMED})\b"
             # "Better off if they were wiped out" wishes it; "black women were sterilised" reports it.
             rf"|\bif\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\s+(?:were|was|got)\s+(?:all\s+)?{_HARMED}\b"
+        ),
+        tier=Tier.HARMFUL,
+        folded=True,
+    ),
+    # Refusing care from staff for who they are ("no Muslim nurse is touching my mum") abuses those
+    # staff. Sex, age and pregnancy are left out: asking for a female nurse for intimate care, or
+    # saying a pregnant nurse should not be on a covid ward, are fair requests.
+    Rule(
+        "hate.refusing_care",
+        "refusing care from staff for their race, religion, sexuality, gender identity or disability",
+        re.compile(
+            # "No X nurse is touching…" refuses; "there's no Polish doctor at the surgery now" and "no
+            # black doctors in senior roles" do not, so the bare "no" needs the act of care after it.
+            r"\b(?:(?P<bare>no)|not\s+(?:having|letting|accepting)\s+(?:a|an|any)"
+            r"|(?:i|we)\s+(?:don'?t|do\s+not|won'?t|will\s+not)\s+(?:want|have|accept)\s+(?:a|an|any))"
+            rf"\s+(?!(?:old|older|elderly|young|pregnant)\b){_GROUP_WORD}\s+"
+            r"(?:nurse|doctor|gp|carer|midwife|surgeon|paramedic|consultant|dentist|physio|porter|receptionist)s?\b"
+            r"(?(bare)(?:'s|'ll|\s+(?:is|are|will|shall|should))?\s+(?:ever\s+)?(?:touch|treat|see|go(?:es|ing)?\s+near"
+            r"|com(?:es?|ing)\s+near|look(?:s|ing)?\s+after|lay(?:s|ing)?\s+a\s+finger|operat|examin|deliver|wash|nurs"
+            r"|car(?:es?|ing)\s+for)\w*)"
         ),
         tier=Tier.HARMFUL,
         folded=True,
