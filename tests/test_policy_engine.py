@@ -296,6 +296,11 @@ def test_quoting_abuse_without_condemning_it_still_flags() -> None:
     assert "hate.generalisation" in {r.rule for r in verdict.reasons}
 
 
+def test_comments_like_yours_is_aimed_at_the_reader_not_a_quotation() -> None:
+    verdict = ENGINE.classify("Comments like yours are pathetic, you idiot")
+    assert verdict.tier is Tier.HARMFUL
+
+
 def test_a_quoted_threat_still_reaches_the_desk_as_a_safety_risk() -> None:
     # A threat someone received is the desk's business even when it is reported with disgust.
     verdict = ENGINE.classify('He wrote "I\'ll slit your throat" to my daughter, this is disgusting')

@@ -27,7 +27,7 @@ _REPORTED = re.compile(
     # "How can you say …", "statements like …": asking or naming what others wrote.
     r"|(?:how\s+can|why\s+would|why\s+do|what\s+makes)\s+(?:you|anyone|people|someone)\s+say"
     r"|(?:statements|things|stuff|comments|messages|posts|tweets|remarks|words|language)\s+like)\b"
-    r"(?!\s+(?:you|u|ya|yourself|yourselves)\b)[^.!?;\n]*"
+    r"(?!\s+(?:you|u|ya|yours|yourself|yourselves)\b)[^.!?;\n]*"
 )
 # Words in double quotation marks, in a comment that condemns them in its own words. Quoting
 # alone is not enough: a retweet of abuse with "lol" around it passes the abuse on.
