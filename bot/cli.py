@@ -331,11 +331,21 @@ def cmd_classify(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Score the classifier per labelled set: P/R/F1 per tier, confusion, false flags, speed."""
     import json
+    from dataclasses import asdict
 
-    from bot.core.evaluation import Example, development_sets, evaluate, load_labelled_csv, report_text
+    from bot.core.evaluation import (
+        Example,
+        development_sets,
+        evaluate,
+        groups_text,
+        load_labelled_groups,
+        report_text,
+        score_groups,
+    )
 
     engine = _engine()
     sets: list[tuple[str, list[Example]]] = []
+    grouped: list[tuple[str, list[tuple[Example, str]]]] = []
     if args.datasets is not None:
         sets += list(development_sets(args.datasets))
     if args.from_decisions:
@@ -345,18 +355,25 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         )
     for path in args.input or []:
         try:
-            sets.append((path.name, load_labelled_csv(path)))
+            rows = load_labelled_groups(path, args.by)
         except ValueError as exc:
             raise SystemExit(f"modbot: {exc}") from exc
+        sets.append((path.name, [example for example, _ in rows]))
+        if args.by is not None:
+            grouped.append((path.name, rows))
     if not sets or not any(examples for _name, examples in sets):
         raise SystemExit(
             "modbot: nothing to score: give a CSV with text,label columns, --datasets DIR or --from-decisions"
         )
     results = [evaluate(name, examples, engine) for name, examples in sets]
+    groups = [(name, score_groups(rows, engine)) for name, rows in grouped]
     if args.json:
-        print(json.dumps([r.as_dict() for r in results], indent=2), file=out)
+        summary: list[dict[str, object]] = [r.as_dict() for r in results]
+        summary += [{"name": name, "by": args.by, "groups": [asdict(g) for g in gs]} for name, gs in groups]
+        print(json.dumps(summary, indent=2), file=out)
     else:
-        print("\n\n".join(report_text(r) for r in results), file=out)
+        texts = [report_text(r) for r in results] + [groups_text(name, args.by, gs) for name, gs in groups]
+        print("\n\n".join(texts), file=out)
     return 0
 
 
@@ -506,6 +523,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="folders with the public development sets (each set from the first that holds it)",
     )
     evaluate.add_argument("--json", action="store_true", help="machine-readable summary")
+    evaluate.add_argument(
+        "--by",
+        metavar="COLUMN",
+        help="also report each value of this column of the input CSVs on its own (a test suite's "
+        "functionality, a platform, a month)",
+    )
     evaluate.add_argument(
         "--from-decisions", action="store_true", help="also score against past moderator decisions"
     )

@@ -69,6 +69,58 @@ def test_eval_and_classify_commands(tmp_path: Path) -> None:
     assert "personal attack" in rows[0]["reasons"] and rows[1]["route"] == ""
 
 
+def test_eval_reports_each_value_of_a_column_on_its_own(tmp_path: Path) -> None:
+    labelled = tmp_path / "suite.csv"
+    with labelled.open("w", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ("text", "label", "kind"),
+                ("You are scum", 1, "insult"),
+                ("a gentle remark", 1, "insult"),
+                ("Lovely clinic", 3, "praise"),
+                ("You are a clown", 3, "praise"),
+            ]
+        )
+    command = [sys.executable, "-m", "bot.cli", "eval", str(labelled), "--by", "kind"]
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    assert "suite.csv by kind:" in text
+    assert [line.split() for line in text.splitlines() if line.startswith("  insult")] == [
+        ["insult", "50.0%", "of", "2"]
+    ]
+    summary = json.loads(
+        subprocess.run([*command, "--json"], capture_output=True, text=True, check=True).stdout
+    )
+    whole, by_kind = summary
+    assert whole["examples"] == 4
+    assert by_kind["by"] == "kind"
+    assert [(g["value"], g["caught"], g["wrongly_flagged"]) for g in by_kind["groups"]] == [
+        ("insult", 0.5, None),
+        ("praise", None, 0.5),
+    ]
+    missing = subprocess.run([*command[:-1], "platform"], capture_output=True, text=True)
+    assert missing.returncode != 0 and "no column 'platform'" in missing.stderr
+
+
+def test_a_hatecheck_clone_beside_the_datasets_is_scored_as_its_own_set(tmp_path: Path) -> None:
+    from bot.core.evaluation import HATECHECK, development_sets
+
+    suite = tmp_path / HATECHECK
+    suite.parent.mkdir()
+    with suite.open("w", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ("", "functionality", "case_id", "test_case", "label_gold"),
+                (0, "derog_h", 1, "Some group are vermin. ", "hateful"),
+                (1, "ident_neutral_nh", 2, "Some group visit the clinic.", "non-hateful"),
+            ]
+        )
+    sets = dict(development_sets(tmp_path))
+    assert sets["hatecheck functional tests (hateful vs not)"] == [
+        Example("Some group are vermin.", 1),
+        Example("Some group visit the clinic.", 3),
+    ]
+
+
 def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
     import os
     from datetime import UTC, datetime

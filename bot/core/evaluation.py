@@ -111,16 +111,76 @@ def report_text(evaluation: Evaluation) -> str:
     return "\n".join(out)
 
 
+@dataclass(frozen=True, slots=True)
+class GroupScore:
+    """How one group of a labelled set fares: the share of its flagged-labelled comments that were
+    flagged (tier 1 or 2), and the share of its tier 3 comments wrongly flagged."""
+
+    value: str
+    examples: int
+    should_flag: int
+    caught: float | None  # None when the group holds no tier 1 or 2 label
+    should_leave: int
+    wrongly_flagged: float | None  # None when the group holds no tier 3 label
+
+
+def score_groups(rows: Sequence[tuple[Example, str]], engine: PolicyEngine) -> list[GroupScore]:
+    """One line per value of a column, such as a test suite's functionality or a platform."""
+    counts: dict[str, list[int]] = {}  # value -> [should flag, caught, should leave, wrongly flagged]
+    for example, value in rows:
+        flagged = int(engine.classify(example.text).tier) in (1, 2)
+        tally = counts.setdefault(value, [0, 0, 0, 0])
+        if example.label == 3:
+            tally[2] += 1
+            tally[3] += flagged
+        else:
+            tally[0] += 1
+            tally[1] += flagged
+    return [
+        GroupScore(
+            value=value,
+            examples=flag + leave,
+            should_flag=flag,
+            caught=caught / flag if flag else None,
+            should_leave=leave,
+            wrongly_flagged=wrong / leave if leave else None,
+        )
+        for value, (flag, caught, leave, wrong) in sorted(counts.items())
+    ]
+
+
+def groups_text(name: str, column: str, groups: Sequence[GroupScore]) -> str:
+    def share(rate: float | None, of: int) -> str:
+        return f"{rate:6.1%} of {of}" if rate is not None else ""
+
+    width = max([len(column), *(len(g.value) for g in groups)])
+    lines = [
+        f"{name} by {column}:",
+        f"  {column:<{width}}  {'flagged (label 1/2)':<20} wrongly flagged (label 3)",
+    ]
+    for g in groups:
+        flagged, wrong = share(g.caught, g.should_flag), share(g.wrongly_flagged, g.should_leave)
+        lines.append(f"  {g.value:<{width}}  {flagged:<20} {wrong}".rstrip())
+    return "\n".join(lines)
+
+
 # --- Loaders -------------------------------------------------------------------------------
 
 
 def load_labelled_csv(path: Path) -> list[Example]:
     """The simple format: a header with `text` and `label` (1, 2 or 3)."""
+    return [example for example, _ in load_labelled_groups(path)]
+
+
+def load_labelled_groups(path: Path, column: str | None = None) -> list[tuple[Example, str]]:
+    """The simple format, each row with its value in `column` (any further column of the file)."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames is None or not {"text", "label"} <= set(reader.fieldnames):
             raise ValueError(f"{path.name} needs a header with 'text' and 'label' columns")
-        examples = []
+        if column is not None and column not in reader.fieldnames:
+            raise ValueError(f"{path.name} has no column {column!r} to group by")
+        rows = []
         for line, row in enumerate(reader, start=2):
             try:
                 label = int(row["label"])
@@ -128,8 +188,8 @@ def load_labelled_csv(path: Path) -> list[Example]:
                 raise ValueError(f"{path.name} line {line}: label must be 1, 2 or 3") from exc
             if label not in TIERS:
                 raise ValueError(f"{path.name} line {line}: label must be 1, 2 or 3")
-            examples.append(Example(row["text"], label))
-        return examples
+            rows.append((Example(row["text"], label), row[column] if column is not None else ""))
+        return rows
 
 
 def load_davidson(path: Path) -> list[Example]:
@@ -186,6 +246,23 @@ def load_covid_rumours(folder: Path) -> list[Example]:
     return examples
 
 
+HATECHECK = Path("hatecheck-data") / "test_suite_cases.csv"  # in a clone of paul-rottger/hatecheck-data
+
+
+def load_hatecheck(path: Path) -> list[tuple[Example, str]]:
+    """HateCheck's functional tests (Röttger et al. 2021, CC BY 4.0): hateful -> tier 1,
+    non-hateful -> tier 3, each with the functionality it tests. Only ever measured, never learned.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            (
+                Example(row["test_case"].strip(), 1 if row["label_gold"] == "hateful" else 3),
+                row["functionality"],
+            )
+            for row in csv.DictReader(handle)
+        ]
+
+
 CRITICISM_SET = Path(__file__).parent / "policy" / "eval_data" / "nhs_criticism.csv"
 
 
@@ -240,6 +317,9 @@ def development_sets(datasets: Path | Sequence[Path]) -> Iterator[tuple[str, lis
             "covid-19 rumours held-out fifth (false vs true claims)",
             [e for e in load_covid_rumours(rumours) if held_out(e.text)],
         )
+    hatecheck = find_set(datasets, HATECHECK)
+    if hatecheck is not None:
+        yield "hatecheck functional tests (hateful vs not)", [e for e, _ in load_hatecheck(hatecheck)]
     if CRITICISM_SET.exists():
         yield "nhs criticism (written for this project)", load_labelled_csv(CRITICISM_SET)
     yield (
