@@ -7,11 +7,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from bot.core.models import Classification, Reason, Route, Tier
+from bot.core.policy.disguises import fold_disguises
 from bot.core.policy.learned import LearnedModel
 from bot.core.policy.links import DEFAULT_TRUSTED_SITES, borrows_official_name, find_links, under
 from bot.core.policy.markup import strip_markup
 from bot.core.policy.personal_data import find_personal_data
-from bot.core.policy.rules import RULES, SERVICE_TOPIC, Rule, fold_leet
+from bot.core.policy.rules import RULES, SERVICE_TOPIC, Rule
 
 _EXCERPT_MAX = 80
 _LOOKALIKE = "a link dressed as an NHS or government site (possible scam)"
@@ -128,7 +129,7 @@ class PolicyEngine:
 
     def _classify(self, text: str) -> Classification:
         lowered = text.lower()
-        folded = fold_leet(lowered)
+        folded = fold_disguises(lowered)
         reasons: list[Reason] = []
         tiers: list[Tier] = []
         routes: dict[Route, None] = {}
@@ -149,12 +150,13 @@ class PolicyEngine:
             reasons.append(Reason(rule_id, category, text[start:end][:_EXCERPT_MAX], start, end))
 
         for rule in self._rules:
-            match = rule.pattern.search(folded if rule.folded else lowered)
+            match = rule.pattern.search(folded.text if rule.folded else lowered)
             if match is None:
                 continue
-            if exempted(rule.id, *match.span()):
+            span = folded.widen(*match.span()) if rule.folded else match.span()
+            if exempted(rule.id, *span):
                 continue
-            hit(rule.id, rule.category, *match.span())
+            hit(rule.id, rule.category, *span)
             if rule.tier is not None:
                 tiers.append(rule.tier)
             if rule.route is not None:

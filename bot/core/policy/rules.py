@@ -1,8 +1,8 @@
 """The first rule set: lexicons and patterns for the policy's categories.
 
 Each rule names the policy category it implements, in the words of MSE Appendix B/C and SSOT 5.1,
-so a card can say why it fired. Patterns run over lower-cased text; obfuscations such as
-"1d10t" are folded by `fold_leet` before matching abuse terms.
+so a card can say why it fired. Patterns run over lower-cased text; rules marked `folded` run over
+it with disguises such as "1d10t", "c*nt" and "c u n t" undone (`disguises.py`).
 """
 
 from __future__ import annotations
@@ -21,19 +21,11 @@ class Rule:
     tier: Tier | None = None
     route: Route | None = None
     urgent: bool = False
-    folded: bool = False  # match against leet-folded text (abuse terms), not plain text
+    folded: bool = False  # match against text with disguises undone (abuse terms), not plain text
 
 
 def _words(*alternatives: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
-
-
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i"})
-
-
-def fold_leet(lowered: str) -> str:
-    """Undo common character swaps; keeps the length so spans still point at the original."""
-    return lowered.translate(_LEET)
 
 
 # People a remark can be aimed at: second person, staff, or a third person.

@@ -1,0 +1,65 @@
+"""Abuse disguised to get past filters is read as written, and the card quotes the disguise."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.models import Route, Tier
+from bot.core.policy import PolicyEngine
+from bot.core.policy.disguises import fold_disguises
+
+ENGINE = PolicyEngine()
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("you stupid c*nt", "you stupid cunt"),
+        ("you f***ing idiot", "you fucking idiot"),
+        ("you are a c u n t", "you are a cunt   "),
+        ("u r a c.u.n.t", "u r a cunt   "),
+        ("i h a t e them", "i hate    them"),
+        ("you are an 1d10t", "you are an idiot"),
+    ],
+)
+def test_disguises_are_undone_keeping_the_length(written: str, read: str) -> None:
+    folded = fold_disguises(written)
+    assert folded.text == read
+    assert len(folded.text) == len(written)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sh*t service again",  # undirected swearing is not restored: it stays up anyway
+        "*really* good care on the ward",
+        "the u.s.a. does it differently",
+        "e.g. the pharmacy on the high street",
+        "a n d then nothing",
+    ],
+)
+def test_ordinary_asterisks_initials_and_spacing_are_left_alone(text: str) -> None:
+    folded = fold_disguises(text)
+    assert (folded.text, folded.disguised) == (text, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "quoted"),
+    [
+        ("you stupid c*nt", "abuse.directed_insult", "you stupid c*nt"),
+        ("you are a c u n t", "abuse.directed_insult", "you are a c u n t"),
+        ("you're a p r i c k", "abuse.directed_insult", "you're a p r i c k"),
+        ("Those nurses are sc*m", "abuse.directed_insult", "nurses are sc*m"),
+        ("I h a t e Muslims", "hate.generalisation", "I h a t e Muslims"),
+    ],
+)
+def test_disguised_abuse_is_tier_1_and_the_card_quotes_all_of_it(text: str, rule: str, quoted: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL
+    reason = next(r for r in verdict.reasons if r.rule == rule)
+    assert reason.matched.endswith(quoted.split()[-1]) and quoted in text[reason.start : reason.end]
+
+
+def test_a_spaced_out_threat_is_still_urgent() -> None:
+    verdict = ENGINE.classify("I'll s t a b you")
+    assert Route.SAFETY_RISK in verdict.routes and verdict.urgent
