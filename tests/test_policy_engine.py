@@ -255,6 +255,8 @@ def test_the_link_in_the_surgerys_own_text_is_not_click_bait() -> None:
         "We'd be better off if asylum seekers were wiped out",
         "Burn those kinds of Muslims",
         "I hate pregnant women",
+        "Fuck Muslims",
+        "f*ck gay people",
     ],
 )
 def test_abuse_of_a_whole_protected_group_is_tier_1(text: str) -> None:
@@ -282,6 +284,8 @@ def test_abuse_of_a_whole_protected_group_is_tier_1(text: str) -> None:
         "Disabled people are worth more than this service gives them",
         "Black women were sterilised without consent, the inquiry found",
         "Polish people are dirt poor after the energy bills",
+        "Fuck the elderly care backlog, my nan has waited a year",
+        "Fuck cancer",
         'Whoever wrote "Muslims are vermin" on your page should be reported to the police',
         'Comments like "gay men are disgusting" have no place here, it is vile',
         'How can anyone say "disabled people should be put down"?',

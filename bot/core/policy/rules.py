@@ -347,8 +347,10 @@ RULES: tuple[Rule, ...] = (
             rf"\s+(?:for|towards?)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
             rf"|\b(?:kill|gas|exterminate|eradicate|wipe\s+out|shoot|hang|burn|drown|cull|lynch|sterili[sz]e)\s+(?:all\s+)?"
             rf"(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
-            # "Get rid of" a group, but not "get rid of the disabled bays": the group ends the clause.
-            rf"|\bget\s+rid\s+of\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}"
+            # "Get rid of" or "fuck" a group, but not "get rid of the disabled bays" or "fuck the
+            # elderly care backlog": the group ends the clause.
+            r"|\b(?:get\s+rid\s+of|fuck|screw)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?"
+            rf"{_GROUP}"
             r"(?=\s*(?:[.!?,;:]|$)|\s+(?:once|for\s+good|from|and|or|now|already|too|altogether|entirely|completely)\b)"
             rf"|\b(?:love|like|want|wish|hope|glad)\s+to\s+see\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?"
             rf"{_GROUP}\s+(?:suffer|die|burn|rot|hang|dead|{_HARMED})\b"
