@@ -345,7 +345,7 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
     engine = _engine()
     sets: list[tuple[str, list[Example]]] = []
-    grouped: list[tuple[str, list[tuple[Example, str]]]] = []
+    grouped: dict[int, list[tuple[Example, str]]] = {}  # index in `sets` -> its rows with their group
     if args.datasets is not None:
         sets += list(development_sets(args.datasets))
     if args.from_decisions:
@@ -358,15 +358,15 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
             rows = load_labelled_groups(path, args.by)
         except ValueError as exc:
             raise SystemExit(f"modbot: {exc}") from exc
-        sets.append((path.name, [example for example, _ in rows]))
         if args.by is not None:
-            grouped.append((path.name, rows))
+            grouped[len(sets)] = rows
+        sets.append((path.name, [example for example, _ in rows]))
     if not sets or not any(examples for _name, examples in sets):
         raise SystemExit(
             "modbot: nothing to score: give a CSV with text,label columns, --datasets DIR or --from-decisions"
         )
     results = [evaluate(name, examples, engine) for name, examples in sets]
-    groups = [(name, score_groups(rows, engine)) for name, rows in grouped]
+    groups = [(sets[i][0], score_groups(rows, results[i])) for i, rows in grouped.items()]
     if args.json:
         summary: list[dict[str, object]] = [r.as_dict() for r in results]
         summary += [{"name": name, "by": args.by, "groups": [asdict(g) for g in gs]} for name, gs in groups]

@@ -47,9 +47,11 @@ class Evaluation:
     tier3_false_flag_rate: float = 0.0
     comments_per_second: float = 0.0
     p99_ms: float = 0.0
+    predicted: tuple[int, ...] = field(default=(), repr=False)  # each example's tier, in order
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["predicted"]
         data["confusion"] = {str(k): {str(p): n for p, n in v.items()} for k, v in self.confusion.items()}
         return data
 
@@ -61,12 +63,14 @@ def _f1(precision: float, recall: float) -> float:
 def evaluate(name: str, examples: Sequence[Example], engine: PolicyEngine) -> Evaluation:
     confusion = {label: dict.fromkeys(TIERS, 0) for label in TIERS}
     latencies: list[float] = []
+    predictions: list[int] = []
     started = time.perf_counter()
     for example in examples:
         t0 = time.perf_counter()
         predicted = int(engine.classify(example.text).tier)
         latencies.append(time.perf_counter() - t0)
         confusion[example.label][predicted] += 1
+        predictions.append(predicted)
     elapsed = time.perf_counter() - started
     covered = tuple(t for t in TIERS if sum(confusion[t].values()))
     scores = []
@@ -91,6 +95,7 @@ def evaluate(name: str, examples: Sequence[Example], engine: PolicyEngine) -> Ev
         tier3_false_flag_rate=false_flags / tier3 if tier3 else 0.0,
         comments_per_second=len(examples) / elapsed if elapsed else 0.0,
         p99_ms=latencies[int(0.99 * (len(latencies) - 1))] * 1000 if latencies else 0.0,
+        predicted=tuple(predictions),
     )
 
 
@@ -124,11 +129,12 @@ class GroupScore:
     wrongly_flagged: float | None  # None when the group holds no tier 3 label
 
 
-def score_groups(rows: Sequence[tuple[Example, str]], engine: PolicyEngine) -> list[GroupScore]:
-    """One line per value of a column, such as a test suite's functionality or a platform."""
+def score_groups(rows: Sequence[tuple[Example, str]], evaluation: Evaluation) -> list[GroupScore]:
+    """One line per value of a column, such as a test suite's functionality or a platform, from the
+    tiers `evaluation` gave the same rows (nothing is classified twice)."""
     counts: dict[str, list[int]] = {}  # value -> [should flag, caught, should leave, wrongly flagged]
-    for example, value in rows:
-        flagged = int(engine.classify(example.text).tier) in (1, 2)
+    for (example, value), predicted in zip(rows, evaluation.predicted, strict=True):
+        flagged = predicted in (1, 2)
         tally = counts.setdefault(value, [0, 0, 0, 0])
         if example.label == 3:
             tally[2] += 1
@@ -249,16 +255,13 @@ def load_covid_rumours(folder: Path) -> list[Example]:
 HATECHECK = Path("hatecheck-data") / "test_suite_cases.csv"  # in a clone of paul-rottger/hatecheck-data
 
 
-def load_hatecheck(path: Path) -> list[tuple[Example, str]]:
+def load_hatecheck(path: Path) -> list[Example]:
     """HateCheck's functional tests (Röttger et al. 2021, CC BY 4.0): hateful -> tier 1,
-    non-hateful -> tier 3, each with the functionality it tests. Only ever measured, never learned.
+    non-hateful -> tier 3. Only ever measured, never learned.
     """
     with path.open(encoding="utf-8", newline="") as handle:
         return [
-            (
-                Example(row["test_case"].strip(), 1 if row["label_gold"] == "hateful" else 3),
-                row["functionality"],
-            )
+            Example(row["test_case"].strip(), 1 if row["label_gold"] == "hateful" else 3)
             for row in csv.DictReader(handle)
         ]
 
@@ -319,7 +322,7 @@ def development_sets(datasets: Path | Sequence[Path]) -> Iterator[tuple[str, lis
         )
     hatecheck = find_set(datasets, HATECHECK)
     if hatecheck is not None:
-        yield "hatecheck functional tests (hateful vs not)", [e for e, _ in load_hatecheck(hatecheck)]
+        yield "hatecheck functional tests (hateful vs not)", load_hatecheck(hatecheck)
     if CRITICISM_SET.exists():
         yield "nhs criticism (written for this project)", load_labelled_csv(CRITICISM_SET)
     yield (
