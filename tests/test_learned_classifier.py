@@ -25,6 +25,7 @@ from bot.core.policy.learned import (
     held_out,
     read_head,
     tokenize,
+    words,
     write_head,
 )
 from bot.core.policy.training import choose_threshold, fit
@@ -54,6 +55,25 @@ def test_tokens_keep_their_place_in_the_original_text() -> None:
     assert [t.word for t in tokens] == ["see", "_user_", "at", "_url_", "soo", "slow", "!!"]
     assert text[tokens[1].start : tokens[1].end] == "@NHS_Trust"
     assert text[tokens[4].start : tokens[4].end] == "SOOOO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See @NHS_Trust at https://example.org/x — SOOOO slow!!",
+        "http://x and www.x.org, ftp is a word, so is http",
+        "İstanbul clinic: don't wait ***",
+        "",
+    ],
+)
+def test_scoring_reads_the_same_words_as_tokenize(text: str) -> None:
+    assert words(text) == [t.word for t in tokenize(text)]
+
+
+def test_scoring_reads_the_same_words_as_tokenize_on_every_project_comment() -> None:
+    texts = [e.text for e in load_labelled_csv(CRITICISM_SET)]
+    assert texts
+    assert [words(t) for t in texts] == [[token.word for token in tokenize(t)] for t in texts]
 
 
 def test_scoring_word_by_word_matches_the_training_features(tmp_path: Path) -> None:

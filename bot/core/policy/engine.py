@@ -12,6 +12,7 @@ from bot.core.policy.learned import LearnedModel
 from bot.core.policy.links import DEFAULT_TRUSTED_SITES, borrows_official_name, find_links, under
 from bot.core.policy.markup import strip_markup
 from bot.core.policy.personal_data import find_personal_data
+from bot.core.policy.prefilter import RuleGate
 from bot.core.policy.rules import RULES, SERVICE_TOPIC, Rule
 
 _EXCERPT_MAX = 80
@@ -110,6 +111,7 @@ class PolicyEngine:
         trusted_sites: Iterable[str] = (),
     ) -> None:
         self._rules = tuple(rules)
+        self._gate = RuleGate([rule.pattern for rule in self._rules])
         self._trusted = frozenset(DEFAULT_TRUSTED_SITES).union(
             s.strip().lower().removeprefix("www.") for s in trusted_sites
         )
@@ -149,7 +151,15 @@ class PolicyEngine:
         def hit(rule_id: str, category: str, start: int, end: int) -> None:
             reasons.append(Reason(rule_id, category, text[start:end][:_EXCERPT_MAX], start, end))
 
-        for rule in self._rules:
+        # Only the rules whose fixed words occur in the text can match; most comments wake two or three.
+        woken = (
+            self._gate.candidates(lowered)
+            if folded.text == lowered
+            else self._gate.candidates(lowered, folded.text)
+        )
+        rules = self._rules
+        for index in woken:
+            rule = rules[index]
             match = rule.pattern.search(folded.text if rule.folded else lowered)
             if match is None:
                 continue

@@ -1,0 +1,148 @@
+"""The rule gate may only skip a rule that cannot match: checked against every shipped rule on the
+project's own comments and on random texts drawn from each rule's own grammar."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.core.policy import build_engine
+from bot.core.policy.disguises import fold_disguises
+from bot.core.policy.prefilter import RuleGate, factors
+from bot.core.policy.rules import RULES
+
+_sre_parse: Any = importlib.import_module("re._parser")
+POLICY_DATA = Path(__file__).parents[1] / "bot" / "core" / "policy"
+
+
+def _strings(pattern: str) -> set[str]:
+    found = factors(re.compile(pattern))
+    assert found is not None
+    return {string.replace("\x00", " ") for _, string in found}
+
+
+def test_factors_are_the_rare_fixed_words_a_match_must_contain() -> None:
+    # The insult, not the common opening word, is what the gate looks for.
+    assert _strings(r"\b(?:you|the\s+staff)\s+(?:are\s+)?(?:idiots?|morons?)\b") == {"idiot", "moron"}
+    # An optional part is read both ways; a lookbehind only narrows a match and is ignored.
+    assert _strings(r"\b(?<!not\s)(?:jabs?|vax)\s+(?:do\s+)?\w+") == {"jab ", "jabs ", "vax "}
+    assert _strings(r"\bi'?ll\s+\w+") == {"i'll ", "ill "}
+    assert _strings(r"\b\w+ing\b") == {"ing"}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\w+\s+\w+|\bhello", r"(?i)\bidiot", r"(?:x)?\d+"],
+    ids=["a branch with no fixed part", "ignorecase", "digits"],
+)
+def test_a_pattern_with_nothing_fixed_to_look_for_is_always_searched(pattern: str) -> None:
+    gate = RuleGate([re.compile(r"\bnever"), re.compile(pattern)])
+    assert factors(re.compile(pattern)) is None
+    assert gate.candidates("nothing here") == (1,)
+
+
+def test_the_longest_string_at_a_place_also_wakes_the_patterns_of_its_shorter_beginnings() -> None:
+    gate = RuleGate([re.compile(r"\bzap\b"), re.compile(r"\bzapper\s+now"), re.compile(r"\bzebra")])
+    assert gate.candidates("zapper now") == (0, 1)
+    assert gate.candidates("zap it") == (0,)
+    assert gate.candidates("zapping") == (0,)
+    assert gate.candidates("a zebra") == (2,)
+    assert gate.candidates("") == ()
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\n", "\u00a0", "\u3000"])
+def test_any_whitespace_the_pattern_allows_wakes_it(space: str) -> None:
+    gate = RuleGate([re.compile(r"\bhope\s+you\s+die")])
+    assert gate.candidates(f"i hope{space}you{space}die") == (0,)
+
+
+def _comments() -> list[str]:
+    texts: list[str] = []
+    for path in (POLICY_DATA / "eval_data").glob("*.csv"), (POLICY_DATA / "training_data").glob("*.csv"):
+        for csv_path in path:
+            with csv_path.open(encoding="utf-8") as handle:
+                texts += [row["text"] for row in csv.DictReader(handle)]
+    return texts
+
+
+def _sample(items: list[tuple[Any, Any]], rng: random.Random, out: list[str]) -> None:
+    """A random string the parsed pattern may match (anchors and lookarounds are not honoured;
+    the caller keeps only the strings the real pattern matches)."""
+    for op, av in items:
+        name = op.name
+        if name == "LITERAL":
+            out.append(chr(av))
+        elif name == "NOT_LITERAL" or name == "ANY":
+            out.append(rng.choice("xq"))
+        elif name == "IN":
+            options = []
+            for kind, value in av:
+                if kind.name == "LITERAL":
+                    options.append(chr(value))
+                elif kind.name == "RANGE":
+                    options.append(chr(rng.randint(value[0], value[1])))
+                elif kind.name == "CATEGORY":
+                    options.append(rng.choice(" \t\u00a0") if "SPACE" in value.name else rng.choice("ab7_"))
+            out.append(rng.choice(options or ["z"]))
+        elif name == "SUBPATTERN":
+            _sample(list(av[3].data), rng, out)
+        elif name == "BRANCH":
+            _sample(list(rng.choice(av[1]).data), rng, out)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            for _ in range(rng.randint(av[0], min(av[1], av[0] + 2))):
+                _sample(list(av[2].data), rng, out)
+        elif name == "GROUPREF_EXISTS":
+            branch = rng.choice([b for b in av[1:] if b is not None])
+            _sample(list(branch.data), rng, out)
+
+
+def _drawn_from_rules(per_rule: int = 150) -> list[str]:
+    rng = random.Random(20261127)
+    texts = []
+    for rule in RULES:
+        parsed = list(_sre_parse.parse(rule.pattern.pattern, rule.pattern.flags).data)
+        kept = 0
+        for _ in range(per_rule * 20):
+            out: list[str] = []
+            _sample(parsed, rng, out)
+            text = rng.choice(["", "well ", "Oh. "]) + "".join(out) + rng.choice(["", ".", " ok"])
+            if rule.pattern.search(text.lower()):
+                texts.append(text)
+                kept += 1
+                if kept == per_rule:
+                    break
+        assert kept >= 20, f"{rule.id}: too few sampled matches to test the gate"
+    return texts
+
+
+def test_the_gate_never_skips_a_shipped_rule_that_matches() -> None:
+    gate = RuleGate([rule.pattern for rule in RULES])
+    checked = 0
+    for text in _comments() + _drawn_from_rules():
+        lowered = text.lower()
+        folded = fold_disguises(lowered).text
+        woken = gate.candidates(lowered, folded)
+        for index, rule in enumerate(RULES):
+            if rule.pattern.search(folded if rule.folded else lowered):
+                checked += 1
+                assert index in woken, f"{rule.id} matches but was skipped"
+    assert checked > len(RULES) * 100
+    # And it does skip: on ordinary comments most rules are never searched.
+    ordinary = [gate.candidates(text.lower()) for text in _comments()]
+    assert sum(map(len, ordinary)) < 0.4 * len(RULES) * len(ordinary)
+
+
+def test_the_engine_gives_the_same_verdicts_as_searching_every_rule() -> None:
+    engine = build_engine([])
+    everything = build_engine([])
+    all_rules = tuple(range(len(RULES)))
+    everything._gate.candidates = lambda *texts: all_rules  # type: ignore[method-assign]
+    texts = _comments()
+    texts += [text.upper() for text in texts[:200]] + [text.replace("i", "1") for text in texts[:200]]
+    assert [engine.classify(t) for t in texts] == [everything.classify(t) for t in texts]
