@@ -63,3 +63,72 @@ def test_disguised_abuse_is_tier_1_and_the_card_quotes_all_of_it(text: str, rule
 def test_a_spaced_out_threat_is_still_urgent() -> None:
     verdict = ENGINE.classify("I'll s t a b you")
     assert Route.SAFETY_RISK in verdict.routes and verdict.urgent
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("i haet women", "i hate women"),  # two letters swapped
+        ("so much hatrd", "so much hatred"),  # one dropped: the folded text grows
+        ("those muslmis are vermin", "those muslims are vermin"),
+        ("ihate them", "i hate them"),  # run together
+        ("someone should stabthose people", "someone should stab those people"),
+        ("trannybehaviour", "tranny behaviour"),
+        ("you w o m e n make me sick", "you women     make me sick"),  # a group spaced out
+    ],
+)
+def test_slips_in_abuse_words_are_corrected(written: str, read: str) -> None:
+    assert fold_disguises(written).text == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a strange day at the clinic",  # one slip from "strangle", and a word of its own
+        "the therapist was lovely",
+        "the transit bus to the hospital",
+        "a blackout on the ward",
+        "an indie gig for the hospice",
+        "a scummy landlord",
+        "she backs the nurses",
+        "flights to niger, india, asia and africa",
+        "a refuge for women",
+        "the moon and an omen",
+        "a shot in the arm, down the corridor, pick up at six",
+    ],
+)
+def test_real_words_a_slip_away_from_an_abuse_word_are_left_alone(text: str) -> None:
+    folded = fold_disguises(text)
+    assert (folded.text, folded.disguised) == (text, ())
+
+
+def test_a_slip_is_never_a_word_the_shipped_heads_learned_except_spellings_of_the_same_word() -> None:
+    # The heads' vocabulary stands in for a dictionary: a real word there must not be rewritten.
+    from bot.core.policy.disguises import _SLIPPED
+    from bot.core.policy.learned import SHIPPED_MODELS, LearnedModel
+
+    model = LearnedModel.load(SHIPPED_MODELS)
+    known = {feature[2:] for feature in model._table if feature.startswith("w:")}
+    assert known and _SLIPPED
+    assert {slip: _SLIPPED[slip] for slip in known & _SLIPPED.keys()} == {
+        "fuckin": "fucking",
+        "fuking": "fucking",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "quoted"),
+    [
+        ("Ihate Muslims", "hate.generalisation", "Ihate Muslims"),
+        ("Those muslmis are vermin!", "hate.generalisation", "muslmis are vermin"),
+        ("All immigrnats are parasites", "hate.generalisation", "immigrnats are parasites"),
+        ("Somebody should just stabthose people.", "threat.violence", "should just stabthose"),
+    ],
+)
+def test_slipped_abuse_flags_and_the_card_quotes_the_authors_own_characters(
+    text: str, rule: str, quoted: str
+) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL
+    reason = next(r for r in verdict.reasons if r.rule == rule)
+    assert text[reason.start : reason.end] == reason.matched == quoted

@@ -1,9 +1,9 @@
-"""Undoing the disguises people put on abuse to get it past filters: "1d10t", "tw@t", "c*nt",
-"f***ing", "c u n t", "s.c.u.m".
+"""Undoing the disguises people put on abuse to get it past filters ("1d10t", "tw@t", "c*nt",
+"f***ing", "c u n t", "s.c.u.m"), and the slips that hide it as well: a swapped or dropped letter
+("haet", "muslmis", "hatrd") and words run together ("ihate", "stabthose", "muslimvermin").
 
-Folding keeps the text's length, so a match in the folded text still points at the author's own
-characters; where a disguise was rewritten, `Folded.widen` stretches a match over the whole of it
-so the card quotes what was written ("c u n t", not "c u").
+`Folded.widen` turns a match in the folded text back into the author's own characters, stretched
+over the whole of any rewritten word, so the card quotes what was written ("c u n t", not "c u").
 """
 
 from __future__ import annotations
@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.core.policy.prefilter import trie_regex
+
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i"})
+# "!" stands for an "i" only inside a word ("b!tch"); ending one ("idiot!") it is punctuation.
+_BANGS = re.compile(r"!+(?![a-z0-9@$])")
+_HELD = "\x01"  # keeps a punctuation "!" out of the leet swap
 
 # The words worth disguising: insults, slurs, and the verbs of hatred and threats. Only these are
 # ever restored, so "sh*t" (undirected swearing stays up) and "u.s.a" are left as they are.
@@ -48,6 +53,21 @@ _DISGUISABLE = frozenset(
         "rape",
         "stab",
         "shoot",
+        "dead",
+        "die",
+        # The groups abuse is aimed at: "You w o m e n make me sick".
+        "women",
+        "muslims",
+        "immigrants",
+        "migrants",
+        "refugees",
+        "foreigners",
+        "trans",
+        "gays",
+        "lesbians",
+        "jews",
+        "blacks",
+        "disabled",
     }
 )
 _BY_LENGTH: dict[int, tuple[str, ...]] = {}
@@ -60,13 +80,96 @@ _SPACED = re.compile(r"(?<![a-z])[a-z](?:[ .][a-z]){2,}(?![a-z])")  # "c u n t",
 _LETTER_WORDS = frozenset("iuar")
 
 
+# Slips: one letter swapped with the next, or one dropped from a word of five or more, in the words the
+# abuse and threat rules turn on. Only these words are ever corrected, and never into another of
+# them or out of a real word that happens to be a slip away ("strange", "niger", "backs").
+# fmt: off
+_SLIPPABLE = frozenset({
+    # insults and slurs
+    "cunt", "twat", "prick", "wanker", "bastard", "bitch", "whore", "idiot", "moron", "retard",
+    "fuck", "fucking", "fucked", "fucker", "dickhead", "arsehole", "asshole", "scum", "slut",
+    "nigger", "faggot", "tranny", "paki", "cretins", "imbeciles", "liars", "perverts", "freaks",
+    # hatred, degradation and violence
+    "hate", "hatred", "despise", "detest", "loathe", "abhor", "contempt", "disgust", "disgusting",
+    "repulsive", "revolting", "repugnant", "sick", "sicken", "sickening", "vomit", "filth",
+    "filthy", "pathetic", "worthless", "despicable", "inferior", "vile", "vermin", "plague",
+    "disease", "diseased", "virus", "menace", "trash", "parasites", "cockroaches", "rats", "apes",
+    "monkeys", "animals", "savages", "subhuman", "uncivilised", "degenerates", "terrorists",
+    "rapists", "groomers", "dead", "death", "kill", "murder", "strangle", "lynch", "torture",
+    "suffer", "throat", "throats", "stab", "shoot", "rape", "drown", "exterminate",
+    "exterminated", "eradicate", "eradicated",
+    # the groups abuse is aimed at
+    "women", "woman", "muslims", "muslim", "jewish", "jews", "christian", "catholic", "hindu",
+    "immigrants", "immigrant", "migrants", "migrant", "refugees", "refugee", "foreigners",
+    "foreigner", "african", "asian", "indian", "pakistani", "romanian", "polish", "black",
+    "blacks", "trans", "transgender", "gays", "lesbians", "lesbian", "bisexual", "homosexual",
+    "disabled", "autistic", "people",
+})
+_REAL_WORDS = frozenset({
+    "cnut", "paik", "sult", "anker", "waker", "batard", "hared", "hated", "plage", "ermin", "murer",
+    "strange", "animal", "animas", "parasite", "savage", "refuges", "disable", "backs", "lacks",
+    "tarns", "musli", "muslis", "niger", "edad", "deda", "satb", "csum", "gasy", "shoto", "itch",
+    "back", "lack", "dath", "deat", "eath", "filt", "fith", "idio", "moon", "morn", "moro", "oron",
+    "pick", "rick", "hoot", "shoo", "shot", "soot", "rans", "tans", "tran", "tras", "rash", "tash",
+    "hore", "wore", "oman", "omen", "woma", "wome", "arts", "apse", "lairs", "loath", "down",
+    "drow", "omit", "lych", "lync", "india", "asia", "sian", "asin", "polis", "pakistan", "romania",
+    "christin", "hind", "virs", "viru", "mence", "lathe", "moneys", "lars", "lias", "liras",
+    "roomers", "refuge", "christina", "cristian", "africa", "asan", "lesbia",
+})
+# Common words that get run into an abuse word: "ihate", "todie", "stabthose", "trannybehaviour".
+# Left out, as they make real words: "a", "in", "it", "out", "my" ("killa", "indie", "transit",
+# "blackout", "scummy").
+_JOINED_BEFORE = frozenset({
+    "i", "u", "to", "so", "just", "all", "those", "these", "you", "absolute", "total", "utter",
+    "the", "are", "is", "be", "no", "not", "of", "we", "they", "he", "she", "them", "their", "this",
+    "that", "such", "very", "too", "fucking", "bloody", "dirty", "filthy", "stupid", "like",
+})
+_JOINED_AFTER = frozenset({
+    "those", "these", "them", "you", "u", "all", "off", "are", "like", "people", "behaviour",
+    "behavior", "the", "is", "and", "to", "so", "for", "of", "your", "their", "his", "her", "me",
+    "us", "we", "they", "he", "she", "with", "be", "was", "were", "should", "must", "will", "have",
+    "has", "just", "too", "not", "no",
+})
+# fmt: on
+
+
+def _slips(word: str) -> set[str]:
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    # A plural without its "s" is a word of its own ("liar"), so that drop is not a slip.
+    last = len(word) - 1 if word.endswith("s") else len(word)
+    dropped = {word[:i] + word[i + 1 :] for i in range(last)} if len(word) >= 5 else set()
+    return {slip for slip in swapped | dropped if len(slip) >= 4 and slip != word}
+
+
+def _slip_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for word in sorted(_SLIPPABLE):
+        for slip in _slips(word) - _SLIPPABLE - _REAL_WORDS:
+            table.setdefault(slip, word)  # a slip of two words ("muslms"): either reads the same to a rule
+    return table
+
+
+_SLIPPED = _slip_table()
+_JOINABLE = _SLIPPABLE | {"die"}
+_SLIP = re.compile(
+    rf"\b(?:(?P<slip>{trie_regex(_SLIPPED)})"
+    rf"|(?P<before>{trie_regex(_JOINED_BEFORE)})(?P<key>{trie_regex(_JOINABLE)})"
+    rf"|(?P<first>{trie_regex(_SLIPPABLE)})(?P<then>{trie_regex(_JOINED_AFTER | _SLIPPABLE)}))\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Folded:
     text: str
-    disguised: tuple[tuple[int, int], ...] = ()  # spans rewritten from a masked or spaced word
+    disguised: tuple[tuple[int, int], ...] = ()  # spans of the original text that were rewritten
+    # The original offset of each folded character (and of the end), when a rewrite changed the
+    # length ("hatrd" read as "hatred"); None while the two line up.
+    origin: tuple[int, ...] | None = None
 
     def widen(self, start: int, end: int) -> tuple[int, int]:
-        """The span, stretched over any rewritten disguise it touches."""
+        """The original span of folded `text[start:end]`, stretched over any rewrite it touches."""
+        if self.origin is not None:
+            start, end = self.origin[start], self.origin[max(start, end - 1)] + (end > start)
         for d_start, d_end in self.disguised:
             if d_start < end and start < d_end:
                 start, end = min(start, d_start), max(end, d_end)
@@ -86,27 +189,56 @@ def _unspaced(run: str) -> tuple[int, str] | None:
     for skip in range(min(4, len(letters) - 2)):
         if skip and letters[skip - 1] not in _LETTER_WORDS:
             break
-        if (word := "".join(letters[skip:])) in _DISGUISABLE:
+        if (word := "".join(letters[skip:])) in _DISGUISABLE or word in _SLIPPABLE:
             return 2 * skip, word
     return None
 
 
 def fold_disguises(lowered: str) -> Folded:
-    """Lower-cased text with leet swaps undone and masked or spaced-out abuse words restored."""
-    text = lowered.translate(_LEET)
-    if "*" not in text and _SPACED.search(text) is None:
+    """Lower-cased text with leet swaps undone, masked or spaced-out abuse words restored, and
+    slips in abuse words corrected."""
+    if "!" in lowered:
+        held = _BANGS.sub(lambda bangs: _HELD * len(bangs.group()), lowered)
+        text = held.translate(_LEET).replace(_HELD, "!")
+    else:
+        text = lowered.translate(_LEET)
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order, not overlapping
+    if "*" in text or _SPACED.search(text) is not None:
+        for match in _MASKED.finditer(text):
+            if (word := _unmasked(match.group())) is not None:
+                edits.append((match.start(), match.end(), word))
+        for match in _SPACED.finditer(text):
+            if (found := _unspaced(match.group())) is not None:
+                offset, word = found
+                start = match.start() + offset
+                # The word, then spaces to keep the length: "c u n t" reads "cunt   ".
+                edits.append((start, match.end(), word.ljust(match.end() - start)))
+    for match in _SLIP.finditer(text):
+        if match["slip"] is not None:
+            edits.append((match.start(), match.end(), _SLIPPED[match["slip"]]))
+        else:
+            left, right = (
+                (match["before"], match["key"]) if match["before"] else (match["first"], match["then"])
+            )
+            edits.append((match.start(), match.end(), left + " " + right))
+    if not edits:
         return Folded(text)
-    chars = list(text)
+    return _apply(text, sorted(edits))
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> Folded:
+    pieces: list[str] = []
+    origin: list[int] = []
     disguised: list[tuple[int, int]] = []
-    for match in _MASKED.finditer(text):
-        if (word := _unmasked(match.group())) is not None:
-            chars[match.start() : match.end()] = word
-            disguised.append(match.span())
-    for match in _SPACED.finditer(text):
-        if (found := _unspaced(match.group())) is not None:
-            offset, word = found
-            start = match.start() + offset
-            # The word, then spaces to keep the length: "c u n t" reads "cunt   ".
-            chars[start : match.end()] = word.ljust(match.end() - start)
-            disguised.append((start, match.end()))
-    return Folded("".join(chars), tuple(disguised))
+    done = 0
+    for start, end, replacement in edits:
+        if start < done:  # overlaps an earlier rewrite (a masked word that is also a slip)
+            continue
+        pieces += (text[done:start], replacement)
+        origin += [*range(done, start), *[start] * len(replacement)]
+        disguised.append((start, end))
+        done = end
+    pieces.append(text[done:])
+    origin += [*range(done, len(text) + 1)]
+    folded = "".join(pieces)
+    return Folded(folded, tuple(disguised), None if len(folded) == len(text) else tuple(origin))

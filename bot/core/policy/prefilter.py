@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 # The parser behind `re`, to read what a compiled pattern must start with. It is private, so
@@ -194,8 +194,9 @@ def factors(pattern: re.Pattern[str]) -> frozenset[tuple[bool, str]] | None:
     return _factors_of(pattern.pattern, pattern.flags)
 
 
-def _trie_regex(words: Sequence[str]) -> str:
-    """One regex for a set of strings that prefers the longest at any position."""
+def trie_regex(words: Iterable[str]) -> str:
+    """One regex for a set of strings, shaped as a trie (fast to scan), that prefers the longest
+    at any position; NUL in a string stands for `\\s`."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -242,7 +243,7 @@ class RuleGate:
             self._woken[string.replace(_SPACE, " ")] = mask  # as most text spells a space
         # One scan is cheaper than two, so strings are tried only at word starts if all allow it.
         anchor = r"\b" if all_anchored else ""
-        self._scan = re.compile(anchor + "(?=(" + _trie_regex(sorted(owners)) + "))") if owners else None
+        self._scan = re.compile(anchor + "(?=(" + trie_regex(owners) + "))") if owners else None
         self._indexes: dict[int, tuple[int, ...]] = {}
 
     def candidates(self, *texts: str) -> tuple[int, ...]:
