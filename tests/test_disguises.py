@@ -68,13 +68,13 @@ def test_a_spaced_out_threat_is_still_urgent() -> None:
 @pytest.mark.parametrize(
     ("written", "read"),
     [
-        ("i haet women", "i hate women"),  # two letters swapped
+        ("they haet the nurses", "they hate the nurses"),  # two letters swapped
         ("so much hatrd", "so much hatred"),  # one dropped: the folded text grows
         ("those muslmis are vermin", "those muslims are vermin"),
-        ("ihate them", "i hate them"),  # run together
-        ("someone should stabthose people", "someone should stab those people"),
-        ("trannybehaviour", "tranny behaviour"),
-        ("you w o m e n make me sick", "you women     make me sick"),  # a group spaced out
+        ("ihate this ward", "i hate this ward"),  # run together
+        ("i'll killthem all", "i'll kill them all"),
+        ("classic scumbehaviour", "classic scum behaviour"),
+        ("all the m u s l i m s here", "all the muslims       here"),  # a group spaced out
     ],
 )
 def test_slips_in_abuse_words_are_corrected(written: str, read: str) -> None:
@@ -119,10 +119,10 @@ def test_a_slip_is_never_a_word_the_shipped_heads_learned_except_spellings_of_th
 @pytest.mark.parametrize(
     ("text", "rule", "quoted"),
     [
-        ("Ihate Muslims", "hate.generalisation", "Ihate Muslims"),
+        ("We all ihate Muslims", "hate.generalisation", "ihate Muslims"),
         ("Those muslmis are vermin!", "hate.generalisation", "muslmis are vermin"),
         ("All immigrnats are parasites", "hate.generalisation", "immigrnats are parasites"),
-        ("Somebody should just stabthose people.", "threat.violence", "should just stabthose"),
+        ("I'll stabthose managers tomorrow", "threat.violence", "I'll stabthose"),
     ],
 )
 def test_slipped_abuse_flags_and_the_card_quotes_the_authors_own_characters(
