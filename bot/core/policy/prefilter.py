@@ -25,7 +25,8 @@ _MAX_OPENING = 5  # characters read per opening: enough to be rare in text, few 
 _MAX_OPENINGS = 5_000  # per rule; beyond this the rule is simply always searched
 _MAX_CHARSET = 12  # a class of more characters than this ends an opening
 _SPACE = "\x00"  # stands for `\s` inside an opening
-_WHITESPACE = {c: _SPACE for c in range(0x3001) if re.match(r"\s", chr(c))}  # U+3000 is the last
+# What `\s` matches is what str.isspace() accepts; U+3000 is the last of them.
+_WHITESPACE = {c: _SPACE for c in range(0x3001) if chr(c).isspace()}
 _is_word = re.compile(r"\w").match
 
 
@@ -214,7 +215,7 @@ def trie_regex(words: Iterable[str]) -> str:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if "" in node:  # a shorter opening ends here: try the longer ones first
-            return ("(?:" + body + ")?") if len(branches) > 1 or len(body) > 1 else body + "?"
+            return body + "?" if len(branches) > 1 or len(body) == 1 else "(?:" + body + ")?"
         return body
 
     return emit(trie)
