@@ -100,6 +100,11 @@ class Settings(BaseSettings):
     # Where the app package says the bot's pages live (valid domains); the public host name.
     teams_valid_domain: str | None = Field(None, alias="TEAMS_VALID_DOMAIN")
     teams_post_interval: float = Field(1.0, alias="TEAMS_POST_INTERVAL", ge=0)
+    # Where the Bot Framework publishes the keys that sign every activity sent to the bot.
+    teams_openid_metadata_url: str = Field(
+        "https://login.botframework.com/v1/.well-known/openidconfiguration",
+        alias="TEAMS_OPENID_METADATA_URL",
+    )
 
     poll_interval: float = Field(300.0, alias="MODBOT_POLL_INTERVAL", gt=0)
     reconcile_posts: int = Field(10, alias="MODBOT_RECONCILE_POSTS", ge=1, le=100)

@@ -5,6 +5,7 @@ Connector, because the bot answers whatever `serviceUrl` an activity names."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -49,10 +50,15 @@ def _person(aad: str, name: str) -> dict[str, Any]:
 class TeamsDriver:
     """What Teams sends: installs, channel messages, clicks and dialogs, all as JSON over HTTP."""
 
-    def __init__(self, desk: Desk, connector: BotConnectorStandIn) -> None:
-        self.desk, self.connector = desk, connector
+    def __init__(
+        self, desk: Desk, connector: BotConnectorStandIn, *, signer: Callable[[str], str] | None = None
+    ) -> None:
+        """`signer` turns an activity's serviceUrl into a Bot Framework token, as Teams sends one."""
+        self.desk, self.connector, self.signer = desk, connector, signer
 
     async def post(self, activity: dict[str, Any], **headers: str) -> aiohttp.ClientResponse:
+        if self.signer is not None and "Authorization" not in headers:
+            headers["Authorization"] = f"Bearer {self.signer(activity['serviceUrl'])}"
         return await self.desk.http.post(
             f"{self.desk.base}/api/messages",
             data=json.dumps(activity).encode(),

@@ -4,6 +4,8 @@
 (it serializes an already-serialized body), so this route calls `process_activity` itself and
 writes the invoke response as it is. Authentication is the adapter's: with an app id every
 request must carry a valid Bot Framework token; without one (local testing only) none is needed.
+A request the SDK cannot authenticate is answered 401 whatever it raised (it raises bare
+`Exception`s and `IndexError` for some forgeries), or 503 when the signing keys could not be read.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import json
 import logging
 from typing import Any
 
-import jwt
+import requests
 from aiohttp import web
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes
+from botframework.connector.auth import ChannelValidation
 
 from bot.core.errors import explain
 from bot.settings import Settings
@@ -41,6 +44,9 @@ class _AuthConfig:
 
 
 def build_adapter(settings: Settings) -> CloudAdapter:
+    # The SDK's own setting for where the channel's signing keys are read (a class attribute it
+    # consults on every request); the public-cloud address unless a stand-in is configured.
+    ChannelValidation.open_id_metadata_endpoint = settings.teams_openid_metadata_url
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_AuthConfig(settings)))
 
     async def on_error(turn_context: TurnContext, error: Exception) -> None:
@@ -68,12 +74,22 @@ def route(adapter: CloudAdapter, bot: ModbotTeamsBot) -> web.RouteDef:
         if not body.get("serviceUrl") or not (body.get("conversation") or {}).get("id"):
             return problem(400, "Not a Bot Framework activity: serviceUrl and conversation.id are required")
         activity = Activity().deserialize(body)
-        auth_header = request.headers.get("Authorization", "")
         try:
-            invoke = await adapter.process_activity(auth_header, activity, bot.on_turn)
-        except (PermissionError, jwt.PyJWTError) as exc:
+            # Authenticated apart from the turn, so only a failed check is answered 401.
+            auth = await adapter.bot_framework_authentication.authenticate_request(
+                activity, request.headers.get("Authorization", "")
+            )
+        except requests.RequestException as exc:
+            log.error(
+                "Teams request not checked: the signing keys could not be read (%s)", type(exc).__name__
+            )
+            refused = problem(503, "The Bot Framework signing keys could not be read; try again shortly")
+            refused.headers["Retry-After"] = "30"
+            return refused
+        except Exception as exc:  # the SDK raises PermissionError, jwt errors, IndexError, Exception
             log.warning("Teams request refused: %s", type(exc).__name__)
             return problem(401, "Unauthorized: a valid Bot Framework token is required")
+        invoke = await adapter.process_activity(auth, activity, bot.on_turn)
         if invoke is None:
             return web.Response(status=201)
         # The workaround: the body is already a JSON-ready dict (see the module docstring).
