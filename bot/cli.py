@@ -297,6 +297,7 @@ def _engine() -> PolicyEngine:
         models=settings.modbot_models,
         learned=settings.modbot_learned,
         trusted_sites=profile.desk.trusted_sites,
+        service_topics=profile.desk.service_topics,
     )
 
 

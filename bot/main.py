@@ -82,6 +82,7 @@ def build_runtime(
         models=settings.modbot_models,
         learned=settings.modbot_learned,
         trusted_sites=profile.desk.trusted_sites,
+        service_topics=profile.desk.service_topics,
     )
     key, development_key = parse_key(
         settings.modbot_data_key.get_secret_value() if settings.modbot_data_key else None,

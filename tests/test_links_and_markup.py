@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.models import Route, Tier
-from bot.core.policy import PolicyEngine
+from bot.core.policy import PolicyEngine, build_engine
 from bot.core.policy.links import borrows_official_name, find_links, under
 from bot.core.policy.markup import readable, strip_markup
 from bot.core.profile import PolicyFileError, load_profile
@@ -142,6 +142,29 @@ def test_an_organisation_can_trust_its_local_sites(tmp_path: Path) -> None:
     trusting = PolicyEngine(trusted_sites=profile.desk.trusted_sites)
     assert trusting.classify(text).tier is Tier.LEAVE
     assert trusting.classify("Nice https://elsewhere.example/x").tier is Tier.MISINFORMATION_OR_SPAM
+
+
+def test_an_organisation_can_name_what_its_conversations_are_about(tmp_path: Path) -> None:
+    text = "Basildon again, read this https://townforum.example/thread/88"
+    assert "spam.unfamiliar_link" in rules(text)
+    path = tmp_path / "policy.yml"
+    path.write_text("desk:\n  service_topics: [Basildon, '  social   care ']\n")
+    profile = load_profile(path)
+    assert profile.desk.service_topics == ("Basildon", "social care")
+    local = build_engine([], learned=False, service_topics=profile.desk.service_topics)
+    assert local.classify(text).tier is Tier.LEAVE
+    assert local.classify("Social\ncare cuts https://townforum.example/t/2").tier is Tier.LEAVE
+    # Whole words only, and a comment about neither still flags.
+    assert "spam.unfamiliar_link" in rules("Basildonia again, read this https://townforum.example/t/3", local)
+    assert local.classify("Nice https://elsewhere.example/x").tier is Tier.MISINFORMATION_OR_SPAM
+
+
+@pytest.mark.parametrize("topic", ["", "a|b", "(basildon)", "care.*"])
+def test_a_service_topic_must_be_plain_words(tmp_path: Path, topic: str) -> None:
+    path = tmp_path / "policy.yml"
+    path.write_text(f"desk:\n  service_topics: ['{topic}']\n")
+    with pytest.raises(PolicyFileError, match="service_topics"):
+        load_profile(path)
 
 
 def test_a_trusted_site_must_be_a_site_name(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ file (MODBOT_POLICY) is merged over it key by key, so it only needs what differs
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from functools import cached_property
 from importlib import resources
@@ -20,6 +21,8 @@ from bot.core.errors import ModbotError
 from bot.core.models import Platform
 
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Words, as a person writes a place or a service: letters (any alphabet), digits, spaces, & ' . -
+_PLAIN_WORDS = re.compile(r"[^\W_](?:[\w&'.\- ]*[^\W_])?")
 
 
 class PolicyFileError(ModbotError):
@@ -112,6 +115,22 @@ class Desk(_Strict):
     # Sites whose links are ordinary conversation here, on top of the built-in list (NHS, gov.uk,
     # national news, health charities): local papers, partner councils. Subdomains count.
     trusted_sites: tuple[str, ...] = ()
+    # What the organisation's conversations are about beyond the built-in health and service words:
+    # its towns, hospitals and partners. A link in a comment naming one is not taken for spam.
+    service_topics: tuple[str, ...] = ()
+
+    @field_validator("service_topics")
+    @classmethod
+    def _plain_words(cls, topics: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = []
+        for topic in topics:
+            words = " ".join(topic.split())
+            if not words or _PLAIN_WORDS.fullmatch(words) is None:
+                raise ValueError(
+                    f"service_topics: {topic!r} should be plain words, like 'Basildon' or 'social care'"
+                )
+            cleaned.append(words)
+        return tuple(cleaned)
 
     @field_validator("trusted_sites")
     @classmethod

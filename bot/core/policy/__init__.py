@@ -16,15 +16,16 @@ def build_engine(
     models: Path | None = None,
     learned: bool = True,
     trusted_sites: Sequence[str] = (),
+    service_topics: Sequence[str] = (),
 ) -> PolicyEngine:
     """Rules plus the shipped learned heads, plus any the organisation trained itself."""
-    if not learned:
-        return PolicyEngine(staff_names=staff_names, trusted_sites=trusted_sites)
-    if models is not None and not models.is_dir():
-        raise ValueError(f"MODBOT_MODELS={models} is not a directory")
-    directories = [SHIPPED_MODELS] + ([models] if models is not None else [])
+    model = None
+    if learned:
+        if models is not None and not models.is_dir():
+            raise ValueError(f"MODBOT_MODELS={models} is not a directory")
+        model = LearnedModel.load(SHIPPED_MODELS, *([models] if models is not None else []))
     return PolicyEngine(
-        staff_names=staff_names, model=LearnedModel.load(*directories), trusted_sites=trusted_sites
+        staff_names=staff_names, model=model, trusted_sites=trusted_sites, service_topics=service_topics
     )
 
 

@@ -91,7 +91,8 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _staff_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+def _phrases(names: Iterable[str]) -> re.Pattern[str] | None:
+    """Any of the names as whole words, however spaced; None for no names."""
     cleaned = sorted({n.strip().lower() for n in names if n.strip()}, key=len, reverse=True)
     if not cleaned:
         return None
@@ -109,14 +110,21 @@ class PolicyEngine:
         rules: Sequence[Rule] = RULES,
         model: LearnedModel | None = None,
         trusted_sites: Iterable[str] = (),
+        service_topics: Iterable[str] = (),
     ) -> None:
         self._rules = tuple(rules)
         self._gate = RuleGate([rule.pattern for rule in self._rules])
         self._trusted = frozenset(DEFAULT_TRUSTED_SITES).union(
             s.strip().lower().removeprefix("www.") for s in trusted_sites
         )
-        self._staff = _staff_pattern(staff_names)
+        self._staff = _phrases(staff_names)
+        self._topics = _phrases(service_topics)
         self.model = model
+
+    def _about_the_service(self, lowered: str) -> bool:
+        if SERVICE_TOPIC.search(lowered) is not None:
+            return True
+        return self._topics is not None and self._topics.search(lowered) is not None
 
     def classify(self, text: str) -> Classification:
         stripped = strip_markup(text)
@@ -188,7 +196,7 @@ class PolicyEngine:
             if lookalike is not None:
                 hit("spam.official_lookalike", _LOOKALIKE, lookalike.start, lookalike.end)
                 tiers.append(Tier.MISINFORMATION_OR_SPAM)
-            elif stranger is not None and SERVICE_TOPIC.search(lowered) is None:
+            elif stranger is not None and not self._about_the_service(lowered):
                 hit("spam.unfamiliar_link", _STRANGER, stranger.start, stranger.end)
                 tiers.append(Tier.MISINFORMATION_OR_SPAM)
 
