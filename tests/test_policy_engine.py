@@ -268,6 +268,23 @@ def test_abuse_of_a_whole_protected_group_is_tier_1(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Send all asylum seekers back",
+        "Ship all Polish home",
+        "Kick them out, all of them",
+        "Those filthy migrants should leave",
+        "All these Romanians are the problem",
+        "Go back to your own country",
+    ],
+)
+def test_inciting_hatred_of_a_group_is_tier_1(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL
+    assert "hate.incitement" in {r.rule for r in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Not all Muslims are terrorists",
         "Muslims are not terrorists, stop it",
         "I hate women being ignored by their GP",
