@@ -257,6 +257,13 @@ def test_the_link_in_the_surgerys_own_text_is_not_click_bait() -> None:
         "I hate pregnant women",
         "Fuck Muslims",
         "f*ck gay people",
+        # Killing a group asked for: an order, or someone willing or urged to do it.
+        "Refugees deserve to be slaughtered",
+        "Travellers ought to be executed, all of them",
+        "Somebody needs to strangle all the Romanians",
+        "Let's gas the Travellers",
+        "Murder the gays",
+        "This country would be far better off without Muslims",
     ],
 )
 def test_abuse_of_a_whole_protected_group_is_tier_1(text: str) -> None:
@@ -306,6 +313,12 @@ def test_inciting_hatred_of_a_group_is_tier_1(text: str) -> None:
         'Whoever wrote "Muslims are vermin" on your page should be reported to the police',
         'Comments like "gay men are disgusting" have no place here, it is vile',
         'How can anyone say "disabled people should be put down"?',
+        # Saying a service or a policy harms a group is criticism, not a call to harm it.
+        "These cuts will kill the elderly",
+        "Closing the stroke unit will kill disabled people round here",
+        "Waiting lists kill the elderly, everyone knows it",
+        "This government wants to kill off disabled people with these cuts",
+        "I'm better off without men after what my ex did",
     ],
 )
 def test_naming_a_group_or_condemning_its_abuse_is_not_group_abuse(text: str) -> None:

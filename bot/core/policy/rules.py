@@ -238,7 +238,22 @@ _DEGRADING = _words(
 )
 # Harm done to a whole group, as a wish: "… should be exterminated", "… were wiped out".
 _HARMED = (
-    r"(?:shot|hanged|hung|gassed|exterminated|eradicated|wiped\s+out|sterili[sz]ed|drowned|put\s+down|culled)"
+    r"(?:shot|hanged|hung|gassed|exterminated|eradicated|wiped\s+out|sterili[sz]ed|drowned|put\s+down|culled"
+    r"|killed|murdered|slaughtered|executed|massacred|strangled|stabbed|butchered|beheaded|tortured|lynched)"
+)
+# Killing a group asked for, not described: an order ("kill all the …", at the start of a clause),
+# or someone willing or urged to do it ("we should …", "someone should just …", "I'd love to …").
+# "These cuts will kill the elderly" and "waiting lists kill disabled people" are criticism.
+_URGED = (
+    r"(?:(?:^|(?<=[.!?,;:\n(]))\s*|\b(?:and|so|just|then|let'?s|lets|please|go|time\s+to|(?:need|have|got)\s+to|gotta"
+    r"|(?:we|you|they|someone|somebody|people|everyone)\s+(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to"
+    r"|would|could)(?:\s+just)?"
+    r"|(?:i|we)\s+(?:want|wanna|would\s+(?:love|like)|'?d\s+(?:love|like)|will|'ll|am\s+going|'?m\s+going|are\s+going"
+    r"|'?re\s+going|gonna|should|could|must)(?:\s+to)?)\s+)"
+)
+_KILL = (
+    r"(?:kill|gas|exterminate|eradicate|wipe\s+out|shoot|hang|burn|drown|cull|lynch|sterili[sz]e|murder|slaughter"
+    r"|strangle|stab|execute|massacre|butcher|behead|torture)"
 )
 _WISHED_ON_ALL = _words(
     r"die",
@@ -325,8 +340,10 @@ RULES: tuple[Rule, ...] = (
             r"(?!\s+(?:being|who|that|getting|having|in\s+pain|waiting|left|treated|ignored|suffer))"
             r"|\bi\s+(?:have|feel)\s+(?:(?:so\s+much|nothing\s+but|such|only|pure)\s+)?(?:hatred|contempt|disdain|disgust)"
             rf"\s+(?:for|towards?)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
-            rf"|\b(?:kill|gas|exterminate|eradicate|wipe\s+out|shoot|hang|burn|drown|cull|lynch|sterili[sz]e)\s+(?:all\s+)?"
-            rf"(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
+            rf"|{_URGED}{_KILL}\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
+            # "The world would be better off without Muslims"; "I'm better off without men" is not about all.
+            r"|\b(?:world|country|society|britain|england|uk|nhs|everyone|everybody|we|life)\s+(?:would|will|'?d)\s+be"
+            rf"\s+(?:so\s+much\s+|much\s+|a\s+lot\s+|far\s+)?better\s+(?:off\s+)?without\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
             # "Get rid of" or "fuck" a group, but not "get rid of the disabled bays" or "fuck the
             # elderly care backlog": the group ends the clause.
             r"|\b(?:get\s+rid\s+of|fuck|screw)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?"
