@@ -241,16 +241,39 @@ _HARMED = (
     r"(?:shot|hanged|hung|gassed|exterminated|eradicated|wiped\s+out|sterili[sz]ed|drowned|put\s+down|culled"
     r"|killed|murdered|slaughtered|executed|massacred|strangled|stabbed|butchered|beheaded|tortured|lynched)"
 )
+
+
+def _after(*phrases: str) -> str:
+    """Right after any of `phrases` and one space (words one space apart, as lookbehinds)."""
+    spaced = (r"\s".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return "|".join(rf"(?<=\b{phrase}\s)" for phrase in spaced)
+
+
+def _urging() -> list[str]:
+    """Words just before a verb that make it a call or a will to act: "we should", "I'd love to"."""
+    modals = ("should", "must", "would", "could", "need to", "needs to", "has to", "have to", "ought to")
+    willing = (
+        *("want to", "wanna", "would love to", "would like to", "will"),
+        *("am going to", "am gonna", "should", "could", "must"),
+    )
+    subjects = ("we", "you", "they", "someone", "somebody", "people", "everyone")
+    phrases = [f"{who} {modal}" for who in subjects for modal in modals]
+    phrases += [f"{who} {will}" for who in ("i", "we") for will in willing]
+    phrases += [
+        f"{who}{contraction}" for who in ("i", "we") for contraction in ("'ll", "'d love to", "'d like to")
+    ]
+    phrases += ["i'm going to", "i'm gonna", "we're going to", "we're gonna", "we are going to"]
+    phrases += [f"{p} just" for p in phrases]
+    phrases += ["need to", "have to", "got to", "time to", "gotta", "gonna", "let's", "lets", "please", "go"]
+    return [*phrases, "and", "so", "just", "then"]
+
+
 # Killing a group asked for, not described: an order ("kill all the …", at the start of a clause),
 # or someone willing or urged to do it ("we should …", "someone should just …", "I'd love to …").
 # "These cuts will kill the elderly" and "waiting lists kill disabled people" are criticism.
-_URGED = (
-    r"(?:(?:^|(?<=[.!?,;:\n(]))\s*|\b(?:and|so|just|then|let'?s|lets|please|go|time\s+to|(?:need|have|got)\s+to|gotta"
-    r"|(?:we|you|they|someone|somebody|people|everyone)\s+(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to"
-    r"|would|could)(?:\s+just)?"
-    r"|(?:i|we)\s+(?:want|wanna|would\s+(?:love|like)|'?d\s+(?:love|like)|will|'ll|am\s+going|'?m\s+going|are\s+going"
-    r"|'?re\s+going|gonna|should|could|must)(?:\s+to)?)\s+)"
-)
+# Every phrase is a fixed-width lookbehind, tried only where a verb of killing starts.
+_CLAUSE_START = r"^|(?<=[.!?,;:\n(])|(?<=[.!?,;:\n(]\s)"
+_URGED = f"(?:{_CLAUSE_START}|{_after(*_urging())})"
 _KILL = (
     r"(?:kill|gas|exterminate|eradicate|wipe\s+out|shoot|hang|burn|drown|cull|lynch|sterili[sz]e|murder|slaughter"
     r"|strangle|stab|execute|massacre|butcher|behead|torture)"
@@ -340,7 +363,7 @@ RULES: tuple[Rule, ...] = (
             r"(?!\s+(?:being|who|that|getting|having|in\s+pain|waiting|left|treated|ignored|suffer))"
             r"|\bi\s+(?:have|feel)\s+(?:(?:so\s+much|nothing\s+but|such|only|pure)\s+)?(?:hatred|contempt|disdain|disgust)"
             rf"\s+(?:for|towards?)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
-            rf"|{_URGED}{_KILL}\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
+            rf"|\b(?={_KILL}\s)(?:{_URGED}){_KILL}\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
             # "The world would be better off without Muslims"; "I'm better off without men" is not about all.
             r"|\b(?:world|country|society|britain|england|uk|nhs|everyone|everybody|we|life)\s+(?:would|will|'?d)\s+be"
             rf"\s+(?:so\s+much\s+|much\s+|a\s+lot\s+|far\s+)?better\s+(?:off\s+)?without\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
