@@ -57,6 +57,12 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
         ("This is a Freedom of Information request for your staffing figures", Route.FOI_REQUEST, False),
         ("I can't go on any more, I want to end my life", Route.SAFETY_RISK, True),
         ("My mum was left on the floor for hours and nobody came", Route.SAFETY_RISK, True),
+        # Someone else at risk, told by family: a safeguarding concern to report at once.
+        ("The crisis team never rang back and my daughter tried to end her life", Route.SAFETY_RISK, True),
+        ("He keeps saying he wants to die and the GP did nothing", Route.SAFETY_RISK, True),
+        ("My son has started cutting himself and CAMHS won't see him", Route.SAFETY_RISK, True),
+        ("My dad doesn't want to live anymore since the diagnosis", Route.SAFETY_RISK, True),
+        ("She threatened to harm herself on the ward", Route.SAFETY_RISK, True),
     ],
 )
 def test_special_routes(text: str, route: Route, urgent: bool) -> None:
@@ -64,6 +70,19 @@ def test_special_routes(text: str, route: Route, urgent: bool) -> None:
     assert route in verdict.routes
     assert verdict.urgent is urgent
     assert verdict.needs_desk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My nan fell and hurt herself waiting for the ambulance",
+        "The new rota is killing me",
+        "Cut yourself some slack, the nurses are doing their best",
+        "She is better off at home than in that care home",
+    ],
+)
+def test_accidents_and_figures_of_speech_are_not_a_risk_to_life(text: str) -> None:
+    assert Route.SAFETY_RISK not in ENGINE.classify(text).routes
 
 
 def test_criticism_alone_is_not_carded() -> None:

@@ -513,6 +513,16 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:kill|killing|hurt|hurting|harm|harming)\s+my\s*self\b|\bend(?:ing)?\s+(?:it\s+all|my\s+life)\b"
             r"|\bsuicid(?:e|al)\b|\bself[\s\-]?harm\w*\b|\bwant\s+to\s+die\b|\bno\s+reason\s+to\s+live\b"
             r"|\bcan'?t\s+go\s+on\b|\boverdos(?:e|ed|ing)\b|\btake\s+all\s+my\s+(?:pills|tablets)\b"
+            # Someone else at risk, told by family or a friend ("my daughter tried to end her life"):
+            # a safeguarding concern the policy says to report at once (MSE 7.2.9, 7.2.11).
+            # "Kill yourself" is abuse (threat.wish_harm); "he fell and hurt himself" is an accident.
+            r"|\b(?:kill(?:s|ed|ing)?|hang(?:s|ed|ing)?|cut(?:s|ting)?)\s+(?:him|her|them|our)sel(?:f|ves)\b"
+            r"|\b(?:tr(?:y|ies|ied|ying)|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|going|talk(?:s|ed|ing)?\s+about)\s+"
+            r"(?:to\s+)?(?:hurt(?:ing)?|harm(?:ing)?)\s+(?:him|her|them|my)sel(?:f|ves)\b"
+            r"|\b(?:end(?:s|ed|ing)?\s+(?:his|her|their)\s+(?:own\s+)?life"
+            r"|(?:take|takes|took|taking|taken)\s+(?:his|her|their|my)\s+own\s+life)\b"
+            r"|\b(?:wants?|wanted|wanting)\s+to\s+die\b|\b(?:i'?m|i\s+am|be)\s+better\s+off\s+dead\b"
+            r"|\b(?:doesn'?t|does\s+not|didn'?t|don'?t|do\s+not)\s+want\s+to\s+(?:live|be\s+alive|be\s+here)\s+any\s*more\b"
         ),
         route=Route.SAFETY_RISK,
         urgent=True,
