@@ -433,3 +433,30 @@ def test_slurs_are_tier_1_whatever_the_rest_says(text: str) -> None:
     verdict = ENGINE.classify(text)
     assert verdict.tier is Tier.HARMFUL
     assert "hate.slur" in {r.rule for r in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The consultant was an arrogant prick to be honest",
+        "That receptionist is a nasty little cow",
+        "The doctor was a total dick to my dad",
+        "She's a right twat on the phone",
+    ],
+)
+def test_calling_staff_a_name_with_any_description_is_a_personal_attack(text: str) -> None:
+    assert "abuse.directed_insult" in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse is not an idiot, she was following the rules",
+        "You are never a liar in my book",
+        "Why are you trash talking the nurses?",
+        "Don't you have a trash can in the waiting room?",
+        "The porter was a great help",
+    ],
+)
+def test_negations_and_other_senses_are_not_a_personal_attack(text: str) -> None:
+    assert "abuse.directed_insult" not in {r.rule for r in ENGINE.classify(text).reasons}

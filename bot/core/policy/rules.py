@@ -58,12 +58,13 @@ _INSULT = _words(
     r"wankers?",
     r"bastards?",
     r"dickheads?",
+    r"dicks?",
     r"arseholes?",
     r"assholes?",
     r"retards?",
     r"parasites?",
     r"vermin",
-    r"trash",
+    r"trash(?!\s+(?:talk\w*|cans?|bags?|bins?))",
     r"pigs?",
     r"clowns?",
     r"imbeciles?",
@@ -406,6 +407,10 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             rf"\b{_TARGET}\s+(?:are|is|r|=)?\s*(?:a|an|such\s+a|such|one|nothing\s+but\s+(?:a|an)?)?"
             rf"\s*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}{_INSULT}\b"
+            # Called "a …" outright, any words may describe the insult ("the consultant was an
+            # arrogant prick", "she's a right twat"), but not a negation ("you are not a liar").
+            rf"|\b{_TARGET}\s+(?:(?:are|is|was|were|'s|’s)\s+)?(?:a|an|such\s+an?)\s+"
+            rf"(?:(?!(?:not|never|no)\b)[\w'’-]+\s+){{1,2}}{_INSULT}\b"
             rf"|\b(?:{_INSULT_ADJECTIVE}\s+)+{_INSULT}\b|\b(?:bunch|pack|load)\s+of\s+(?:\w+\s+)?{_INSULT}\b"
         ),
         tier=Tier.HARMFUL,
