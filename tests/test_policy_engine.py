@@ -460,3 +460,28 @@ def test_calling_staff_a_name_with_any_description_is_a_personal_attack(text: st
 )
 def test_negations_and_other_senses_are_not_a_personal_attack(text: str) -> None:
     assert "abuse.directed_insult" not in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Newly qualified nurses earn £28,407 and you wonder why they leave",
+        "Trusts make money from car parking charges, it's a scandal",
+        "They just want to make money off sick people",
+        "I earn £500 a week as a healthcare assistant and can't afford the bus",
+    ],
+)
+def test_talk_of_pay_and_profit_is_not_a_money_making_offer(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Make £3000 a week from home with this simple trick",
+        "You can make money online, ask me how",
+        "earn easy cash today",
+    ],
+)
+def test_money_making_offers_are_spam(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.MISINFORMATION_OR_SPAM

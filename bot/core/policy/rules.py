@@ -455,7 +455,7 @@ RULES: tuple[Rule, ...] = (
             r"|\bsubscribe\s+(?:to\s+)?(?:me|my)\b|\b(?:click|tap)\s+(?:here|the\s+link|link\s+in\s+(?:my\s+)?bio)\b"
             # ... but not the link in the surgery's own text or letter ("click the link in the text").
             r"(?!\s+(?:in|on)\s+(?:the|your|my|their)\s+(?:text|sms|letter|email|e-mail|message|reminder))"
-            r"|\b(?:earn|make)\s+(?:[£$€]\s?\d[\d,]*|\d+\s?k|money)\b|\b(?:bitcoin|crypto|forex|binary\s+options)\s+(?:\w+\s+)?(?:invest|trading|profit|expert|mentor|account\s+manager)\w*\b"
+            r"|\b(?:bitcoin|crypto|forex|binary\s+options)\s+(?:\w+\s+)?(?:invest|trading|profit|expert|mentor|account\s+manager)\w*\b"
             r"|\b(?:whats\s?app|telegram)\s+(?:me|us|\+?\d)|\bdm\s+me\s+for\b|\bpromo\s+code\b"
             r"|\bfree\s+(?:iphones?|gift\s*cards?|money|followers)\b|\bbuy\s+(?:now|followers|likes)\b"
             r"|\b(?:cheap|discount)\s+(?:viagra|cialis|meds|pills|followers)\b|\bwork\s+from\s+home\s+and\s+earn\b"
@@ -483,8 +483,12 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:like|share|comment|tag)\b[^.!?\n]{0,40}\bto\s+win\b"
             # Offers, not complaints about pay or profit: "you can earn", "easy money", "paid to share".
             r"|\b(?:you|u)\s+(?:can\s+|could\s+|will\s+)?(?:earn|make)\s+(?:extra\s+|easy\s+|real\s+)?(?:money|cash|[$£€]\d)"
-            r"|\b(?:earn|make|making)\s+(?:extra|easy|quick|fast)\s+(?:money|cash)\b|\bmake\s+money\s+(?:online|from\s+home)\b"
-            r"|\bearns?\s+[$£€]?\d[\d,]*\s*(?:k\b)?\s*(?:dollars|pounds|usd|gbp)?\s*(?:a|per|every)\s+(?:month|week|day|hour)\b"
+            r"|\b(?:earn|make|making)\s+(?:extra|easy|quick|fast|passive)\s+(?:money|cash|income)\b"
+            r"|\b(?:earn|make)\s+(?:money|cash|income)\s+(?:online|today|from\s+home|at\s+home|fast|easily|daily"
+            r"|every\s+day|for\s+(?:gift|free)|with\s+(?:me|us|this|bitcoin|crypto|forex)|while\s+you|working\s+from)"
+            # An amount a period, offered ("£500 a day from home"), not a wage ("nurses earn £500 a week").
+            r"|\b(?:earn|make|made|making|earning)s?\s+(?:up\s+to\s+)?[$£€]?\d[\d,.]*\s*(?:k\b)?\s*(?:dollars|pounds|usd|gbp)?"
+            r"\s*(?:a|per|every)\s+(?:month|week|day|hour)\s+(?:from|at\s+home|working|online|with|just|by|sitting)\b"
             r"|\bpaid\s+(?:for|to)\s+(?:share|sharing|comment|commenting|like|liking|post|posting|watch|watching|click"
             r"|clicking|surveys?|sign\s+up|signing\s+up|join|joining|refer|referring)\b"
             # A referral or affiliate link: whoever posts it is paid for the click.
