@@ -47,6 +47,9 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
     ("text", "route", "urgent"),
     [
         ("Should I take ibuprofen with my antibiotics?", Route.MEDICAL_QUESTION, False),
+        ("Do I need to fast before a blood test?", Route.MEDICAL_QUESTION, False),
+        ("Can I drive after a cataract operation?", Route.MEDICAL_QUESTION, False),
+        ("Are these side effects normal after the booster?", Route.MEDICAL_QUESTION, False),
         ("I want to make a complaint about my treatment", Route.COMPLAINT_OR_LEGAL, False),
         ("My solicitor will be in touch", Route.COMPLAINT_OR_LEGAL, False),
         (

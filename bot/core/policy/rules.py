@@ -587,6 +587,11 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"\b(?:should\s+i|can\s+i|do\s+i\s+need\s+to|is\s+it\s+(?:safe|ok|okay|normal)\s+to|what\s+should\s+i|how\s+(?:much|many|often)\s+(?:should|can)\s+i|is\s+it\s+normal)"
             r"\s+(?:\w+\s+){0,8}(?:take|taking|paracetamol|ibuprofen|antibiotics?|medication|medicine|tablets?|dose|vaccine|jab|symptoms?|pain|rash|fever|temperature|bleeding|pregnan\w*|inhaler|insulin|see\s+a\s+(?:doctor|gp)|go\s+to\s+a&e|worried)\b"
+            # Getting ready for a test or coping after one: "do I need to fast before a blood test?"
+            r"|\b(?:should\s+i|can\s+i|do\s+i\s+(?:need|have)\s+to|is\s+it\s+(?:safe|ok|okay)\s+to|what\s+should\s+i)"
+            r"\s+(?:\w+\s+){0,8}(?:fast(?:ing)?\s+before|stop\s+(?:taking|eating)|drink\s+(?:alcohol|water)|side\s+effects?"
+            r"|allerg\w*|breastfeed\w*|(?:drive|exercise|shower|swim|fly)\s+after|stitches|wound)\b"
+            r"|\bare\s+(?:these|the|my|his|her)\s+(?:\w+\s+)?(?:side\s+effects?|symptoms)\s+normal\b"
             r"|\bmy\s+(?:son|daughter|baby|child|mum|mom|dad|husband|wife|partner)\s+(?:has|have|is|has\s+got|keeps)\s+(?:\w+\s+){0,4}(?:rash|fever|temperature|pain|vomiting|bleeding|lump|cough|breathing)\b"
             r"|\b(?:i\s+have|i'?ve\s+got|i\s+keep\s+getting)\s+(?:a\s+)?(?:\w+\s+)?(?:lump|rash|chest\s+pain|fever|temperature|headaches?|bleeding|symptoms?)\b.*\?"
         ),
