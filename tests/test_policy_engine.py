@@ -53,6 +53,12 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
         ("I want to make a complaint about my treatment", Route.COMPLAINT_OR_LEGAL, False),
         ("My solicitor will be in touch", Route.COMPLAINT_OR_LEGAL, False),
         (
+            "My NHS number was sent to the wrong patient, that's a data breach",
+            Route.COMPLAINT_OR_LEGAL,
+            False,
+        ),
+        ("You breached my patient confidentiality at reception", Route.COMPLAINT_OR_LEGAL, False),
+        (
             "I'm a journalist at the local paper, can you give a comment for a story?",
             Route.MEDIA_REQUEST,
             False,

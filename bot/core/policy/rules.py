@@ -567,6 +567,9 @@ RULES: tuple[Rule, ...] = (
             r"|\bpals\b|\bombudsman\b|\bsolicitors?\b|\blawyers?\b|\blegal\s+(?:action|advice|proceedings|team)\b"
             r"|\b(?:sue|suing)\s+(?:you|the|them|nhs)\b|\b(?:clinical\s+)?negligence\s+claim\b|\btake\s+(?:you|this|it|them)\s+to\s+court\b"
             r"|\blibel(?:lous)?\b|\bdefamat\w+\b"
+            # Personal data mishandled is a legal matter (UK GDPR), for information governance.
+            r"|\bdata\s+(?:breach|leak)\w*|\bbreach\w*\s+(?:of\s+)?(?:my|our|his|her|their|patient)\s+(?:\w+\s+)?(?:data|privacy|confidentiality)\b"
+            r"|\b(?:gdpr|information\s+commissioner)\b"
         ),
         route=Route.COMPLAINT_OR_LEGAL,
     ),
