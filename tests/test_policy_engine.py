@@ -494,3 +494,72 @@ def test_talk_of_pay_and_profit_is_not_a_money_making_offer(text: str) -> None:
 )
 def test_money_making_offers_are_spam(text: str) -> None:
     assert ENGINE.classify(text).tier is Tier.MISINFORMATION_OR_SPAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know which car is yours in the staff car park",
+        "Wait till I catch that receptionist outside after her shift",
+        "Someone should teach that GP a lesson he won't forget",
+        "I'm coming down there and somebody's getting hurt",
+        "I'd happily run that consultant over",
+        "Somebody needs to smack the receptionist",
+        "Put a bullet in the chief executive",
+        "I know where your kids go to school",
+        "Get cancer and die",
+        "You deserve everything that's coming to you",
+        "I hope your family suffers like mine did",
+    ],
+)
+def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL
+    assert verdict.urgent and Route.SAFETY_RISK in verdict.routes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd kill for a cup of tea after that wait",
+        "I would hit the roof if that happened to my mum",
+        "I'd punch the wall if I had to wait again",
+        "Wait till I see the doctor tomorrow, I'll ask her",
+        "Someone's getting hurt on those stairs, please fix the handrail",
+        "If you don't fix this someone is going to get hurt.",
+        "I'd happily shoot the breeze with the nurses any day",
+        "I hope your family is well",
+    ],
+)
+def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert not {"threat.violence", "threat.wish_harm"} & {r.rule for r in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fat ugly receptionist, no wonder she's miserable",
+        "That smelly old git of a porter",
+        "You people are vermin",
+        "Lazy immigrant nurses taking our jobs",
+        "Filthy Travellers camped by the hospital again",
+        "Go back to where you came from, foreign doctor",
+    ],
+)
+def test_insults_about_looks_and_degrading_a_group_are_tier_1(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.HARMFUL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fat people are ignored by doctors",
+        "The ugly truth is we need more nurses",
+        "My lazy eye has got worse since the op",
+        "Dirty disabled toilets on ward 3, disgusting",
+        "You people are heroes",
+    ],
+)
+def test_plain_words_about_bodies_and_groups_are_not_insults(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE

@@ -14,7 +14,7 @@ import pytest
 
 from bot.core.policy import build_engine
 from bot.core.policy.disguises import fold_disguises
-from bot.core.policy.prefilter import RuleGate, factors
+from bot.core.policy.prefilter import RuleGate, alternatives, factors
 from bot.core.policy.rules import RULES
 
 _sre_parse: Any = importlib.import_module("re._parser")
@@ -141,8 +141,40 @@ def test_the_gate_never_skips_a_shipped_rule_that_matches() -> None:
 def test_the_engine_gives_the_same_verdicts_as_searching_every_rule() -> None:
     engine = build_engine([])
     everything = build_engine([])
-    all_rules = tuple(range(len(RULES)))
-    everything._gate.candidates = lambda *texts: all_rules  # type: ignore[method-assign]
+    all_parts = tuple(range(len(everything._parts)))
+    everything._gate.candidates = lambda *texts: all_parts  # type: ignore[method-assign]
     texts = _comments()
     texts += [text.upper() for text in texts[:200]] + [text.replace("i", "1") for text in texts[:200]]
     assert [engine.classify(t) for t in texts] == [everything.classify(t) for t in texts]
+
+
+def test_a_rule_split_into_its_alternatives_finds_what_the_whole_rule_finds() -> None:
+    """The engine searches each top-level alternative on its own and keeps the leftmost match,
+    the earlier alternative on a tie: the same match `pattern.search` gives."""
+    texts = [t.lower() for t in _comments() + _drawn_from_rules(per_rule=60)]
+    split = 0
+    for rule in RULES:
+        parts = alternatives(rule.pattern)
+        split += len(parts) > 1
+        for text in texts:
+            whole = rule.pattern.search(text)
+            found = [m for m in (part.search(text) for part in parts) if m is not None]
+            first = min(found, key=lambda m: m.start(), default=None)  # min keeps the earliest on ties
+            assert (whole and whole.span()) == (first and first.span()), (rule.id, text)
+    assert split >= len(RULES) - 3
+
+
+@pytest.mark.parametrize(
+    ("pattern", "parts"),
+    [
+        (r"a|b(c|d)|e", ["a", "b(c|d)", "e"]),
+        (r"[|]x|\||y|[^]|]z", ["[|]x", r"\|", "y", "[^]|]z"]),
+    ],
+)
+def test_alternatives_are_split_only_at_the_top_level(pattern: str, parts: list[str]) -> None:
+    assert [p.pattern for p in alternatives(re.compile(pattern))] == parts
+
+
+def test_alternatives_that_share_a_group_stay_whole() -> None:
+    pattern = re.compile(r"(?P<n>a)x|(?(n)b|c)")
+    assert alternatives(pattern) == [pattern]

@@ -12,7 +12,7 @@ from bot.core.policy.learned import LearnedModel
 from bot.core.policy.links import DEFAULT_TRUSTED_SITES, borrows_official_name, find_links, under
 from bot.core.policy.markup import strip_markup
 from bot.core.policy.personal_data import find_personal_data
-from bot.core.policy.prefilter import RuleGate
+from bot.core.policy.prefilter import RuleGate, alternatives
 from bot.core.policy.rules import RULES, SERVICE_TOPIC, Rule
 
 _EXCERPT_MAX = 80
@@ -113,7 +113,11 @@ class PolicyEngine:
         service_topics: Iterable[str] = (),
     ) -> None:
         self._rules = tuple(rules)
-        self._gate = RuleGate([rule.pattern for rule in self._rules])
+        # Each rule's top-level alternatives are gated apart: (rule index, alternative) in order.
+        self._parts = tuple(
+            (index, part) for index, rule in enumerate(self._rules) for part in alternatives(rule.pattern)
+        )
+        self._gate = RuleGate([part for _, part in self._parts])
         self._trusted = frozenset(DEFAULT_TRUSTED_SITES).union(
             s.strip().lower().removeprefix("www.") for s in trusted_sites
         )
@@ -165,12 +169,19 @@ class PolicyEngine:
             if folded.text == lowered
             else self._gate.candidates(lowered, folded.text)
         )
-        rules = self._rules
+        rules, parts = self._rules, self._parts
+        # The leftmost match of each rule's woken alternatives, the earlier one on a tie: what
+        # searching the whole rule would find.
+        first: dict[int, re.Match[str]] = {}
         for index in woken:
-            rule = rules[index]
-            match = rule.pattern.search(folded.text if rule.folded else lowered)
-            if match is None:
-                continue
+            rule_index, part = parts[index]
+            match = part.search(folded.text if rules[rule_index].folded else lowered)
+            if match is not None:
+                known = first.get(rule_index)
+                if known is None or match.start() < known.start():
+                    first[rule_index] = match
+        for rule_index, match in sorted(first.items()):
+            rule = rules[rule_index]
             span = folded.widen(*match.span()) if rule.folded else match.span()
             if exempted(rule.id, *span):
                 continue

@@ -221,6 +221,40 @@ def trie_regex(words: Iterable[str]) -> str:
     return emit(trie)
 
 
+def alternatives(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
+    """The top-level alternatives of `pattern`, each compiled on its own, so that each is gated
+    on its own words: a rule of many alternatives then runs only the ones a text could match.
+    Searching them all and keeping the leftmost match (the earliest alternative on a tie) finds
+    what `pattern.search` finds. A pattern that cannot be split safely is returned whole."""
+    source, parts, start, depth = pattern.pattern, [], 0, 0
+    class_opens = -1  # where the characters of the `[...]` being read begin; -1: not in one
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1  # the escaped character is never structure
+        elif class_opens >= 0:
+            if char == "]" and index > class_opens:  # a "]" first in a class is a character
+                class_opens = -1
+        elif char == "[":
+            class_opens = index + 2 if source[index + 1 : index + 2] == "^" else index + 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+        index += 1
+    parts.append(source[start:])
+    if len(parts) == 1:
+        return [pattern]
+    try:
+        return [re.compile(part, pattern.flags) for part in parts]
+    except re.error:  # a group referred to across alternatives
+        return [pattern]
+
+
 class RuleGate:
     """Which of a sequence of patterns could match a text, found in one scan of it."""
 

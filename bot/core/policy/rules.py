@@ -30,6 +30,7 @@ def _words(*alternatives: str) -> str:
 
 # People a remark can be aimed at: second person, staff, or a third person.
 _TARGET = _words(
+    r"you\s+(?:people|lot|lots|lads|guys|two|all)",
     r"you",
     r"u",
     r"ya",
@@ -175,7 +176,7 @@ _GROUP_WORD = _words(
     r"blind",
     r"pregnant",
 )
-_GROUP = _words(
+_GROUP_PEOPLE = _words(
     rf"{_GROUP_WORD}\s+(?:people|men|women|folk|lot|families|patients|staff|nurses|doctors)",
     r"(?:moslem|muslim|jew|christian|catholic|hindu|sikh|buddhist|atheist|immigrant|migrant|foreigner"
     r"|refugee|homosexual|bisexual|transgender|lesbian|gay|black|asian|indian|pakistani|bangladeshi"
@@ -185,7 +186,26 @@ _GROUP = _words(
     r"illegals",
     r"women",
     r"men",
-    r"(?:the\s+)?(?:chinese|roma|disabled|elderly)",
+)
+_GROUP = _words(_GROUP_PEOPLE, r"(?:the\s+)?(?:chinese|roma|disabled|elderly)")
+# Words that degrade whoever they describe: "lazy immigrant nurses", "filthy Travellers".
+_DEGRADING_ADJECTIVE = _words(
+    r"lazy",
+    r"filthy",
+    r"dirty",
+    r"stinking",
+    r"smelly",
+    r"thieving",
+    r"scrounging",
+    r"useless",
+    r"stupid",
+    r"thick",
+    r"vile",
+    r"disgusting",
+    r"subhuman",
+    r"inbred",
+    r"ugly",
+    r"fat",
 )
 # What turns naming a group into abuse of it: a dehumanising or degrading label, hatred, or harm
 # wished on all.
@@ -288,6 +308,12 @@ _WISHED_ON_ALL = _words(
     r"not\s+be\s+allowed\s+to\s+(?:live|breed|exist)",
 )
 
+# Whom a threat is aimed at: a person, not "the wall", "the roof" or "the road".
+_VICTIM = (
+    r"(?:him|her|them|you|u|that\s+(?!wall|roof|road|door|floor|gym|bottle)\w+|the\s+(?!wall|roof|road|door|floor"
+    r"|gym|bottle|ceiling|table|bed|jackpot|breeze|messenger)\w+|your\s+\w+|this\s+(?:guy|man|woman|bloke|idiot|nurse|doctor))"
+)
+
 RULES: tuple[Rule, ...] = (
     # --- Tier 1: harmful, targeted abuse (MSE Appendix C row 1; SSOT 5.1) -------------------
     Rule(
@@ -295,7 +321,9 @@ RULES: tuple[Rule, ...] = (
         "threat of violence",
         re.compile(
             r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|i'?m\s+going\s+to|should|someone\s+should)"
-            r"\s+(?:\w+\s+)?(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|burn|bomb|smash\s+up|find)\b"
+            # "… going to get hurt" is a warning, not a threat: no passive.
+            r"\s+(?:(?!(?:get|be|got|being)\b)\w+\s+)?(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|burn|bomb"
+            r"|smash\s+up|find)\b"
             r"|\bknow\s+where\s+(?:you|she|he|they|(?:the|your|that)\s+(?:\w+\s+){0,2}\w+)\s+lives?\b|\bwatch\s+(?:your|ur)\s+back\b"
             r"|\b(?:put|throw|chuck)\s+a\s+(?:brick|rock|stone)\s+through\b"
             r"|\b(?:waiting|be\s+waiting)\s+(?:for\s+you\s+)?outside\s+(?:when|after)\b"
@@ -308,6 +336,26 @@ RULES: tuple[Rule, ...] = (
             r"\s+(?:\w+\s+){0,2}?(?:rape|strangle|torture|lynch|drown(?!\s+in\b)|make\s+(?:\w+\s+){1,3}suffer"
             r"|(?:cut|slit)\s+(?:[\w'’]+\s+){0,2}throats?|snap\s+(?:[\w'’]+\s+){0,3}necks?"
             r"|(?:break|smash)\s+(?:your|his|her|their|them|that|those)\s+(?:[\w'’]+\s+)?(?:legs|necks?|jaws?|faces?|skulls?))\b"
+            # Willing or urging someone to hurt a person ("I'd happily run that consultant over",
+            # "somebody needs to smack that receptionist"); "I'd kill for a coffee" has no victim.
+            rf"|\b(?:i'?d|i\s+would|i\s+could|some(?:one|body)\s+(?:needs\s+to|ought\s+to|should))\s+"
+            r"(?:(?:happily|gladly|honestly|seriously|personally|just|really)\s+)?"
+            rf"(?:(?:kill|murder|stab|shoot|batter|punch|smack|slap|deck|kick|strangle|glass|knife)\s+{_VICTIM}"
+            rf"|(?:run|knock)\s+{_VICTIM}\s+(?:over|down|out))\b"
+            r"|\bput\s+a\s+(?:bullet|knife|blade)\s+(?:in|through|into)\b"
+            # Intimidation: being followed, watched or met outside work.
+            r"|\bknow\s+(?:which|what)\s+(?:car|house|school)\s+(?:is\s+)?(?:yours|you|she|he|they|her|his)\b"
+            r"|\bknow\s+where\s+(?:your|her|his|their)\s+(?:kids|children|family)\b"
+            r"|\bwait\s+(?:till|until)\s+i\s+(?:see|get|catch|find)\s+(?:you|him|her|them|that\s+\w+|the\s+\w+)\s+"
+            r"(?:outside|alone|after\s+(?:work|(?:her|his|your|their)\s+shift)|on\s+(?:her|his|your|their)\s+own"
+            r"|in\s+the\s+car\s*park)"
+            # "I'm coming down there and someone's getting hurt"; "someone's getting hurt on those
+            # stairs" is a safety report.
+            r"|\b(?:i'?m|i\s+am)\s+(?:coming|going)\s+(?:down|up|over|round|in|back)\b[^.!?\n]{0,40}"
+            r"\bsome(?:one|body)(?:'s|\s+is|\s+will)\s+(?:getting|going\s+to\s+get|gonna\s+get|get)\s+"
+            r"(?:hurt|stabbed|punched|battered|glassed|a\s+slap|a\s+smack)"
+            r"|\bteach\s+(?:you|him|her|them|that\s+\w+|the\s+\w+)\s+a\s+lesson\s+(?:(?:he|she|they|you)\s+"
+            r"(?:won'?t|will\s+never)\s+forget)"
         ),
         tier=Tier.HARMFUL,
         route=Route.SAFETY_RISK,
@@ -318,11 +366,12 @@ RULES: tuple[Rule, ...] = (
         "threat.wish_harm",
         "wishing death or harm on a person",
         re.compile(
-            rf"\bhope\s+{_TARGET}\s+(?:die|dies|rot|gets?\s+(?:cancer|killed|hurt|raped))\b"
+            rf"\bhope\s+{_TARGET}\s+(?:die|dies|rot|rots|suffers?|burns?|gets?\s+(?:cancer|killed|hurt|raped))\b"
+            r"|\bget\s+(?:cancer|aids|ebola|covid)\s+and\s+die\b"
             rf"|\b{_TARGET}\s+(?:deserves?|should)\s+(?:to\s+)?(?:die|be\s+shot|be\s+hanged|hang|rot)\b"
             r"|\bkill\s+yo?urself\b|\bkys\b|\bdie\s+in\s+a\s+(?:fire|ditch|hole)\b|\bdrop\s+dead\b"
             r"|\bhope\s+(?:\w+\s+){1,8}(?:gets?|get)\s+(?:hit\s+by\s+a\s+(?:bus|car|train)|cancer|killed|stabbed|run\s+over|what'?s\s+coming)\b"
-            rf"|\b{_TARGET}\s+(?:deserves?|will\s+get)\s+what'?s\s+coming\b"
+            rf"|\b{_TARGET}\s+(?:deserves?|will\s+get)\s+(?:what'?s|everything(?:\s+that'?s)?)\s+coming\b"
         ),
         tier=Tier.HARMFUL,
         route=Route.SAFETY_RISK,
@@ -341,7 +390,7 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             rf"\b(?:all|these|those|bloody|filthy|dirty)\s+(?:{_GROUP}|polish)\s+(?:should|must|need\s+to|are\s+(?:scum|vermin|animals|parasites|disgusting|the\s+problem))\b"
             rf"|\b(?:send|kick|ship)\s+(?:them|all\s+(?:{_GROUP}|polish))\s+(?:back|out|home)\b"
-            r"|\bgo\s+back\s+to\s+(?:your|ur)\s+(?:own\s+)?country\b"
+            r"|\bgo\s+back\s+to\s+(?:your|ur)\s+(?:own\s+)?country\b|\bgo\s+back\s+(?:to\s+)?where\s+(?:you|u|they)\s+came\s+from\b"
         ),
         tier=Tier.HARMFUL,
     ),
@@ -365,6 +414,7 @@ RULES: tuple[Rule, ...] = (
             r"|\bi\s+(?:have|feel)\s+(?:(?:so\s+much|nothing\s+but|such|only|pure)\s+)?(?:hatred|contempt|disdain|disgust)"
             rf"\s+(?:for|towards?)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
             rf"|\b(?={_KILL}\s)(?:{_URGED}){_KILL}\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
+            rf"|\b{_DEGRADING_ADJECTIVE}\s+(?:(?:fucking|bloody|f\*+ing)\s+)?{_GROUP_PEOPLE}\b"
             # "The world would be better off without Muslims"; "I'm better off without men" is not about all.
             r"|\b(?:world|country|society|britain|england|uk|nhs|everyone|everybody|we|life)\s+(?:would|will|'?d)\s+be"
             rf"\s+(?:so\s+much\s+|much\s+|a\s+lot\s+|far\s+)?better\s+(?:off\s+)?without\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
@@ -412,6 +462,10 @@ RULES: tuple[Rule, ...] = (
             rf"|\b{_TARGET}\s+(?:(?:are|is|was|were|'s|’s)\s+)?(?:a|an|such\s+an?)\s+"
             rf"(?:(?!(?:not|never|no)\b)[\w'’-]+\s+){{1,2}}{_INSULT}\b"
             rf"|\b(?:{_INSULT_ADJECTIVE}\s+)+{_INSULT}\b|\b(?:bunch|pack|load)\s+of\s+(?:\w+\s+)?{_INSULT}\b"
+            # Mocking how someone looks: "fat ugly receptionist", "that smelly old git".
+            r"|\b(?:fat|ugly|hideous|smelly|stinking|minging)\s+(?:(?:fat|ugly|old|little|lazy|stupid|thick)\s+)?"
+            r"(?:cow|bitch|hag|git|bloke|woman|man|receptionists?|nurses?|doctors?|gps?|midwi(?:fe|ves)|consultants?"
+            r"|managers?|porters?|carers?)\b"
         ),
         tier=Tier.HARMFUL,
         folded=True,
