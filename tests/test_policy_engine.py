@@ -563,3 +563,38 @@ def test_insults_about_looks_and_degrading_a_group_are_tier_1(text: str) -> None
 )
 def test_plain_words_about_bodies_and_groups_are_not_insults(text: str) -> None:
     assert ENGINE.classify(text).tier is Tier.LEAVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vaccines are full of mercury and aluminium",
+        "The covid jab rewrites your DNA",
+        "The flu jab gives you the flu, every year without fail",
+        "That HPV vaccine made my niece infertile",
+        "Autism is caused by the MMR",
+        "Turmeric cures cancer, look it up",
+        "Homeopathy cured my asthma, bin the inhalers",
+        "Doctors don't want you to know this one trick",
+        "Antibiotics cure colds if you take them early",
+        "Sunscreen causes skin cancer, not the sun",
+        "Natural immunity is better than any vaccine",
+    ],
+)
+def test_well_known_health_myths_are_misinformation(text: str) -> None:
+    assert "misinformation.health" in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's a myth that the MMR causes autism",
+        "There is no evidence that the flu jab gives you the flu",
+        "That's a lie that vaccines are full of mercury, please read the NHS page",
+        "Do vaccines contain mercury?",
+        "Antibiotics don't treat colds, please stop asking the GP",
+        "My consultant told me to stop taking my statins before the operation",
+    ],
+)
+def test_denying_a_myth_or_asking_about_it_is_not_misinformation(text: str) -> None:
+    assert "misinformation.health" not in {r.rule for r in ENGINE.classify(text).reasons}

@@ -64,6 +64,13 @@ _REJECTED = re.compile(
     r"|alive\s+because|talk\s+to\s+(?:a|my|your|the)\b|check\s+the\s+facts)"
 )
 _REFUTABLE = frozenset({"misinformation.health", "model.misinformation"})
+# A claim named in order to deny it: "it's a myth that the MMR causes autism", "there is no
+# evidence that…". The form itself rejects the claim that follows.
+_DENIED = re.compile(
+    r"\b(?:(?:it|that|this)(?:'?s|\s+is|\s+was)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:myth|lie|false|untrue|not\s+true|nonsense"
+    r"|rubbish|misinformation|disinformation)|there(?:'?s|\s+is)\s+no\s+(?:\w+\s+)?evidence|(?:it|that)\s+is\s+not\s+true"
+    r"|no,?\s+it\s+is\s+not\s+true)\s+that\b[^.!?;\n]*"
+)
 
 
 def _reported_spans(lowered: str) -> list[tuple[int, int]]:
@@ -75,9 +82,10 @@ def _reported_spans(lowered: str) -> list[tuple[int, int]]:
 
 
 def _counter_speech_spans(lowered: str) -> list[tuple[int, int]]:
+    denied = [m.span() for m in _DENIED.finditer(lowered)]
     if _REJECTED.search(lowered) is None:
-        return []
-    return [m.span() for m in _SPREAD_BY_OTHERS.finditer(lowered)]
+        return denied
+    return denied + [m.span() for m in _SPREAD_BY_OTHERS.finditer(lowered)]
 
 
 # Which rules and heads each kind of span silences, and how to find those spans.

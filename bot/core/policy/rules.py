@@ -498,6 +498,27 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:vaccines?|jabs?|boosters?)\s+(?:are|is)\s+(?:full\s+of\s+)?(?:poison|toxic|the\s+real\s+killer|killing)\b"
             r"|\b(?:jab|vaccine|booster)\s+is\s+the\s+real\s+killer\b|\bmicro\s*chips?\s+in\s+(?:the\s+)?(?:vaccines?|jabs?|boosters?)\b"
             r"|\bchemo(?:therapy)?\s+kills\s+more\b|\b(?:drink|drinking)\s+(?:\w+\s+){0,4}bleach\b|\bcovid\s+was\s+planned\b"
+            # Well-known myths public-health services answer again and again (NHS, WHO myth-busters).
+            r"|\b(?:vaccines?|jabs?)\s+(?:are\s+)?(?:full\s+of|laced\s+with)\s+(?:\w+\s+){0,2}(?:mercury|aluminium|aluminum"
+            r"|formaldehyde|foetal|fetal|aborted|poisons?|toxins)\b"
+            r"|\b(?:vaccines?|jabs?)\s+(?:\w+\s+)?(?:changes?|alters?|modif(?:y|ies)|rewrites?)\s+(?:your\s+)?dna\b"
+            r"|\bflu\s+(?:jab|vaccine|shot)\s+(?:gives?|gave|causes?)\s+(?:you\s+)?(?:the\s+)?flu\b"
+            r"|\b(?:vaccines?|jabs?)\s+(?:\w+\s+)?(?:makes?|made|making)\s+(?:\w+\s+){0,2}(?:infertile|sterile)\b"
+            r"|\bautism\s+(?:is\s+)?caused\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:vaccines?|jabs?|mmr|tylenol|paracetamol)\b"
+            r"|\b(?:turmeric|baking\s+soda|bicarb\w*|vitamin\s+c|apricot\s+(?:kernels?|seeds?)|cannabis\s+oil|juicing"
+            r"|alkaline\s+diet|essential\s+oils?|homeopath\w*)\s+(?:\w+\s+){0,2}(?:cures?|cured|kills?|treats?)\s+"
+            r"(?:\w+\s+)?(?:cancer|covid|diabetes|autism|asthma|infections?)\b"
+            r"|\b(?:ditch|bin|throw\s+away)\s+(?:your\s+|the\s+)?(?:inhalers?|insulin|chemo\w*|meds|medication|antidepressants"
+            r"|statins)\b"
+            r"|\b(?:big\s+pharma|doctors|the\s+nhs|the\s+government|they)\s+(?:is\s+|are\s+)?(?:hiding|suppressing|covering\s+up)"
+            r"\s+(?:the\s+|a\s+)?cures?\b|\bdoctors\s+(?:do\s*n[o']?t|never)\s+want\s+you\s+to\s+know\b"
+            r"|\bantibiotics\s+(?:cure|treat|kill|work\s+(?:on|for))\s+(?:\w+\s+){0,2}(?:colds?|flu|viral|viruses|covid)\b"
+            r"|\bsun\s*(?:screen|cream|block)\s+causes?\s+(?:skin\s+)?cancer\b"
+            r"|\b(?:mammograms?|screening|smear\s+tests?)\s+(?:\w+\s+){0,2}causes?\s+(?:\w+\s+)?cancer\b"
+            r"|\bfluoride\s+(?:\w+\s+){0,4}(?:mind\s+control|lowers?\s+(?:your\s+)?iq|calcifies)\b"
+            r"|\b(?:catching|getting)\s+(?:measles|chickenpox|covid|flu)\s+(?:naturally\s+)?is\s+(?:better|safer)\s+than\b"
+            r"|\bnatural\s+immunity\s+is\s+(?:better|safer|stronger)\s+than\s+(?:the\s+|any\s+)?(?:vaccines?|jabs?)\b"
+            r"|\bstatins\s+are\s+(?:a\s+)?(?:scam|poison|con)\b"
         ),
         tier=Tier.MISINFORMATION_OR_SPAM,
     ),
