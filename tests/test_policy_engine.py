@@ -598,3 +598,33 @@ def test_well_known_health_myths_are_misinformation(text: str) -> None:
 )
 def test_denying_a_myth_or_asking_about_it_is_not_misinformation(text: str) -> None:
     assert "misinformation.health" not in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fake broker took my savings but Mr Grant recovered my funds, contact him on WhatsApp",
+        "Invest £300 and get £3000 back in a week",
+        "Guaranteed returns every month, ask me how",
+        "Looking for a sugar mummy? Inbox me",
+        "Lonely single ladies near you want to chat",
+        "Cheap weight loss jabs without prescription, next day delivery",
+        "Bad credit accepted, loans paid out today",
+    ],
+)
+def test_scams_and_dating_and_drug_spam_are_tier_2(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.MISINFORMATION_OR_SPAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need a loan to cover the parking charges at this rate",
+        "I recovered my health thanks to the physio team, contact them if you can",
+        "The pharmacy would not sell me ibuprofen without a prescription",
+        "Please share: blood donors needed this week, book at https://www.blood.co.uk/",
+        "The CQC rated the ward inadequate https://www.cqc.org.uk/location/1-234",
+    ],
+)
+def test_money_talk_medicine_questions_and_health_bodies_links_are_not_spam(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE

@@ -46,6 +46,18 @@ DEFAULT_TRUSTED_SITES: tuple[str, ...] = (
     # The platforms' own pages: a timestamp, another video, a shared post.
     "youtube.com",
     "youtu.be",
+    # NHS services on their own domains, regulators, health bodies and fact-checkers.
+    "blood.co.uk",
+    "cqc.org.uk",
+    "nice.org.uk",
+    "gmc-uk.org",
+    "nmc.org.uk",
+    "bma.org.uk",
+    "rcn.org.uk",
+    "kingsfund.org.uk",
+    "nuffieldtrust.org.uk",
+    "health.org.uk",
+    "fullfact.org",
     # UK public-service broadcasters and national news.
     "bbc.co.uk",
     "bbc.com",

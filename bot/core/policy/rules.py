@@ -534,7 +534,12 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:whats\s?app|telegram)\s+(?:me|us|\+?\d)|\bdm\s+me\s+for\b|\bpromo\s+code\b"
             r"|\bfree\s+(?:iphones?|gift\s*cards?|money|followers)\b|\bbuy\s+(?:now|followers|likes)\b"
             r"|\b(?:cheap|discount)\s+(?:viagra|cialis|meds|pills|followers)\b|\bwork\s+from\s+home\s+and\s+earn\b"
-            r"|\bsugar\s+daddy\b|\bhot\s+singles\b"
+            r"|\bsugar\s+(?:daddy|daddies|mummy|mummies|mommy|mama)\b|\bhot\s+singles\b|\binbox\s+me\b"
+            r"|\bsingle\s+(?:ladies|women|girls|men|guys)\s+(?:\w+\s+)?(?:in|near)\s+(?:your|you)\b"
+            # Prescription medicines sold without one: spam, and dangerous.
+            r"|\b(?:cheap|discount\w*)\s+(?:\w+\s+){0,3}(?:without|no)\s+(?:a\s+)?prescription\b"
+            r"|\b(?:no|without)\s+(?:a\s+)?prescription\s+(?:needed|required|necessary)\b"
+            r"|\bbad\s+credit\s+(?:accepted|ok|okay|welcome|no\s+problem)\b|\b(?:guaranteed|instant)\s+loans?\b"
         ),
         tier=Tier.MISINFORMATION_OR_SPAM,
     ),
@@ -586,6 +591,12 @@ RULES: tuple[Rule, ...] = (
             r"|\b0x[0-9a-f]{40}\b|\bbc1[02-9ac-hj-np-z]{25,60}\b"
             r"|\b(?<![/.=?&#-])[13](?=[1-9a-z]*[a-z])(?=[1-9a-z]*[2-9])[1-9a-z]{25,34}\b"
             r"|\brecover(?:ed|ing|y)?\s+(?:\w+\s+){0,3}?(?:lost|stolen|scammed)\s+(?:\w+\s+)?(?:funds|crypto\w*|bitcoins?|btc|investments?)\b"
+            # The recovery agent's advert: "… recovered my funds, contact him on WhatsApp".
+            r"|\brecover(?:ed|s)?\s+(?:all\s+)?(?:my|our|your|the)\s+(?:\w+\s+)?(?:funds|money|crypto\w*|bitcoins?|investments?)\b"
+            r"[^\n]{0,80}\b(?:contact|reach|message|email|whats\s?app|telegram)\b"
+            r"|\b(?:earn|mine|mining)\s+(?:bitcoins?|btc|crypto\w*)\b|\baccount\s+manager\s+(?:made|helped|got)\s+me\b"
+            r"|\binvest\s+(?:only\s+)?[£$€]?\d[\d,.]*k?\s+(?:and\s+)?(?:get|receive|earn|make|return|withdraw)\w*\s+[£$€]?\d"
+            r"|\bguaranteed\s+(?:returns?|profits?|income)\b"
         ),
         tier=Tier.MISINFORMATION_OR_SPAM,
     ),
