@@ -4,9 +4,11 @@ tokens are signed and forged with real RSA keys. A refused activity changes noth
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import jwt
 import pytest
@@ -45,7 +47,7 @@ class Rig:
 
 
 @asynccontextmanager
-async def running(db_target: DbTarget, identity: BotIdentityStandIn) -> AsyncIterator[Rig]:
+async def running(db_target: DbTarget, identity: BotIdentityStandIn, **settings: Any) -> AsyncIterator[Rig]:
     """A desk with Teams authenticated against `identity`, the stand-in key service."""
     slack, graph, connector = SlackStandIn(), GraphStandIn(), BotConnectorStandIn()
     await slack.start(), await graph.start(), await connector.start()
@@ -60,6 +62,7 @@ async def running(db_target: DbTarget, identity: BotIdentityStandIn) -> AsyncIte
             TEAMS_APP_PASSWORD="pw",
             TEAMS_APP_TENANT_ID=TENANT,
             TEAMS_OPENID_METADATA_URL=identity.metadata_url,
+            **settings,
         ),
     )
     desk = await start_desk(settings, slack, graph, schema=db_target.schema)
@@ -138,3 +141,23 @@ async def test_signing_keys_unreachable_is_a_503_to_retry_and_the_retry_lands(ri
     rig.identity.down = False  # the channel retries the delivery
     assert (await rig.teams.install()).status == 201
     assert rig.installed()
+
+
+async def test_a_hung_key_service_holds_only_its_own_request(db_target: DbTarget) -> None:
+    """The SDK fetches keys with a blocking call and no timeout; the check runs off the event loop
+    with a limit, so the rest of the server keeps answering and the Teams request gets a 503."""
+    identity = BotIdentityStandIn()
+    identity.delay = 3.0
+    async with running(db_target, identity, TEAMS_AUTH_TIMEOUT=1.0) as rig:
+        rig.teams.signer = lambda url: identity.token(app_id=APP_ID, service_url=url)
+        install = asyncio.ensure_future(rig.teams.install())
+        await asyncio.sleep(0.1)  # the check is now waiting on the key service
+        health = await rig.desk.http.get(f"{rig.desk.base}/healthz")
+        assert health.status == 200
+        assert not install.done()  # served while the Teams request was still held
+        response = await install
+        assert response.status == 503 and response.headers["Retry-After"] == "30"
+        assert not rig.installed()
+
+        identity.delay = 0.0  # the channel delivers again; a new check fetches the keys afresh
+        assert (await rig.teams.install()).status == 201

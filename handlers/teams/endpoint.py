@@ -6,10 +6,14 @@ writes the invoke response as it is. Authentication is the adapter's: with an ap
 request must carry a valid Bot Framework token; without one (local testing only) none is needed.
 A request the SDK cannot authenticate is answered 401 whatever it raised (it raises bare
 `Exception`s and `IndexError` for some forgeries), or 503 when the signing keys could not be read.
+The SDK reads those keys with blocking `requests.get` and no timeout, from inside the check; the
+check therefore runs on a worker thread with a time limit, so a slow key service delays only the
+Teams request it holds (503 after `TEAMS_AUTH_TIMEOUT`), never Slack or the rest of the server.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from typing import Any
@@ -19,7 +23,7 @@ from aiohttp import web
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes
-from botframework.connector.auth import ChannelValidation
+from botframework.connector.auth import AuthenticateRequestResult, ChannelValidation
 
 from bot.core.errors import explain
 from bot.settings import Settings
@@ -61,7 +65,22 @@ def build_adapter(settings: Settings) -> CloudAdapter:
     return adapter
 
 
-def route(adapter: CloudAdapter, bot: ModbotTeamsBot) -> web.RouteDef:
+async def _authenticate(
+    adapter: CloudAdapter, activity: Activity, header: str, timeout: float
+) -> AuthenticateRequestResult:
+    """The SDK's token check, on a worker thread with its own event loop (see the docstring)."""
+    check = adapter.bot_framework_authentication.authenticate_request(activity, header)
+    result: AuthenticateRequestResult = await asyncio.wait_for(asyncio.to_thread(asyncio.run, check), timeout)
+    return result
+
+
+def _unavailable(reason: str) -> web.Response:
+    refused = problem(503, reason)
+    refused.headers["Retry-After"] = "30"
+    return refused
+
+
+def route(adapter: CloudAdapter, bot: ModbotTeamsBot, *, auth_timeout: float = 10.0) -> web.RouteDef:
     async def messages(request: web.Request) -> web.StreamResponse:
         if "application/json" not in request.headers.get("Content-Type", ""):
             return problem(415, "Bot Framework activities are JSON (Content-Type: application/json)")
@@ -76,16 +95,14 @@ def route(adapter: CloudAdapter, bot: ModbotTeamsBot) -> web.RouteDef:
         activity = Activity().deserialize(body)
         try:
             # Authenticated apart from the turn, so only a failed check is answered 401.
-            auth = await adapter.bot_framework_authentication.authenticate_request(
-                activity, request.headers.get("Authorization", "")
+            auth = await _authenticate(
+                adapter, activity, request.headers.get("Authorization", ""), auth_timeout
             )
-        except requests.RequestException as exc:
+        except (requests.RequestException, TimeoutError) as exc:
             log.error(
                 "Teams request not checked: the signing keys could not be read (%s)", type(exc).__name__
             )
-            refused = problem(503, "The Bot Framework signing keys could not be read; try again shortly")
-            refused.headers["Retry-After"] = "30"
-            return refused
+            return _unavailable("The Bot Framework signing keys could not be read; try again shortly")
         except Exception as exc:  # the SDK raises PermissionError, jwt errors, IndexError, Exception
             log.warning("Teams request refused: %s", type(exc).__name__)
             return problem(401, "Unauthorized: a valid Bot Framework token is required")

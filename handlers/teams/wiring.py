@@ -50,7 +50,9 @@ def build(
         leads=frozenset(settings.teams_safeguarding_leads),
     )
     connector = TeamsConnector(adapter=adapter, app_id=settings.teams_app_id or "", db=db, now=now)
-    teams = Teams(route=endpoint.route(adapter, bot), connector=connector)
+    teams = Teams(
+        route=endpoint.route(adapter, bot, auth_timeout=settings.teams_auth_timeout), connector=connector
+    )
     if settings.teams_moderation_channel:
         teams.desks["teams"] = TeamsDesk(connector=connector, channel=settings.teams_moderation_channel)
     if settings.teams_safeguarding_channel:

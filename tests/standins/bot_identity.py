@@ -36,6 +36,7 @@ class BotIdentityStandIn:
         self.kid, self.key, self.endorsements = kid, new_key(), endorsements
         self.requests: list[str] = []
         self.down = False  # answer 503, as an outage of the key service would
+        self.delay = 0.0  # seconds before answering, as a hung key service would
         self._server: ThreadingHTTPServer | None = None
 
     @property
@@ -54,6 +55,7 @@ class BotIdentityStandIn:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 stand_in.requests.append(self.path)
+                time.sleep(stand_in.delay)
                 if stand_in.down:
                     self._answer(503, {"error": "temporarily unavailable"})
                 elif self.path == "/v1/.well-known/openidconfiguration":
