@@ -628,3 +628,31 @@ def test_scams_and_dating_and_drug_spam_are_tier_2(text: str) -> None:
 )
 def test_money_talk_medicine_questions_and_health_bodies_links_are_not_spam(text: str) -> None:
     assert ENGINE.classify(text).tier is Tier.LEAVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Romanians are without a doubt the stupidest people on earth",
+        "Travellers can never be trusted",
+        "Sikh lives are not worth saving",
+        "No Pakistani man can ever be a valuable neighbour",
+        "Disabled people will never be as capable as the rest of us",
+    ],
+)
+def test_a_group_called_worthless_or_the_worst_is_tier_1(text: str) -> None:
+    assert "hate.generalisation" in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Black lives matter",
+        "Women can never get an appointment at this surgery",
+        "Older patients are the most vulnerable to flu",
+        "Elderly patients can't stop themselves falling without help",
+        "Disabled people can never be sure the lift will work",
+    ],
+)
+def test_plain_statements_about_a_group_are_not_abuse(text: str) -> None:
+    assert "hate.generalisation" not in {r.rule for r in ENGINE.classify(text).reasons}

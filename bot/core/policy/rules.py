@@ -406,8 +406,20 @@ RULES: tuple[Rule, ...] = (
             r"(?:(?:all|just|nothing\s+but|a\s+bunch\s+of|such|so|fucking|bloody|literally|absolutely|utterly"
             r"|truly|really|completely|totally|pretty|simply|still|always|no\s+more\s+than)\s+){0,3}"
             rf"(?:{_DEGRADING}|{_INSULT})"
+            # "… are without a doubt the stupidest people", "… are the most violent of all".
+            r"|(?:are|r)\s+(?:\w+\s+){0,4}?(?:the\s+)?(?:stupidest|dumbest|thickest|laziest|dirtiest|ugliest|worst\s+(?:people"
+            r"|humans|kind)|most\s+(?:disgusting|violent|stupid|useless|pathetic|vile|dangerous|evil|inferior))"
+            # "… can never be trusted", "… will never be as smart as anyone else".
+            r"|(?:can'?t|cannot|can\s+never|will\s+never|could\s+never)\s+(?:ever\s+)?(?:be\s+trusted|be\s+as\s+(?:smart"
+            r"|clever|good|intelligent|capable)|be\s+(?:a\s+)?(?:valuable|useful"
+            r"|decent|proper|real)\b)"
             rf"|(?:should|must|need\s+to|deserve\s+to|ought\s+to)\s+(?:all\s+)?{_WISHED_ON_ALL}"
             r"|(?:disgust|sicken|repulse|revolt)s?\s+me|make\s+me\s+(?:(?:so|feel|physically)\s+)?(?:sick|vomit|puke|retch))\b"
+            # A group's lives said to be worth nothing: "… lives are not worth protecting".
+            rf"|\b{_GROUP_WORD}\s+(?:lives|life|people)\s+(?:are|is|do|does)\s+(?:not|n'?t)\s+(?:worth\s+(?:\w+ing|anything|saving)"
+            r"|matter|important|valuable)\b"
+            rf"|\bno\s+{_GROUP_WORD}\s+(?:\w+\s+)?(?:can|will|could)\s+(?:ever\s+)?be\s+(?:a\s+)?(?:valuable|useful|decent"
+            r"|trusted|good)\b"
             r"|\bi\s+(?:(?:fucking|really|absolutely|truly|just|genuinely|honestly|totally|utterly|bloody)\s+){0,2}"
             rf"(?:hate|despise|detest|loathe|abhor|can'?t\s+stand|cannot\s+stand)\s+(?:all\s+)?(?:the\s+)?{_GROUP}\b"
             r"(?!\s+(?:being|who|that|getting|having|in\s+pain|waiting|left|treated|ignored|suffer))"
