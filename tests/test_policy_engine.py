@@ -656,3 +656,29 @@ def test_a_group_called_worthless_or_the_worst_is_tier_1(text: str) -> None:
 )
 def test_plain_statements_about_a_group_are_not_abuse(text: str) -> None:
     assert "hate.generalisation" not in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Travellers? They are vermin",
+        "I've nothing against Pakistanis but most of them are filthy",
+        "Asylum seekers will never change, we should get rid of them",
+        "Somalis keep moving in round here. They should all be shot",
+    ],
+)
+def test_a_group_abused_through_a_pronoun_is_tier_1(text: str) -> None:
+    assert "hate.generalisation" in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees fled war, they are not terrorists",
+        "Disabled people are ignored and they are treated like animals",
+        "Immigrant nurses keep this place running, they are the backbone of the ward",
+        "Muslim women are waiting longer for screening and they deserve better",
+    ],
+)
+def test_a_group_then_a_pronoun_is_not_abuse_by_itself(text: str) -> None:
+    assert "hate.generalisation" not in {r.rule for r in ENGINE.classify(text).reasons}

@@ -415,6 +415,15 @@ RULES: tuple[Rule, ...] = (
             r"|decent|proper|real)\b)"
             rf"|(?:should|must|need\s+to|deserve\s+to|ought\s+to)\s+(?:all\s+)?{_WISHED_ON_ALL}"
             r"|(?:disgust|sicken|repulse|revolt)s?\s+me|make\s+me\s+(?:(?:so|feel|physically)\s+)?(?:sick|vomit|puke|retch))\b"
+            # The group named, then abused through a pronoun: "Muslims? They are vermin", "most of
+            # them are disgusting", "… so we should get rid of them". Within a short reach only.
+            rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?(?:\b(?:they|they're|theyre|them)\s+(?:are\s+|r\s+|'re\s+)?"
+            r"|\b(?:most|all|every\s+(?:single\s+)?one|each|many)\s+of\s+them\s+(?:are|is)\s+)"
+            r"(?:(?:all|just|still|nothing\s+but|absolutely|pretty|so|such|really|truly|utterly|complete|total)\s+){0,3}"
+            rf"(?:{_DEGRADING}|{_INSULT}|despicable|(?:human\s+)?garbage|worthless|disgust(?:s|ing)?\s+me)\b"
+            rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:get\s+rid\s+of|{_KILL})\s+(?:all\s+of\s+|every\s+(?:single\s+)?one\s+of\s+)?them\b"
+            rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\bthey\s+(?:should|must|ought\s+to|deserve\s+to|need\s+to)\s+(?:all\s+)?"
+            rf"(?:{_WISHED_ON_ALL}|be\s+{_HARMED}|suffer)\b"
             # A group's lives said to be worth nothing: "… lives are not worth protecting".
             rf"|\b{_GROUP_WORD}\s+(?:lives|life|people)\s+(?:are|is|do|does)\s+(?:not|n'?t)\s+(?:worth\s+(?:\w+ing|anything|saving)"
             r"|matter|important|valuable)\b"
