@@ -528,6 +528,7 @@ def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
         "Someone's getting hurt on those stairs, please fix the handrail",
         "If you don't fix this someone is going to get hurt.",
         "I'd happily shoot the breeze with the nurses any day",
+        "I'd happily punch the air if they reopened the walk-in centre",
         "I hope your family is well",
     ],
 )

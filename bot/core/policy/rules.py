@@ -310,8 +310,8 @@ _WISHED_ON_ALL = _words(
 
 # Whom a threat is aimed at: a person, not "the wall", "the roof" or "the road".
 _VICTIM = (
-    r"(?:him|her|them|you|u|that\s+(?!wall|roof|road|door|floor|gym|bottle)\w+|the\s+(?!wall|roof|road|door|floor"
-    r"|gym|bottle|ceiling|table|bed|jackpot|breeze|messenger)\w+|your\s+\w+|this\s+(?:guy|man|woman|bloke|idiot|nurse|doctor))"
+    r"(?:him|her|them|you|u|that\s+(?!wall|roof|road|door|floor|gym|bottle|air)\w+|the\s+(?!wall|roof|road|door|floor"
+    r"|gym|bottle|ceiling|table|bed|jackpot|breeze|messenger|air|clock|system|numbers)\w+|your\s+\w+|this\s+(?:guy|man|woman|bloke|idiot|nurse|doctor))"
 )
 
 RULES: tuple[Rule, ...] = (
