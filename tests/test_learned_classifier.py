@@ -424,3 +424,11 @@ def test_group_templates_for_training_and_measuring_differ() -> None:
     taught = {c.text for c in training_comments()}
     assert taught and not taught & {c.text for c in measuring_comments()}
     assert all(c.label == 3 for c in training_comments())
+
+
+def test_denying_a_known_myth_silences_the_learned_head_too() -> None:
+    """The myth rule knows "5G spreads the virus"; denying it is counter-speech for every stage.
+    Denying a true claim ("there is no evidence the vaccine works") is not a denial of a myth."""
+    text = "There is no evidence that 5G spreads the virus"
+    assert ENGINE.classify(text).tier is Tier.LEAVE
+    assert ENGINE.classify("5G spreads the virus, wake up").tier is Tier.MISINFORMATION_OR_SPAM

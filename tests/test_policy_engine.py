@@ -580,6 +580,7 @@ def test_plain_words_about_bodies_and_groups_are_not_insults(text: str) -> None:
         "Antibiotics cure colds if you take them early",
         "Sunscreen causes skin cancer, not the sun",
         "Natural immunity is better than any vaccine",
+        "It's not a myth that the MMR causes autism",
     ],
 )
 def test_well_known_health_myths_are_misinformation(text: str) -> None:

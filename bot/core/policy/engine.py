@@ -64,8 +64,9 @@ _REJECTED = re.compile(
     r"|alive\s+because|talk\s+to\s+(?:a|my|your|the)\b|check\s+the\s+facts)"
 )
 _REFUTABLE = frozenset({"misinformation.health", "model.misinformation"})
-# A claim named in order to deny it: "it's a myth that the MMR causes autism", "there is no
-# evidence that…". The form itself rejects the claim that follows.
+# A known myth named in order to deny it: "it's a myth that the MMR causes autism", "there is no
+# evidence that 5G spreads the virus". Only a denial of what the myth rule knows as a myth counts:
+# "it's a lie that vaccines are safe" denies a true claim and is misinformation itself.
 _DENIED = re.compile(
     r"\b(?:(?:it|that|this)(?:'?s|\s+is|\s+was)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:myth|lie|false|untrue|not\s+true|nonsense"
     r"|rubbish|misinformation|disinformation)|there(?:'?s|\s+is)\s+no\s+(?:\w+\s+)?evidence|(?:it|that)\s+is\s+not\s+true"
@@ -82,16 +83,23 @@ def _reported_spans(lowered: str) -> list[tuple[int, int]]:
 
 
 def _counter_speech_spans(lowered: str) -> list[tuple[int, int]]:
-    denied = [m.span() for m in _DENIED.finditer(lowered)]
     if _REJECTED.search(lowered) is None:
-        return denied
-    return denied + [m.span() for m in _SPREAD_BY_OTHERS.finditer(lowered)]
+        return []
+    return [m.span() for m in _SPREAD_BY_OTHERS.finditer(lowered)]
+
+
+_MYTH = next(rule.pattern for rule in RULES if rule.id == "misinformation.health")
+
+
+def _denied_spans(lowered: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _DENIED.finditer(lowered) if _MYTH.search(lowered, *m.span())]
 
 
 # Which rules and heads each kind of span silences, and how to find those spans.
 _EXEMPTIONS: tuple[tuple[frozenset[str], Callable[[str], list[tuple[int, int]]]], ...] = (
     (_QUOTABLE, _reported_spans),
     (_REFUTABLE, _counter_speech_spans),
+    (_REFUTABLE, _denied_spans),
 )
 
 
@@ -158,14 +166,15 @@ class PolicyEngine:
         urgent = False
         # Spans where a rule or head of the given kinds says nothing: quoted insults, rejected
         # claims. Found only once such a rule or head has matched (most comments: never).
-        found: dict[frozenset[str], list[tuple[int, int]]] = {}
+        found: dict[Callable[[str], list[tuple[int, int]]], list[tuple[int, int]]] = {}
 
         def exempted(rule_id: str, start: int, end: int) -> bool:
             for kinds, spans_in in _EXEMPTIONS:
                 if rule_id in kinds:
-                    if kinds not in found:
-                        found[kinds] = spans_in(lowered)
-                    return _inside(found[kinds], start, end)
+                    if spans_in not in found:
+                        found[spans_in] = spans_in(lowered)
+                    if _inside(found[spans_in], start, end):
+                        return True
             return False
 
         def hit(rule_id: str, category: str, start: int, end: int) -> None:
