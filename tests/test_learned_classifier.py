@@ -432,3 +432,23 @@ def test_denying_a_known_myth_silences_the_learned_head_too() -> None:
     text = "There is no evidence that 5G spreads the virus"
     assert ENGINE.classify(text).tier is Tier.LEAVE
     assert ENGINE.classify("5G spreads the virus, wake up").tier is Tier.MISINFORMATION_OR_SPAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff smoking fags by the maternity entrance again",
+        "Nipped out for a fag while mum was in theatre",
+        "Fag ends all over the hospital grounds",
+        "Faggots and peas for tea on the ward, lovely",
+    ],
+)
+def test_british_english_for_cigarettes_and_meatballs_is_not_a_slur(text: str) -> None:
+    """The slur rule reads the everyday sense, and the learned head is not believed on that word."""
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.LEAVE, verdict.reasons
+
+
+@pytest.mark.parametrize("text", ["You are a fag", "Look at those fags holding hands", "I hate faggots"])
+def test_the_slur_sense_still_flags(text: str) -> None:
+    assert "hate.slur" in {r.rule for r in ENGINE.classify(text).reasons}

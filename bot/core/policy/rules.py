@@ -101,9 +101,27 @@ _INSULT_ADJECTIVE = _words(
     r"little",
     r"brain\s*dead",
 )
+
+
+def _not_after(*phrases: str) -> str:
+    """Not right after any of `phrases` and one space (fixed-width lookbehinds, one per phrase)."""
+    spaced = (r"\s".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return "".join(rf"(?<!\b{phrase}\s)" for phrase in spaced)
+
+
+_NOT_SMOKING = _not_after(
+    *("smoking", "smoked", "smoke", "smokes", "packet of", "pack of", "box of", "twenty", "for a"),
+    *(
+        f"{verb} a"
+        for verb in ("smoked", "smoking", "have", "had", "having", "lit", "light", "roll", "rolled")
+    ),
+    *(f"{verb} a" for verb in ("spark", "sparked", "fancy", "cadge", "cadged", "bum", "nip out for")),
+)
 _SLURS = _words(
     r"n[i]gg(?:er|a|ah)s?",
-    r"fagg?(?:ot)?s?",
+    # British English smokes "a fag" and eats "faggots and peas": those senses are not slurs.
+    rf"{_NOT_SMOKING}fags?(?!\s+(?:breaks?|ends?|butts?|ash|packets?|smoke|lighter|in\s+(?:his|her|my|their|your)\s+mouth)\b)",
+    r"(?:fagg(?:ot)?s?|fagots?)(?!\s+(?:and|with|in)\s+(?:peas|gravy|mash|chips|onion))",
     r"pak[i]s?",
     r"chinks?",
     r"spics?",
