@@ -684,3 +684,30 @@ def test_a_group_abused_through_a_pronoun_is_tier_1(text: str) -> None:
 )
 def test_a_group_then_a_pronoun_is_not_abuse_by_itself(text: str) -> None:
     assert "hate.generalisation" not in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does the MMR jab cause autism?",
+        "My son is due his MMR, does the MMR cause autism? Worried mum",
+        "Can the covid vaccine change your DNA?",
+        "Is the flu jab safe in pregnancy?",
+    ],
+)
+def test_a_parents_question_about_a_vaccine_is_answered_not_hidden(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.LEAVE
+    assert Route.MEDICAL_QUESTION in verdict.routes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did you know the MMR causes autism?",
+        "The MMR causes autism. Why won't they admit it?",
+        "Vaccines cause autism, does anyone else see it?",
+    ],
+)
+def test_a_claim_dressed_as_a_question_is_still_misinformation(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.MISINFORMATION_OR_SPAM

@@ -89,6 +89,20 @@ def _counter_speech_spans(lowered: str) -> list[tuple[int, int]]:
 
 
 _MYTH = next(rule.pattern for rule in RULES if rule.id == "misinformation.health")
+# A parent's plain question about a vaccine ("does the MMR cause autism?") asks, it does not
+# claim: the desk answers it (it is a medical question too). Rhetorical frames ("did you know…?",
+# "why won't they admit…?") are not plain questions, and questions about other claims ("is the
+# virus a bioweapon?") are a way of spreading them, so they are left to the rules.
+_ASKED = re.compile(
+    r"(?:^|(?<=[.!?\n,;:]))\s*(?:does|do|is|are|can|could|will|would|has|have|did|should)\b(?!\s+(?:you|u)\s+know\b)"
+    r"[^.!?\n]*\b(?:vaccines?|vaccinations?|jabs?|mmr|boosters?)\b[^.!?\n]*\?"
+)
+
+
+def _asked_spans(lowered: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _ASKED.finditer(lowered)] if "?" in lowered else []
+
+
 # Words that are slurs in one sense and everyday British English in another ("a fag" smoked,
 # "faggots and peas"). Where the slur rule reads the everyday sense, the learned head, which
 # learned the words from American tweets, is not believed either.
@@ -109,6 +123,7 @@ _EXEMPTIONS: tuple[tuple[frozenset[str], Callable[[str], list[tuple[int, int]]]]
     (_QUOTABLE, _reported_spans),
     (_REFUTABLE, _counter_speech_spans),
     (_REFUTABLE, _denied_spans),
+    (_REFUTABLE, _asked_spans),
     (frozenset({"model.abuse"}), _homonym_spans),
 )
 

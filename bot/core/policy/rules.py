@@ -720,6 +720,10 @@ RULES: tuple[Rule, ...] = (
             r"\s+(?:\w+\s+){0,8}(?:fast(?:ing)?\s+before|stop\s+(?:taking|eating)|drink\s+(?:alcohol|water)|side\s+effects?"
             r"|allerg\w*|breastfeed\w*|(?:drive|exercise|shower|swim|fly)\s+after|stitches|wound)\b"
             r"|\bare\s+(?:these|the|my|his|her)\s+(?:\w+\s+)?(?:side\s+effects?|symptoms)\s+normal\b"
+            # Asking whether a vaccine is safe or does harm ("does the MMR cause autism?"): answered
+            # with the facts and a signpost, not hidden as misinformation.
+            r"|\b(?:does|do|can|could|will|would|is|are)\s+(?:\w+\s+){0,4}(?:vaccines?|jabs?|mmr|boosters?|vaccination)"
+            r"\s+(?:\w+\s+){0,3}(?:cause|give|change|affect|harm|damage|make|safe)\w*\b[^.!?\n]*\?"
             r"|\bmy\s+(?:son|daughter|baby|child|mum|mom|dad|husband|wife|partner)\s+(?:has|have|is|has\s+got|keeps)\s+(?:\w+\s+){0,4}(?:rash|fever|temperature|pain|vomiting|bleeding|lump|cough|breathing)\b"
             r"|\b(?:i\s+have|i'?ve\s+got|i\s+keep\s+getting)\s+(?:a\s+)?(?:\w+\s+)?(?:lump|rash|chest\s+pain|fever|temperature|headaches?|bleeding|symptoms?)\b.*\?"
         ),
