@@ -44,10 +44,8 @@ def _lowered(text: str) -> str:
     return lowered
 
 
-def words(text: str) -> list[str]:
-    """The normalised words of `text`: all that scoring needs, without `tokenize`'s spans."""
-    lowered = _lowered(text)
-    found: list[str] = _WORD.findall(lowered)
+def _normalised(lowered: str, found: list[str]) -> list[str]:
+    """The word matches of `lowered`, in place: links and handles as placeholders, repeats squeezed."""
     squeeze = _REPEATS.search(lowered) is not None  # "sooooo" and "sooo" are one word
     for index, word in enumerate(found):
         if word[0] == "@":
@@ -59,10 +57,18 @@ def words(text: str) -> list[str]:
     return found
 
 
+def words(text: str) -> list[str]:
+    """The normalised words of `text`: all that scoring needs, without `tokenize`'s spans."""
+    lowered = _lowered(text)
+    return _normalised(lowered, _WORD.findall(lowered))
+
+
 def tokenize(text: str) -> list[Token]:
     """The words of `words` with their spans in `text` (for a flag's evidence, and training)."""
-    spans = _WORD.finditer(_lowered(text))
-    return [Token(word, *match.span()) for word, match in zip(words(text), spans, strict=True)]
+    lowered = _lowered(text)
+    matches = list(_WORD.finditer(lowered))
+    found = _normalised(lowered, [match.group() for match in matches])
+    return [Token(word, *match.span()) for word, match in zip(found, matches, strict=True)]
 
 
 def features(tokens: Sequence[Token]) -> list[str]:
