@@ -8,6 +8,7 @@ it with disguises such as "1d10t", "c*nt" and "c u n t" undone (`disguises.py`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.core.models import Route, Tier
@@ -103,19 +104,25 @@ _INSULT_ADJECTIVE = _words(
 )
 
 
-def _not_after(*phrases: str) -> str:
-    """Not right after any of `phrases` and one space (fixed-width lookbehinds, one per phrase)."""
+def _lookbehinds(phrases: Iterable[str], sign: str) -> list[str]:
+    """One fixed-width lookbehind per phrase and a space after it, `(?<=…)` for sign "=" and
+    `(?<!…)` for "!"; the phrase's words one space apart (Python allows no variable-width one)."""
     spaced = (r"\s".join(map(re.escape, phrase.split())) for phrase in phrases)
-    return "".join(rf"(?<!\b{phrase}\s)" for phrase in spaced)
+    return [rf"(?<{sign}\b{phrase}\s)" for phrase in spaced]
 
 
-_NOT_SMOKING = _not_after(
-    *("smoking", "smoked", "smoke", "smokes", "packet of", "pack of", "box of", "twenty", "for a"),
-    *(
-        f"{verb} a"
-        for verb in ("smoked", "smoking", "have", "had", "having", "lit", "light", "roll", "rolled")
-    ),
-    *(f"{verb} a" for verb in ("spark", "sparked", "fancy", "cadge", "cadged", "bum", "nip out for")),
+_NOT_SMOKING = "".join(
+    _lookbehinds(
+        (
+            *("smoking", "smoked", "smoke", "smokes", "packet of", "pack of", "box of", "twenty", "for a"),
+            *(
+                f"{verb} a"
+                for verb in ("smoked", "smoking", "have", "had", "having", "lit", "light", "roll", "rolled")
+            ),
+            *(f"{verb} a" for verb in ("spark", "sparked", "fancy", "cadge", "cadged", "bum", "nip out for")),
+        ),
+        "!",
+    )
 )
 _SLURS = _words(
     r"n[i]gg(?:er|a|ah)s?",
@@ -282,12 +289,6 @@ _HARMED = (
 )
 
 
-def _after(*phrases: str) -> str:
-    """Right after any of `phrases` and one space (words one space apart, as lookbehinds)."""
-    spaced = (r"\s".join(map(re.escape, phrase.split())) for phrase in phrases)
-    return "|".join(rf"(?<=\b{phrase}\s)" for phrase in spaced)
-
-
 def _urging() -> list[str]:
     """Words just before a verb that make it a call or a will to act: "we should", "I'd love to"."""
     modals = ("should", "must", "would", "could", "need to", "needs to", "has to", "have to", "ought to")
@@ -312,7 +313,7 @@ def _urging() -> list[str]:
 # "These cuts will kill the elderly" and "waiting lists kill disabled people" are criticism.
 # Every phrase is a fixed-width lookbehind, tried only where a verb of killing starts.
 _CLAUSE_START = r"^|(?<=[.!?,;:\n(])|(?<=[.!?,;:\n(]\s)"
-_URGED = f"(?:{_CLAUSE_START}|{_after(*_urging())})"
+_URGED = "(?:" + "|".join([_CLAUSE_START, *_lookbehinds(_urging(), "=")]) + ")"
 _KILL = (
     r"(?:kill|gas|exterminate|eradicate|wipe\s+out|shoot|hang|burn|drown|cull|lynch|sterili[sz]e|murder|slaughter"
     r"|strangle|stab|execute|massacre|butcher|behead|torture)"
