@@ -88,7 +88,17 @@ def _counter_speech_spans(lowered: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SPREAD_BY_OTHERS.finditer(lowered)]
 
 
-_MYTH = next(rule.pattern for rule in RULES if rule.id == "misinformation.health")
+def _rule_pattern(rule_id: str) -> re.Pattern[str]:
+    return next(rule.pattern for rule in RULES if rule.id == rule_id)
+
+
+_MYTH = _rule_pattern("misinformation.health")
+
+
+def _denied_spans(lowered: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _DENIED.finditer(lowered) if _MYTH.search(lowered, *m.span())]
+
+
 # A parent's plain question about a vaccine ("does the MMR cause autism?") asks, it does not
 # claim: the desk answers it (it is a medical question too). Rhetorical frames ("did you know…?",
 # "why won't they admit…?") are not plain questions, and questions about other claims ("is the
@@ -106,16 +116,12 @@ def _asked_spans(lowered: str) -> list[tuple[int, int]]:
 # Words that are slurs in one sense and everyday British English in another ("a fag" smoked,
 # "faggots and peas"). Where the slur rule reads the everyday sense, the learned head, which
 # learned the words from American tweets, is not believed either.
-_SLUR = next(rule.pattern for rule in RULES if rule.id == "hate.slur")
+_SLUR = _rule_pattern("hate.slur")
 _HOMONYM = re.compile(r"\bfagg?(?:ot)?s?\b")
 
 
 def _homonym_spans(lowered: str) -> list[tuple[int, int]]:
     return [m.span() for m in _HOMONYM.finditer(lowered) if _SLUR.match(lowered, m.start()) is None]
-
-
-def _denied_spans(lowered: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _DENIED.finditer(lowered) if _MYTH.search(lowered, *m.span())]
 
 
 # Which rules and heads each kind of span silences, and how to find those spans.
