@@ -341,6 +341,12 @@ def test_inciting_hatred_of_a_group_is_tier_1(text: str) -> None:
         'Whoever wrote "Muslims are vermin" on your page should be reported to the police',
         'Comments like "gay men are disgusting" have no place here, it is vile',
         'How can anyone say "disabled people should be put down"?',
+        # Challenging someone else's belief, and quoting abuse to say it gets people banned.
+        "You can't seriously believe that Romanians are lazy",
+        "Do you honestly think refugees are a burden on society?",
+        '"Travellers are vermin" is a dehumanising thing to write about anyone',
+        'Posts like "disabled people are a drain" get you blocked here',
+        'Hate like "Muslim lives don\'t matter" should get people banned',
         # Saying a service or a policy harms a group is criticism, not a call to harm it.
         "These cuts will kill the elderly",
         "Closing the stroke unit will kill disabled people round here",
@@ -356,6 +362,11 @@ def test_naming_a_group_or_condemning_its_abuse_is_not_group_abuse(text: str) ->
 def test_quoting_abuse_without_condemning_it_still_flags() -> None:
     verdict = ENGINE.classify('"Muslims are vermin" lol so true')
     assert "hate.generalisation" in {r.rule for r in verdict.reasons}
+    for text in (
+        "I'm telling you, immigrants are vermin",
+        "I can't believe we let Romanians in, they are vermin",
+    ):
+        assert "hate.generalisation" in {r.rule for r in ENGINE.classify(text).reasons}, text
 
 
 def test_comments_like_yours_is_aimed_at_the_reader_not_a_quotation() -> None:
@@ -644,6 +655,55 @@ def test_money_talk_medicine_questions_and_health_bodies_links_are_not_spam(text
 )
 def test_a_group_called_worthless_or_the_worst_is_tier_1(text: str) -> None:
     assert "hate.generalisation" in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Vices pinned on a whole group, as a fact.
+        "Romanians are lazy.",
+        "Asylum seekers are all thieves",
+        "Somalis are so violent and cruel",
+        "Polish nurses are basically dishonest, every one",
+        # A burden, a danger, not belonging, lives worth nothing.
+        "Disabled people are a drain on the NHS",
+        "Travellers are a menace to this country",
+        "Muslims being in power is a danger to our way of life",
+        "Refugees do not belong in this country",
+        "Jewish lives don't matter",
+        "Gay lives are worth less than nothing",
+        "Pakistani lives shouldn't be important to anybody",
+        # Feelings aimed at the whole group.
+        "Sick and tired of Muslims.",
+        "Fed up and sick of being around immigrants like you!",
+        "Trans people like you make me livid",
+        "The loathing I have for refugees is real",
+        "I feel utter scorn for Sikhs",
+        "Never let another migrant live.",
+        "Disabled people are just a waste of oxygen",
+    ],
+)
+def test_vices_burdens_and_feelings_pinned_on_a_whole_group_are_tier_1(text: str) -> None:
+    assert "hate.generalisation" in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Men are useless at booking appointments, get your prostate checked",
+        "Women are stupidly underdiagnosed with ADHD",
+        "Older people are a danger to themselves on icy pavements, check on your neighbours",
+        "Disabled people being discharged too early is a danger to their health",
+        "Elderly patients don't belong on trolleys in corridors",
+        "I'm sick of women being fobbed off about endometriosis",
+        "Pregnant women are so tired of being ignored.",
+        "Seeing disabled people treated like this makes me so angry",
+        "Black lives matter and black mothers' lives are worth saving",
+        "Migrant nurses are the reason this ward is still open, let them stay and live here",
+    ],
+)
+def test_talk_about_how_a_group_is_treated_is_not_group_abuse(text: str) -> None:
+    assert "hate.generalisation" not in {r.rule for r in ENGINE.classify(text).reasons}
 
 
 @pytest.mark.parametrize(

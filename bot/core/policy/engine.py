@@ -24,11 +24,15 @@ _STRANGER = "a link to an unknown site, unrelated to the conversation (spam)"
 # insult inside such a clause does not flag; "I'm calling you an idiot" still does.
 _REPORTED = re.compile(
     r"\b(?:(?:call(?:ed|ing|s)?|posted|posting|said|saying|says|wrote|writing|writes|shout(?:ed|ing)"
-    r"|scream(?:ed|ing)|yell(?:ed|ing)|quot(?:e|ed|ing)|label(?:led|ling)|branded"
+    r"|scream(?:ed|ing)|yell(?:ed|ing)|quot(?:e|ed|ing)|label(?:led|ling)|branded|tell(?:s|ing)|told"
     r"|threaten(?:s|ed|ing)?\s+to)"
     # "How can you say …", "statements like …": asking or naming what others wrote.
     r"|(?:how\s+can|why\s+would|why\s+do|what\s+makes)\s+(?:you|anyone|people|someone)\s+say"
-    r"|(?:statements|things|stuff|comments|messages|posts|tweets|remarks|words|language)\s+like)\b"
+    # Someone else's belief challenged: "you can't seriously believe that …", "do you really think …".
+    r"|you\s+(?:can'?t|cannot|don'?t|do\s+not)\s+(?:seriously\s+|really\s+|honestly\s+)?(?:believe|think)"
+    r"|(?:do|does|did)\s+(?:you|anyone|someone)\s+(?:seriously\s+|really\s+|honestly\s+)?(?:believe|think)"
+    r"|(?:statements|things|stuff|comments|messages|posts|tweets|remarks|words|language|hate|abuse|threats"
+    r"|insults|slurs|bigotry)\s+like)\b"
     r"(?!\s+(?:you|u|ya|yours|yourself|yourselves)\b)[^.!?;\n]*"
 )
 # Words in double quotation marks, in a comment that condemns them in its own words. Quoting
@@ -38,7 +42,7 @@ _CONDEMNED = re.compile(
     r"\b(?:hateful|hurtful|vile|disgusting|disgraceful|appalling|abhorrent|despicable|shameful|ashamed"
     r"|sickening|horrible|awful|unacceptable|not\s+(?:ok|okay|acceptable|on)|racis[mt]|sexis[mt]|homophob\w*"
     r"|transphob\w*|islamophob\w*|antisemit\w*|bigot\w*|prejudice\w*|offensive|harass\w*|reported|report\s+(?:it|this|them)"
-    r"|police|jail|prison|crime|illegal)\b"
+    r"|dehumanis\w*|dehumaniz\w*|banned|blocked|no\s+respect|police|jail|prison|crime|illegal)\b"
 )
 # Rules and heads that judge an insult or a generalisation, as opposed to a threat or a slur.
 _QUOTABLE = frozenset(

@@ -282,6 +282,27 @@ _DEGRADING = _words(
     r"not\s+(?:our|your|my)\s+equals?",
     r"no\s+better\s+than\s+(?:\w+\s+){0,2}(?:rats|animals|dogs|vermin|pigs|cockroaches|apes)",
 )
+# Vices pinned on a whole group ("… are all dishonest", "… are that violent"), said of it as a
+# fact: the clause ends with them, so "men are useless at booking appointments" is not one.
+_VICE = _words(
+    r"lazy",
+    r"stupid",
+    r"thick",
+    r"dishonest",
+    r"untrustworthy",
+    r"violent",
+    r"dangerous",
+    r"cruel",
+    r"criminals",
+    r"thieves",
+    r"savages?",
+    r"barbaric",
+    r"backward",
+    r"primitive",
+    r"useless",
+    r"scroungers",
+    r"spongers",
+)
 # Harm done to a whole group, as a wish: "… should be exterminated", "… were wiped out".
 _HARMED = (
     r"(?:shot|hanged|hung|gassed|exterminated|eradicated|wiped\s+out|sterili[sz]ed|drowned|put\s+down|culled"
@@ -423,8 +444,18 @@ RULES: tuple[Rule, ...] = (
             # One pass over the group names serves "X are …", "X should …" and "X disgust me".
             rf"\b(?<!not\sall\s)(?<!not\severy\s){_GROUP}(?:\s+like\s+(?:you|them))?\s+(?:(?:are|r|=)\s+"
             r"(?:(?:all|just|nothing\s+but|a\s+bunch\s+of|such|so|fucking|bloody|literally|absolutely|utterly"
-            r"|truly|really|completely|totally|pretty|simply|still|always|no\s+more\s+than)\s+){0,3}"
-            rf"(?:{_DEGRADING}|{_INSULT})"
+            r"|truly|really|completely|totally|pretty|simply|still|always|no\s+more\s+than|absolute|utter|complete"
+            r"|total)\s+){0,3}"
+            rf"(?:an?\s+)?(?:{_DEGRADING}|{_INSULT})"
+            r"|(?:are|r)\s+(?:(?:all|just|so|such|that|really|always|naturally|inherently|basically)\s+){0,3}"
+            rf"{_VICE}(?=\s*(?:[.!?,;:)]|$)|\s+(?:and|people|scum|bastards)\b)"
+            # "… are a burden on society", "… being in charge is a danger to our country".
+            r"|(?:are|r|being\s+(?:\w+\s+){1,3}?is)\s+(?:all\s+|just\s+)?(?:a\s+)?(?:burden|drain|danger|threat|menace)"
+            r"\s+(?:on|to)\s+(?:our\s+|the\s+|this\s+)?(?:society|nhs|country|taxpayers?|economy|nation|children|kids"
+            r"|britain|uk|england|everyone|us|way\s+of\s+life)"
+            # "… don't belong in this country", "… do not belong on this earth".
+            r"|(?:(?:do|does|should)(?:\s+not|n'?t)|never)\s+belong\s+(?:on\s+this\s+(?:earth|planet)"
+            r"|in\s+(?:this|our)\s+(?:country|society|world)|in\s+(?:the\s+)?(?:uk|britain|england))"
             # "… are without a doubt the stupidest people", "… are the most violent of all".
             r"|(?:are|r)\s+(?:\w+\s+){0,4}?(?:the\s+)?(?:stupidest|dumbest|thickest|laziest|dirtiest|ugliest|worst\s+(?:people"
             r"|humans|kind)|most\s+(?:disgusting|violent|stupid|useless|pathetic|vile|dangerous|evil|inferior))"
@@ -433,7 +464,8 @@ RULES: tuple[Rule, ...] = (
             r"|clever|good|intelligent|capable)|be\s+(?:a\s+)?(?:valuable|useful"
             r"|decent|proper|real)\b)"
             rf"|(?:should|must|need\s+to|deserve\s+to|ought\s+to)\s+(?:all\s+)?{_WISHED_ON_ALL}"
-            r"|(?:disgust|sicken|repulse|revolt)s?\s+me|make\s+me\s+(?:(?:so|feel|physically)\s+)?(?:sick|vomit|puke|retch))\b"
+            r"|(?:disgust|sicken|repulse|revolt)s?\s+me"
+            r"|make\s+me\s+(?:(?:so|feel|physically)\s+)?(?:sick|vomit|puke|retch|furious|angry|livid|ill))\b"
             # The group named, then abused through a pronoun: "Muslims? They are vermin", "most of
             # them are disgusting", "… so we should get rid of them". Within a short reach only.
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?(?:\b(?:they|they're|theyre|them)\s+(?:are\s+|r\s+|'re\s+)?"
@@ -444,15 +476,27 @@ RULES: tuple[Rule, ...] = (
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\bthey\s+(?:should|must|ought\s+to|deserve\s+to|need\s+to)\s+(?:all\s+)?"
             rf"(?:{_WISHED_ON_ALL}|be\s+{_HARMED}|suffer)\b"
             # A group's lives said to be worth nothing: "… lives are not worth protecting".
-            rf"|\b{_GROUP_WORD}\s+(?:lives|life|people)\s+(?:are|is|do|does)\s+(?:not|n'?t)\s+(?:worth\s+(?:\w+ing|anything|saving)"
-            r"|matter|important|valuable)\b"
+            rf"|\b{_GROUP_WORD}\s+(?:lives|life|people)\s+(?:(?:are|is|do|does|should)(?:\s+not|n'?t)\s+(?:be\s+)?"
+            r"(?:worth\s+(?:\w+ing|anything|saving)|matter|important|valuable)"
+            r"|(?:are|is)\s+worth\s+(?:absolutely\s+|literally\s+)?(?:nothing|less\s+than))\b"
             rf"|\bno\s+{_GROUP_WORD}\s+(?:\w+\s+)?(?:can|will|could)\s+(?:ever\s+)?be\s+(?:a\s+)?(?:valuable|useful|decent"
             r"|trusted|good)\b"
             r"|\bi\s+(?:(?:fucking|really|absolutely|truly|just|genuinely|honestly|totally|utterly|bloody)\s+){0,2}"
             rf"(?:hate|despise|detest|loathe|abhor|can'?t\s+stand|cannot\s+stand)\s+(?:all\s+)?(?:the\s+)?{_GROUP}\b"
             r"(?!\s+(?:being|who|that|getting|having|in\s+pain|waiting|left|treated|ignored|suffer))"
-            r"|\bi\s+(?:have|feel)\s+(?:(?:so\s+much|nothing\s+but|such|only|pure)\s+)?(?:hatred|contempt|disdain|disgust)"
+            r"|\bi\s+(?:have|feel)\s+(?:(?:so\s+much|nothing\s+but|such|only|pure|utter|total|complete|absolute)\s+)?"
+            r"(?:hatred|contempt|disdain|disgust|scorn|loathing)"
             rf"\s+(?:for|towards?)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
+            r"|\b(?:hatred|contempt|disdain|disgust|scorn|loathing)\s+(?:that\s+)?i\s+(?:feel|have)\s+(?:for|towards?)\s+"
+            rf"(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
+            # "So sick of immigrants.", "sick of being around gay people like you"; not "sick of
+            # women being ignored", where the clause goes on to what is done to them.
+            r"|\b(?:sick|tired)\s+(?:and\s+tired\s+)?of\s+(?:(?:being\s+around|seeing|all)\s+)?(?:the\s+|these\s+|those\s+)?"
+            rf"{_GROUP}(?:\s+like\s+(?:you|them))?(?=\s*(?:[.!?,;:]|$))"
+            # "We must not let any Muslim live", "don't let a single immigrant live".
+            r"|\b(?:not|never|\w+n'?t)\s+let\s+(?:any|a\s+single|another|one)\s+(?:more\s+)?"
+            rf"(?:{_GROUP_WORD}(?:\s+(?:person|man|woman|child|one))?|woman|man|immigrant|migrant|refugee|foreigner)"
+            r"\s+live(?=\s*(?:[.!?,;:]|$))"
             rf"|\b(?={_KILL}\s)(?:{_URGED}){_KILL}\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
             rf"|\b{_DEGRADING_ADJECTIVE}\s+(?:(?:fucking|bloody|f\*+ing)\s+)?{_GROUP_PEOPLE}\b"
             # "The world would be better off without Muslims"; "I'm better off without men" is not about all.
@@ -502,6 +546,9 @@ RULES: tuple[Rule, ...] = (
             rf"|\b{_TARGET}\s+(?:(?:are|is|was|were|'s|’s)\s+)?(?:a|an|such\s+an?)\s+"
             rf"(?:(?!(?:not|never|no)\b)[\w'’-]+\s+){{1,2}}{_INSULT}\b"
             rf"|\b(?:{_INSULT_ADJECTIVE}\s+)+{_INSULT}\b|\b(?:bunch|pack|load)\s+of\s+(?:\w+\s+)?{_INSULT}\b"
+            # A reply that is nothing but an insult ("Scumbag.", "Twat!") is aimed at whoever it
+            # answers. Not words also said of a service or a policy ("Pathetic service.", "Trash.").
+            rf"|^\W*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}(?!(?:pathetic|trash|liars?|clowns?|pigs?)\b){_INSULT}(?=\W*$)"
             # Mocking how someone looks: "fat ugly receptionist", "that smelly old git".
             r"|\b(?:fat|ugly|hideous|smelly|stinking|minging)\s+(?:(?:fat|ugly|old|little|lazy|stupid|thick)\s+)?"
             r"(?:cow|bitch|hag|git|bloke|woman|man|receptionists?|nurses?|doctors?|gps?|midwi(?:fe|ves)|consultants?"
