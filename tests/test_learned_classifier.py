@@ -4,6 +4,8 @@ speech, the criticism set, and `modbot train` end to end on rows written here.""
 from __future__ import annotations
 
 import csv
+import gzip
+import json
 import math
 import os
 import re
@@ -28,7 +30,7 @@ from bot.core.policy.learned import (
     words,
     write_head,
 )
-from bot.core.policy.training import choose_threshold, fit
+from bot.core.policy.training import PADDING, choose_threshold, fit
 
 ENGINE = build_engine([])
 
@@ -44,7 +46,16 @@ def _tiny_model(tmp_path: Path) -> LearnedModel:
     ]
     labels = [1, 1, 1, 0, 0, 0]
     weights, bias = fit([features(tokenize(d)) for d in docs], labels, [1.0] * len(docs))
-    head = Head("pills", Tier.MISINFORMATION_OR_SPAM, "model.pills", "selling pills", 0.6, bias, "test rows")
+    head = Head(
+        "pills",
+        Tier.MISINFORMATION_OR_SPAM,
+        "model.pills",
+        "selling pills",
+        0.6,
+        bias,
+        "test rows",
+        padding=PADDING,
+    )
     write_head(tmp_path / "pills.json.gz", head, weights, {})
     return LearnedModel([read_head(tmp_path / "pills.json.gz")])
 
@@ -82,7 +93,10 @@ def test_scoring_word_by_word_matches_the_training_features(tmp_path: Path) -> N
     text = "Buy cheap pills, now!"
     feats = features(tokenize(text))
     expected = 1 / (
-        1 + math.exp(-(head.bias + sum(weights.get(f, 0.0) for f in feats) / math.sqrt(len(feats))))
+        1
+        + math.exp(
+            -(head.bias + sum(weights.get(f, 0.0) for f in feats) / math.sqrt(len(feats) + head.padding))
+        )
     )
     [verdict] = model.judge(text)
     assert math.isclose(verdict.probability, expected, rel_tol=1e-9)
@@ -108,6 +122,49 @@ def test_a_flag_comes_from_the_words_never_from_the_prior(tmp_path: Path) -> Non
     assert model.judge("Zebra quokka") == []
     assert model.judge("") == []
     assert ENGINE.classify("Lovely photo").tier is Tier.LEAVE
+
+
+def test_a_couple_of_mildly_leaning_words_do_not_add_up_to_a_flag(tmp_path: Path) -> None:
+    # One word that leans a little towards a flag, on its own, against the same word in a
+    # comment of strongly leaning words.
+    weights = {"w:yes": 2.0, "w:scum": 9.0, "w:vermin": 9.0}
+    bare = Head("abuse", Tier.HARMFUL, "model.abuse", "abuse", 0.75, 0.0, "test rows")
+    padded = replace(bare, padding=24.0)
+    # "Yes" has two features (the word, and the word after the start): 2.0 / sqrt(2) is 80% sure.
+    assert LearnedModel([(bare, weights)]).judge("Yes")
+    assert LearnedModel([(padded, weights)]).judge("Yes") == []  # 2.0 / sqrt(26): 60%
+    assert LearnedModel([(padded, weights)]).judge("Yes, scum and vermin")
+    write_head(tmp_path / "abuse.json.gz", padded, weights, {})
+    assert read_head(tmp_path / "abuse.json.gz")[0].padding == 24.0
+
+
+def test_a_head_written_before_padding_reads_as_unpadded(tmp_path: Path) -> None:
+    head = Head("abuse", Tier.HARMFUL, "model.abuse", "abuse", 0.75, 0.0, "test rows", padding=24.0)
+    write_head(tmp_path / "abuse.json.gz", head, {"w:scum": 9.0}, {})
+    with gzip.open(tmp_path / "abuse.json.gz", "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    del data["padding"]
+    data["format"] = 1
+    with gzip.open(tmp_path / "old.json.gz", "wt", encoding="utf-8") as handle:
+        json.dump(data, handle)
+    assert read_head(tmp_path / "old.json.gz")[0].padding == 0.0
+    data["format"] = 99
+    with gzip.open(tmp_path / "future.json.gz", "wt", encoding="utf-8") as handle:
+        json.dump(data, handle)
+    with pytest.raises(ValueError, match="model format 99"):
+        read_head(tmp_path / "future.json.gz")
+
+
+@pytest.mark.parametrize(
+    "text", ["Thank you", "Agreed", "Yes", "Proud of you all", "Yes please", "Hi there"]
+)
+def test_short_everyday_replies_are_not_flagged(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE
+
+
+@pytest.mark.parametrize("text", ["Bitch", "Useless bitch", "Cunts"])
+def test_short_abuse_is_still_flagged(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.HARMFUL
 
 
 def test_the_card_reason_names_the_head_and_the_words(tmp_path: Path) -> None:

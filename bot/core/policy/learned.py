@@ -21,7 +21,8 @@ from typing import Any, NamedTuple
 from bot.core.models import Tier
 
 SHIPPED_MODELS = Path(__file__).with_name("models")
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)  # format 1 has no padding: it reads as padding 0
 
 # One pass over the lower-cased text: links and @handles become placeholders (so no one account or
 # site is learned), everything else is words.
@@ -105,6 +106,9 @@ class Head:
     trained_on: str
     # The head speaks only about comments this matches (lower-cased text); None: about any.
     gate: re.Pattern[str] | None = None
+    # Features of no weight a comment is judged as if it also held: a few mildly leaning words
+    # ("Thank you", "Agreed") cannot add up to a flag on their own, while "you stupid bitch" can.
+    padding: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,13 +180,12 @@ class LearnedModel:
             rows.append(row)
             count += entry[0] + 1
             previous = word
-        scale = 1.0 / math.sqrt(count)
         totals = list(map(sum, zip(*rows, strict=True)))
         verdicts = []
         lowered = ""
         tokens: list[Token] = []  # with their spans, read only for a flag's evidence
         for column, head in enumerate(self.heads):
-            probability = _sigmoid(head.bias + scale * totals[column])
+            probability = _sigmoid(head.bias + totals[column] / math.sqrt(count + head.padding))
             if probability < head.threshold:
                 continue
             if head.gate is not None:
@@ -212,8 +215,10 @@ def _sigmoid(z: float) -> float:
 def read_head(path: Path) -> tuple[Head, dict[str, float]]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
-    if data.get("format") != FORMAT_VERSION:
-        raise ValueError(f"{path.name}: model format {data.get('format')!r}, expected {FORMAT_VERSION}")
+    if data.get("format") not in READABLE_FORMATS:
+        raise ValueError(
+            f"{path.name}: model format {data.get('format')!r}, expected one of {READABLE_FORMATS}"
+        )
     head = Head(
         name=data["name"],
         tier=Tier(data["tier"]),
@@ -223,6 +228,7 @@ def read_head(path: Path) -> tuple[Head, dict[str, float]]:
         bias=float(data["bias"]),
         trained_on=data["trained_on"],
         gate=re.compile(data["gate"]) if data.get("gate") else None,
+        padding=float(data.get("padding", 0.0)),
     )
     return head, {str(k): float(v) for k, v in data["weights"].items()}
 
@@ -236,6 +242,7 @@ def write_head(path: Path, head: Head, weights: dict[str, float], metrics: dict[
         "category": head.category,
         "threshold": round(head.threshold, 4),
         "bias": round(head.bias, 5),
+        "padding": head.padding,
         "trained_on": head.trained_on,
         **({"gate": head.gate.pattern} if head.gate is not None else {}),
         "metrics": metrics,
