@@ -155,9 +155,7 @@ def test_a_head_written_before_padding_reads_as_unpadded(tmp_path: Path) -> None
         read_head(tmp_path / "future.json.gz")
 
 
-@pytest.mark.parametrize(
-    "text", ["Thank you", "Agreed", "Yes", "Proud of you all", "Yes please", "Hi there"]
-)
+@pytest.mark.parametrize("text", ["Thank you", "Agreed", "Yes", "Proud of you all", "Yes please", "Hi there"])
 def test_short_everyday_replies_are_not_flagged(text: str) -> None:
     assert ENGINE.classify(text).tier is Tier.LEAVE
 

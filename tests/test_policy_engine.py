@@ -185,6 +185,11 @@ def test_obfuscated_insults_are_folded() -> None:
         "check my newest track, took me months",
         "Like and share this post to win a hamper",
         "If I reach 1000 subscribers I will do a giveaway",
+        "Lovely team! I'm becoming famous quickly with my drill tracks",
+        "Proud of the nurses. Have a listen to my debut album x",
+        "great cause, now stream my new single",
+        "watch this www.vidshare. com/v/123",
+        "share youtu be/abc123 everyone",
     ],
 )
 def test_self_promotion_and_money_offers_are_spam(text: str) -> None:
@@ -208,6 +213,9 @@ def test_self_promotion_and_money_offers_are_spam(text: str) -> None:
         "Please add me to the waiting list for the clinic",
         "Follow the advice on the leaflet and share it with your family",
         "I'd love to win the lottery so I could pay for my own operation",
+        "I'm getting known at the surgery as the one who always complains",
+        "My latest scan was clear, thank you to the radiology team",
+        "The ward was tidy. Coms were poor though",
     ],
 )
 def test_talk_about_pay_profit_apps_and_links_is_not_self_promotion(text: str) -> None:

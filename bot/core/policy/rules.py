@@ -663,6 +663,13 @@ RULES: tuple[Rule, ...] = (
             # try every position of every comment, eight times slower.)
             r"|\b(?:https?://|www\.)\S*(?:[?&](?:ref|referral|aff|affiliate|invite|promo)\w*=|/(?:ref|refer|referral|invite|affiliate)/)"
             r"|\bwe\s+are\s+an?\s+(?:\w+\s+){0,3}(?:company|brand)\b"
+            # Musicians selling themselves under someone else's post: "I'm getting known fast
+            # because I rap with meaning", "my new single". Not "my new video about my recovery".
+            r"|\b(?:i'?m|im|i\s+am)\s+(?:getting|becoming)\s+(?:known|popular|famous|noticed)\s+(?:fast|quickly|quick"
+            r"|because|for\s+my)\b"
+            r"|\bmy\s+(?:(?:new|latest|hit|debut)\s+)+(?:song|single|track|mixtape|album|ep|beat|music\s+video)s?\b"
+            # A link written with spaces to slip past filters: "www.youtube. com/watch", "youtu be/…".
+            r"|\bwww\s*\.\s*[a-z0-9-]+(?:\s+\.\s*|\s*\.\s+)(?:com|net|org|co)\b|\byoutu\s+be\s*/[\w-]+"
         ),
         tier=Tier.MISINFORMATION_OR_SPAM,
     ),
