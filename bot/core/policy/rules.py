@@ -615,8 +615,12 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"\b(?:check\s+out|visit|subscribe\s+to|follow)\s+my\s+(?:channel|page|profile|website|site|store|shop|account)\b"
             r"|\bsubscribe\s+(?:to\s+)?(?:me|my)\b|\b(?:click|tap)\s+(?:here|the\s+link|link\s+in\s+(?:my\s+)?bio)\b"
-            # ... but not the link in the surgery's own text or letter ("click the link in the text").
-            r"(?!\s+(?:in|on)\s+(?:the|your|my|their)\s+(?:text|sms|letter|email|e-mail|message|reminder))"
+            # ... but not the link in the surgery's own text or letter ("click the link in the text"),
+            # nor one that books, confirms or shows a patient's own care ("… to book your appointment").
+            r"(?!\s+(?:in|on)\s+(?:the|your|my|their)\s+(?:text|sms|letter|email|e-mail|message|reminder)"
+            r"|\s+to\s+(?:book|confirm|cancel|rearrange|reschedule|change|check|view|see|access|fill\s+in|complete|read)"
+            r"\s+(?:your|the|an?|my|their)\s+(?:\w+\s+){0,2}(?:appointments?|results?|records?|prescriptions?|bookings?|referrals?"
+            r"|letters?|forms?|surveys?|questionnaires?|vaccines?|jabs?|slots?)\b)"
             r"|\b(?:bitcoin|crypto|forex|binary\s+options)\s+(?:\w+\s+)?(?:invest|trading|profit|expert|mentor|account\s+manager)\w*\b"
             r"|\b(?:whats\s?app|telegram)\s+(?:me|us|\+?\d)|\bdm\s+me\s+for\b|\bpromo\s+code\b"
             r"|\bfree\s+(?:iphones?|gift\s*cards?|money|followers)\b|\bbuy\s+(?:now|followers|likes)\b"
