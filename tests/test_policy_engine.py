@@ -689,6 +689,8 @@ def test_a_group_called_worthless_or_the_worst_is_tier_1(text: str) -> None:
         "The loathing I have for refugees is real",
         "I feel utter scorn for Sikhs",
         "Never let another migrant live.",
+        "Those kinds of Romanians are thieves",
+        "Young men are violent.",
         "Disabled people are just a waste of oxygen",
     ],
 )
@@ -709,6 +711,10 @@ def test_vices_burdens_and_feelings_pinned_on_a_whole_group_are_tier_1(text: str
         "Seeing disabled people treated like this makes me so angry",
         "Black lives matter and black mothers' lives are worth saving",
         "Migrant nurses are the reason this ward is still open, let them stay and live here",
+        # The group is not the subject: what is said is said of the services.
+        "Mental health services for young men are a disgrace",
+        "Beds for the elderly are a disgrace in this county",
+        "Waiting lists for autistic people are pathetic",
     ],
 )
 def test_talk_about_how_a_group_is_treated_is_not_group_abuse(text: str) -> None:

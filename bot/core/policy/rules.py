@@ -201,6 +201,19 @@ _GROUP_WORD = _words(
     r"blind",
     r"pregnant",
 )
+# Group words that come before "men" or "women" ("young men", "Muslim women").
+_GROUP_HEAD_BEHIND = "".join(
+    _lookbehinds(
+        (
+            *("black", "white", "brown", "asian", "muslim", "jewish", "christian", "catholic", "hindu"),
+            *("sikh", "gay", "lesbian", "bisexual", "trans", "transgender", "disabled", "autistic", "deaf"),
+            *("old", "elderly", "foreign", "immigrant", "migrant", "polish", "romanian", "chinese", "indian"),
+            *("pakistani", "african", "arab", "irish", "caribbean", "straight", "queer", "young", "older"),
+            *("blind", "pregnant"),
+        ),
+        "!",
+    )
+)
 _GROUP_PEOPLE = _words(
     rf"{_GROUP_WORD}\s+(?:people|men|women|folk|lot|families|patients|staff|nurses|doctors)",
     r"(?:moslem|muslim|jew|christian|catholic|hindu|sikh|buddhist|atheist|immigrant|migrant|foreigner"
@@ -209,10 +222,23 @@ _GROUP_PEOPLE = _words(
     r"|pensioner)s",
     r"asylum\s+seekers",
     r"illegals",
-    r"women",
-    r"men",
+    # Bare, not the end of a group already named ("young men" is read from "young").
+    rf"{_GROUP_HEAD_BEHIND}(?:wo)?men",
 )
-_GROUP = _words(_GROUP_PEOPLE, r"(?:the\s+)?(?:chinese|roma|disabled|elderly)")
+# "The elderly" is read from "the": the word alone after it is not a second, shorter group.
+_GROUP = _words(_GROUP_PEOPLE, r"(?:the\s+|(?<!\bthe\s))(?:chinese|roma|disabled|elderly)")
+# A group in a phrase about something else is not the subject of what follows: "services for
+# young men are a disgrace" says nothing of young men.
+_NOT_AFTER_PREPOSITION = "".join(
+    _lookbehinds(
+        (
+            # Not "of": "those kinds of …", "most of the …" name the subject.
+            *("for", "to", "with", "about", "from", "by", "on", "at", "towards", "against"),
+            *("among", "amongst", "into", "than"),
+        ),
+        "!",
+    )
+)
 # Words that degrade whoever they describe: "lazy immigrant nurses", "filthy Travellers".
 _DEGRADING_ADJECTIVE = _words(
     r"lazy",
@@ -442,7 +468,7 @@ RULES: tuple[Rule, ...] = (
         "abuse of a whole group for their race, religion, sex, sexuality, gender identity, disability or age",
         re.compile(
             # One pass over the group names serves "X are …", "X should …" and "X disgust me".
-            rf"\b(?<!not\sall\s)(?<!not\severy\s){_GROUP}(?:\s+like\s+(?:you|them))?\s+(?:(?:are|r|=)\s+"
+            rf"\b(?<!not\sall\s)(?<!not\severy\s){_NOT_AFTER_PREPOSITION}{_GROUP}(?:\s+like\s+(?:you|them))?\s+(?:(?:are|r|=)\s+"
             r"(?:(?:all|just|nothing\s+but|a\s+bunch\s+of|such|so|fucking|bloody|literally|absolutely|utterly"
             r"|truly|really|completely|totally|pretty|simply|still|always|no\s+more\s+than|absolute|utter|complete"
             r"|total)\s+){0,3}"
