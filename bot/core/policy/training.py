@@ -79,7 +79,7 @@ SPECS = {
     ),
     # Padded more: the words of YouTube spam ("please", "help", "check", "channel") are everyday
     # words on an NHS page. Of 24, 36, 60 and 100 features, 100 gave the best cross-validated
-    # recall (0.823, 0.826, 0.827, 0.833) at the same false-flag budget.
+    # recall (0.823, 0.826, 0.827, 0.833) at the same false-flag budget, on the same rows.
     "spam": HeadSpec(
         "spam",
         Tier.MISINFORMATION_OR_SPAM,
