@@ -231,6 +231,7 @@ def test_quoting_abuse_to_condemn_it_stays_up() -> None:
         "Someone in the queue called the receptionist a stupid cow. Disgusting.",
         "Reading comments calling the nurses lazy idiots makes me sick.",
         "A man was screaming that the paramedics are useless wankers. Shameful.",
+        "The receptionist told me I was a stupid cow and I want to complain",
     ):
         assert ENGINE.classify(text).tier is Tier.LEAVE, text
     for text in ("I'm calling you a stupid cow", "You are a stupid cow, I said it and I meant it"):

@@ -24,13 +24,16 @@ _STRANGER = "a link to an unknown site, unrelated to the conversation (spam)"
 # insult inside such a clause does not flag; "I'm calling you an idiot" still does.
 _REPORTED = re.compile(
     r"\b(?:(?:call(?:ed|ing|s)?|posted|posting|said|saying|says|wrote|writing|writes|shout(?:ed|ing)"
-    r"|scream(?:ed|ing)|yell(?:ed|ing)|quot(?:e|ed|ing)|label(?:led|ling)|branded|tell(?:s|ing)|told"
-    r"|threaten(?:s|ed|ing)?\s+to)"
+    r"|scream(?:ed|ing)|yell(?:ed|ing)|quot(?:e|ed|ing)|label(?:led|ling)|branded"
+    r"|threaten(?:s|ed|ing)?\s+to"
+    # "She told me I was a stupid cow" reports an insult; "told me to … bitch" is not reported.
+    r"|told\s+(?:me|us|him|her|them)\s+(?:that\s+)?(?:i|we|he|she|they)\s+(?:was|were|am|are|is))"
     # "How can you say …", "statements like …": asking or naming what others wrote.
     r"|(?:how\s+can|why\s+would|why\s+do|what\s+makes)\s+(?:you|anyone|people|someone)\s+say"
     # Someone else's belief challenged: "you can't seriously believe that …", "do you really think …".
     r"|you\s+(?:can'?t|cannot|don'?t|do\s+not)\s+(?:seriously\s+|really\s+|honestly\s+)?(?:believe|think)"
-    r"|(?:do|does|did)\s+(?:you|anyone|someone)\s+(?:seriously\s+|really\s+|honestly\s+)?(?:believe|think)"
+    # ("who do you think I am, bitch" is not one: the doubt must be said).
+    r"|(?:do|does|did)\s+(?:you|anyone|someone)\s+(?:seriously|really|honestly|actually)\s+(?:believe|think)"
     r"|(?:statements|things|stuff|comments|messages|posts|tweets|remarks|words|language|hate|abuse|threats"
     r"|insults|slurs|bigotry)\s+like)\b"
     r"(?!\s+(?:you|u|ya|yours|yourself|yourselves)\b)[^.!?;\n]*"
