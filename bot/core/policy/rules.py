@@ -223,7 +223,8 @@ _GROUP_PEOPLE = _words(
     r"asylum\s+seekers",
     r"illegals",
     # Bare, not the end of a group already named ("young men" is read from "young").
-    rf"{_GROUP_HEAD_BEHIND}(?:wo)?men",
+    # (The lookahead first: the lookbehinds are tried only where "men" starts.)
+    rf"(?=(?:wo)?men\b){_GROUP_HEAD_BEHIND}(?:wo)?men",
 )
 # "The elderly" is read from "the": the word alone after it is not a second, shorter group.
 _GROUP = _words(_GROUP_PEOPLE, r"(?:the\s+|(?<!\bthe\s))(?:chinese|roma|disabled|elderly)")
@@ -468,7 +469,7 @@ RULES: tuple[Rule, ...] = (
         "abuse of a whole group for their race, religion, sex, sexuality, gender identity, disability or age",
         re.compile(
             # One pass over the group names serves "X are …", "X should …" and "X disgust me".
-            rf"\b(?<!not\sall\s)(?<!not\severy\s){_NOT_AFTER_PREPOSITION}{_GROUP}(?:\s+like\s+(?:you|them))?\s+(?:(?:are|r|=)\s+"
+            rf"\b(?={_GROUP})(?<!not\sall\s)(?<!not\severy\s){_NOT_AFTER_PREPOSITION}{_GROUP}(?:\s+like\s+(?:you|them))?\s+(?:(?:are|r|=)\s+"
             r"(?:(?:all|just|nothing\s+but|a\s+bunch\s+of|such|so|fucking|bloody|literally|absolutely|utterly"
             r"|truly|really|completely|totally|pretty|simply|still|always|no\s+more\s+than|absolute|utter|complete"
             r"|total)\s+){0,3}"
