@@ -185,7 +185,7 @@ class LearnedModel:
         lowered = ""
         tokens: list[Token] = []  # with their spans, read only for a flag's evidence
         for column, head in enumerate(self.heads):
-            probability = _sigmoid(head.bias + totals[column] / math.sqrt(count + head.padding))
+            probability = head_probability(head.bias, totals[column], count, head.padding)
             if probability < head.threshold:
                 continue
             if head.gate is not None:
@@ -204,6 +204,12 @@ def _evidence(tokens: Sequence[Token], rows: Sequence[tuple[float, ...]], column
         reverse=True,
     )
     return tuple(tokens[index] for push, index in pushes[:3] if push > 0)
+
+
+def head_probability(bias: float, total: float, features: int, padding: float) -> float:
+    """How sure a head is: the weights of a comment's features summed, over the square root of
+    their count plus the head's padding. Scoring and training both read it from here."""
+    return _sigmoid(bias + total / math.sqrt(features + padding))
 
 
 def _sigmoid(z: float) -> float:

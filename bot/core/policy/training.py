@@ -30,7 +30,7 @@ from bot.core.evaluation import (
 )
 from bot.core.models import Tier
 from bot.core.policy.identity_terms import training_comments
-from bot.core.policy.learned import Head, features, held_out, tokenize, write_head
+from bot.core.policy.learned import Head, features, head_probability, held_out, tokenize, write_head
 from bot.core.policy.markup import readable
 from bot.core.policy.rules import HEALTH_CLAIM_TOPIC
 
@@ -320,7 +320,7 @@ def _fold(text: str) -> int:
 def _probability(weights: dict[str, float], bias: float, doc: Sequence[str], padding: float) -> float:
     if not doc:
         return 0.0
-    return _sigmoid(bias + sum(weights.get(f, 0.0) for f in doc) / math.sqrt(len(doc) + padding))
+    return head_probability(bias, sum(weights.get(f, 0.0) for f in doc), len(doc), padding)
 
 
 def train_head(
