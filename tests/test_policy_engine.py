@@ -445,6 +445,9 @@ def test_refusing_care_from_staff_for_who_they_are_is_tier_1(text: str) -> None:
     "text",
     [
         "No female nurse please for my mum's smear",
+        "No male doctor is examining my wife, she asked for a woman",
+        "I don't want a male carer washing my nan",
+        "No teenage student nurse is doing my bloods, I want someone experienced",
         "No pregnant nurse should be on a covid ward",
         "No young doctor is operating on me without a consultant there",
         "There's no Polish doctor at the surgery anymore, shame as she was great",
@@ -692,6 +695,13 @@ def test_a_group_called_worthless_or_the_worst_is_tier_1(text: str) -> None:
         "Those kinds of Romanians are thieves",
         "Young men are violent.",
         "Disabled people are just a waste of oxygen",
+        # Sex and age are protected too, and one of a group can stand for all through a pronoun.
+        "Female paramedics are filthy",
+        "Male lives are worth nothing",
+        "Teenage mums are scroungers",
+        "Don't send a Romanian carer round again, they're all thieves",
+        "I refuse to see an Indian GP, they are disgusting",
+        "No male midwife is delivering my baby, they're perverts",
     ],
 )
 def test_vices_burdens_and_feelings_pinned_on_a_whole_group_are_tier_1(text: str) -> None:
@@ -712,6 +722,8 @@ def test_vices_burdens_and_feelings_pinned_on_a_whole_group_are_tier_1(text: str
         "Black lives matter and black mothers' lives are worth saving",
         "Migrant nurses are the reason this ward is still open, let them stay and live here",
         # The group is not the subject: what is said is said of the services.
+        "The female ward was filthy and nobody cleaned the toilets",
+        "A Polish nurse looked after dad, they're so kind on that ward",
         "Mental health services for young men are a disgrace",
         "Beds for the elderly are a disgrace in this county",
         "Waiting lists for autistic people are pathetic",

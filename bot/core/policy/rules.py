@@ -164,12 +164,14 @@ _GROUP_NAMES = (
     *("elderly", "foreign", "immigrant", "migrant", "polish", "romanian", "chinese", "indian"),
     *("pakistani", "african", "arab", "irish", r"eastern\s+european", "caribbean", r"mixed[\s-]race"),
     *("straight", r"lgbtq?\+?", "queer", r"non[\s-]?binary", "young", "older", "blind", "pregnant"),
+    *("male", "female", "homosexual", "heterosexual", "teenage"),
 )
 _GROUP_WORD = _words(*_GROUP_NAMES)
 # Group words that come before "men" or "women" ("young men", "Muslim women"): the one-word names.
 _GROUP_HEAD_BEHIND = "".join(_lookbehinds((name for name in _GROUP_NAMES if name.isalpha()), "!"))
 _GROUP_PEOPLE = _words(
-    rf"{_GROUP_WORD}\s+(?:people|men|women|folk|lot|families|patients|staff|nurses|doctors)",
+    rf"{_GROUP_WORD}\s+(?:people|men|women|folk|lot|families|patients|staff|nurses|doctors|carers|paramedics"
+    r"|midwives|consultants|gps|students|mums|mothers|dads|fathers)",
     r"(?:moslem|muslim|jew|christian|catholic|hindu|sikh|buddhist|atheist|immigrant|migrant|foreigner"
     r"|refugee|homosexual|bisexual|transgender|lesbian|gay|black|asian|indian|pakistani|bangladeshi"
     r"|african|nigerian|somali|arab|pole|romanian|albanian|gypsie|gipsie|traveller|female|teenager"
@@ -179,6 +181,11 @@ _GROUP_PEOPLE = _words(
     # Bare, not the end of a group already named ("young men" is read from "young").
     # (The lookahead first: the lookbehinds are tried only where "men" starts.)
     rf"(?=(?:wo)?men\b){_GROUP_HEAD_BEHIND}(?:wo)?men",
+)
+# One member of a group, for a pronoun that then speaks of them all ("a Polish carer, they're …").
+_GROUP_MEMBER = _words(
+    rf"{_GROUP_WORD}\s+(?:person|man|woman|nurse|doctor|gp|carer|midwife|surgeon|paramedic|consultant"
+    r"|dentist|porter|receptionist)"
 )
 # "The elderly" is read from "the": the word alone after it is not a second, shorter group.
 _GROUP = _words(_GROUP_PEOPLE, r"(?:the\s+|(?<!\bthe\s))(?:chinese|roma|disabled|elderly)")
@@ -449,10 +456,12 @@ RULES: tuple[Rule, ...] = (
             r"|make\s+me\s+(?:(?:so|feel|physically)\s+)?(?:sick|vomit|puke|retch|furious|angry|livid|ill))\b"
             # The group named, then abused through a pronoun: "Muslims? They are vermin", "most of
             # them are disgusting", "… so we should get rid of them". Within a short reach only.
-            rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?(?:\b(?:they|they're|theyre|them)\s+(?:are\s+|r\s+|'re\s+)?"
+            # One of a group counts too: "no female doctor is examining him, they're dirty".
+            rf"|\b(?:{_GROUP_PEOPLE}|{_GROUP_MEMBER})\b[^\n]{{0,80}}?(?:\b(?:they|they're|theyre|them)\s+(?:are\s+|r\s+|'re\s+)?"
             r"|\b(?:most|all|every\s+(?:single\s+)?one|each|many)\s+of\s+them\s+(?:are|is)\s+)"
             r"(?:(?:all|just|still|nothing\s+but|absolutely|pretty|so|such|really|truly|utterly|complete|total)\s+){0,3}"
-            rf"(?:{_DEGRADING}|{_INSULT}|despicable|(?:human\s+)?garbage|worthless|disgust(?:s|ing)?\s+me)\b"
+            rf"(?:{_DEGRADING}|{_INSULT}|despicable|(?:human\s+)?garbage|worthless|disgust(?:s|ing)?\s+me"
+            rf"|{_VICE}(?=\s*(?:[.!?,;:)]|$)))\b"
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:get\s+rid\s+of|{_KILL})\s+(?:all\s+of\s+|every\s+(?:single\s+)?one\s+of\s+)?them\b"
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\bthey\s+(?:should|must|ought\s+to|deserve\s+to|need\s+to)\s+(?:all\s+)?"
             rf"(?:{_WISHED_ON_ALL}|be\s+{_HARMED}|suffer)\b"
@@ -507,7 +516,7 @@ RULES: tuple[Rule, ...] = (
             # black doctors in senior roles" do not, so the bare "no" needs the act of care after it.
             r"\b(?:(?P<bare>no)|not\s+(?:having|letting|accepting)\s+(?:a|an|any)"
             r"|(?:i|we)\s+(?:don'?t|do\s+not|won'?t|will\s+not)\s+(?:want|have|accept)\s+(?:a|an|any))"
-            rf"\s+(?!(?:old|older|elderly|young|pregnant)\b){_GROUP_WORD}\s+"
+            rf"\s+(?!(?:old|older|elderly|young|pregnant|male|female|teenage)\b){_GROUP_WORD}\s+"
             r"(?:nurse|doctor|gp|carer|midwife|surgeon|paramedic|consultant|dentist|physio|porter|receptionist)s?\b"
             r"(?(bare)(?:'s|'ll|\s+(?:is|are|will|shall|should))?\s+(?:ever\s+)?(?:touch|treat|see|go(?:es|ing)?\s+near"
             r"|com(?:es?|ing)\s+near|look(?:s|ing)?\s+after|lay(?:s|ing)?\s+a\s+finger|operat|examin|deliver|wash|nurs"
