@@ -255,9 +255,10 @@ def test_rejecting_a_false_claim_others_spread_is_not_misinformation() -> None:
 
 
 def test_the_shipped_misinformation_head_flags_claims_and_leaves_complaints_about_the_same_topics() -> None:
-    flagged = ENGINE.classify("Bill Gates made the coronavirus in a lab so he can sell vaccines")
-    assert flagged.tier is Tier.MISINFORMATION_OR_SPAM
-    assert any(r.rule == "model.misinformation" for r in flagged.reasons)
+    for claim in ("Garlic protects you from the coronavirus", "Drinking hot water kills the coronavirus"):
+        flagged = ENGINE.classify(claim)  # no rule knows these myths: the head finds them
+        assert flagged.tier is Tier.MISINFORMATION_OR_SPAM, claim
+        assert any(r.rule == "model.misinformation" for r in flagged.reasons), claim
     for text in (
         "The covid vaccine centre was closed again and we waited two hours in the rain.",
         "Is the flu jab safe while breastfeeding? Asking for my daughter.",

@@ -604,6 +604,9 @@ def test_plain_words_about_bodies_and_groups_are_not_insults(text: str) -> None:
         "Sunscreen causes skin cancer, not the sun",
         "Natural immunity is better than any vaccine",
         "It's not a myth that the MMR causes autism",
+        "The government made covid so they could lock us all up",
+        "Pretty sure Bill Gates engineered the coronavirus",
+        "The pandemic was released on purpose",
     ],
 )
 def test_well_known_health_myths_are_misinformation(text: str) -> None:
@@ -619,6 +622,9 @@ def test_well_known_health_myths_are_misinformation(text: str) -> None:
         "Do vaccines contain mercury?",
         "Antibiotics don't treat colds, please stop asking the GP",
         "My consultant told me to stop taking my statins before the operation",
+        "The government made the pandemic worse for care homes",
+        "They planned the covid vaccine rollout well in our area",
+        "It's a lie that Bill Gates created the virus",
     ],
 )
 def test_denying_a_myth_or_asking_about_it_is_not_misinformation(text: str) -> None:

@@ -596,6 +596,18 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:catching|getting)\s+(?:measles|chickenpox|covid|flu)\s+(?:naturally\s+)?is\s+(?:better|safer)\s+than\b"
             r"|\bnatural\s+immunity\s+is\s+(?:better|safer|stronger)\s+than\s+(?:the\s+|any\s+)?(?:vaccines?|jabs?)\b"
             r"|\bstatins\s+are\s+(?:a\s+)?(?:scam|poison|con)\b"
+            # The pandemic made on purpose: "Bill Gates made the coronavirus", "the government
+            # planned covid", "covid was engineered to control us". Not "… made the pandemic worse"
+            # or "they started the covid vaccine programme".
+            r"|\b(?:bill\s+gates|gates|the\s+government|governments|big\s+pharma|the\s+elites?|they|the\s+wef)\s+"
+            r"(?:\w+\s+)?(?:made|created|engineered|manufactured|planned|released|unleashed|invented|patented)\s+"
+            r"(?:the\s+|this\s+)?(?:corona\s*virus|covid(?:-?19)?|virus|pandemic)\b"
+            r"(?!\s+(?:vaccin\w*|jabs?|boosters?|tests?|testing|inquiry|programme|response|rules|restrictions|lockdowns?"
+            r"|measures|funding|clinics?|wards?|recovery|support|app|pass(?:port)?s?|worse|better|harder|easier|more|less)\b)"
+            r"|\b(?:corona\s*virus|covid(?:-?19)?|the\s+virus|the\s+pandemic)\s+(?:was|is)\s+(?:deliberately\s+)?"
+            r"(?:made|created|engineered|manufactured|released|unleashed|planned)\s+(?:on\s+purpose|deliberately"
+            r"|by\s+(?:bill\s+gates|gates|the\s+government|big\s+pharma|the\s+elites?)"
+            r"|to\s+(?:control|sell|depopulate|kill|cull|scare|make\s+money))\b"
         ),
         tier=Tier.MISINFORMATION_OR_SPAM,
     ),
