@@ -14,7 +14,6 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import add
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -164,26 +163,27 @@ class LearnedModel:
         """The heads whose probability reaches their threshold, with their evidence."""
         if not self.heads:
             return []
-        found = words(text)
+        lowered_words = _lowered(text)
+        found = _normalised(lowered_words, _WORD.findall(lowered_words))
         if not found:
             return []
         table, known = self._table, self._words
-        rows: list[tuple[float, ...]] = []
-        count = 0
+        rows: list[tuple[float, ...]] = []  # each word's own row
+        pairs: list[tuple[int, tuple[float, ...]]] = []  # (word index, row) of each pair with weights
+        count = len(found)  # one word pair per word
         previous = "<s>"
-        for word in found:
+        for index, word in enumerate(found):
             entry = known.get(word) or self._word_row(word)
-            row = entry[1]
+            rows.append(entry[1])
+            count += entry[0]
             pair = table.get("b:" + previous + " " + word)
             if pair is not None:
-                row = tuple(map(add, row, pair))
-            rows.append(row)
-            count += entry[0] + 1
+                pairs.append((index, pair))
             previous = word
-        totals = list(map(sum, zip(*rows, strict=True)))
+        totals = list(map(sum, zip(*rows, *(pair for _, pair in pairs), strict=True)))
         verdicts = []
         lowered = ""
-        tokens: list[Token] = []  # with their spans, read only for a flag's evidence
+        spans: list[tuple[int, int]] = []  # where each word sits, read only for a flag's evidence
         for column, head in enumerate(self.heads):
             probability = head_probability(head.bias, totals[column], count, head.padding)
             if probability < head.threshold:
@@ -192,18 +192,27 @@ class LearnedModel:
                 lowered = lowered or text.lower()
                 if head.gate.search(lowered) is None:
                     continue
-            tokens = tokens or tokenize(text)
-            verdicts.append(Verdict(head, probability, _evidence(tokens, rows, column)))
+            spans = spans or [match.span() for match in _WORD.finditer(lowered_words)]
+            verdicts.append(Verdict(head, probability, _evidence(found, spans, rows, pairs, column)))
         return verdicts
 
 
-def _evidence(tokens: Sequence[Token], rows: Sequence[tuple[float, ...]], column: int) -> tuple[Token, ...]:
-    """Up to three words that pushed hardest towards the flag (placeholders never shown)."""
-    pushes = sorted(
-        ((row[column], index) for index, row in enumerate(rows) if tokens[index].word[0] != "_"),
-        reverse=True,
+def _evidence(
+    found: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    rows: Sequence[tuple[float, ...]],
+    pairs: Sequence[tuple[int, tuple[float, ...]]],
+    column: int,
+) -> tuple[Token, ...]:
+    """Up to three words that pushed hardest towards the flag, each with the pair it ends
+    (placeholders never shown)."""
+    pushes = [row[column] for row in rows]
+    for index, pair in pairs:
+        pushes[index] += pair[column]
+    strongest = sorted(
+        ((push, index) for index, push in enumerate(pushes) if found[index][0] != "_"), reverse=True
     )
-    return tuple(tokens[index] for push, index in pushes[:3] if push > 0)
+    return tuple(Token(found[index], *spans[index]) for push, index in strongest[:3] if push > 0)
 
 
 def head_probability(bias: float, total: float, features: int, padding: float) -> float:
