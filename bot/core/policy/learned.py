@@ -47,6 +47,8 @@ def _lowered(text: str) -> str:
 def _normalised(lowered: str, found: list[str]) -> list[str]:
     """The word matches of `lowered`, in place: links and handles as placeholders, repeats squeezed."""
     squeeze = _REPEATS.search(lowered) is not None  # "sooooo" and "sooo" are one word
+    if not squeeze and "@" not in lowered and "://" not in lowered and "www." not in lowered:
+        return found  # no handle, link or repeat: most comments have nothing to rewrite
     for index, word in enumerate(found):
         if word[0] == "@":
             found[index] = "_user_"
@@ -134,7 +136,14 @@ class LearnedModel:
         for column, (_, weights) in enumerate(heads):
             for feature, weight in weights.items():
                 table.setdefault(feature, [0.0] * width)[column] = weight
-        self._table = {feature: tuple(row) for feature, row in table.items()}
+        # A word's own features by name; word pairs by (previous word, word), so a comment's
+        # pairs are looked up without building a string for each.
+        self._table = {feature: tuple(row) for feature, row in table.items() if feature[:2] != "b:"}
+        self._pairs = {
+            tuple(feature[2:].split(" ", 1)): tuple(row)
+            for feature, row in table.items()
+            if feature[:2] == "b:"
+        }
         self._zero = (0.0,) * width
         self._words: dict[str, tuple[int, tuple[float, ...]]] = {}
 
@@ -167,7 +176,7 @@ class LearnedModel:
         found = _normalised(lowered_words, _WORD.findall(lowered_words))
         if not found:
             return []
-        table, known = self._table, self._words
+        pair_rows, known = self._pairs, self._words
         rows: list[tuple[float, ...]] = []  # each word's own row
         pairs: list[tuple[int, tuple[float, ...]]] = []  # (word index, row) of each pair with weights
         count = len(found)  # one word pair per word
@@ -176,7 +185,7 @@ class LearnedModel:
             entry = known.get(word) or self._word_row(word)
             rows.append(entry[1])
             count += entry[0]
-            pair = table.get("b:" + previous + " " + word)
+            pair = pair_rows.get((previous, word))
             if pair is not None:
                 pairs.append((index, pair))
             previous = word
