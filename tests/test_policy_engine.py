@@ -530,6 +530,8 @@ def test_money_making_offers_are_spam(text: str) -> None:
         "Somebody needs to smack the receptionist",
         "Put a bullet in the chief executive",
         "I know where your kids go to school",
+        "I will butcher the next paramedic who turns up late",
+        "Stabbing a useless GP like him should be made legal",
         "Get cancer and die",
         "You deserve everything that's coming to you",
         "I hope your family suffers like mine did",
@@ -553,6 +555,8 @@ def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
         "I'd happily shoot the breeze with the nurses any day",
         "I'd happily punch the air if they reopened the walk-in centre",
         "I hope your family is well",
+        "Killing time in the waiting room should be allowed to count as exercise",
+        "Shooting the breeze with patients should be encouraged",
     ],
 )
 def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> None:
@@ -701,6 +705,7 @@ def test_a_group_called_worthless_or_the_worst_is_tier_1(text: str) -> None:
         "Those kinds of Romanians are thieves",
         "Young men are violent.",
         "Disabled people are just a waste of oxygen",
+        "Extermination is the final answer to the Roma",
         # Sex and age are protected too, and one of a group can stand for all through a pronoun.
         "Female paramedics are filthy",
         "Male lives are worth nothing",

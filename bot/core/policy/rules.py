@@ -351,7 +351,12 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|i'?m\s+going\s+to|should|someone\s+should)"
             # "… going to get hurt" is a warning, not a threat: no passive.
             r"\s+(?:(?!(?:get|be|got|being)\b)\w+\s+)?(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|burn|bomb"
-            r"|smash\s+up|find)\b"
+            r"|smash\s+up|find|slaughter|butcher|behead|decapitate|massacre|maim)\b"
+            # Killing spoken of as something that should be allowed: "murdering a nurse like you
+            # should be legal".
+            r"|\b(?:killing|murdering|shooting|stabbing|lynching|slaughtering|beheading)\s+(?!(?:time|it|the\s+breeze)\b)"
+            r"(?:\w+\s+){1,5}?"
+            r"(?:should|ought\s+to)\s+be\s+(?:made\s+)?(?:legal|legali[sz]ed|decriminali[sz]ed|allowed|encouraged|rewarded)\b"
             r"|\bknow\s+where\s+(?:you|she|he|they|(?:the|your|that)\s+(?:\w+\s+){0,2}\w+)\s+lives?\b|\bwatch\s+(?:your|ur)\s+back\b"
             r"|\b(?:put|throw|chuck)\s+a\s+(?:brick|rock|stone)\s+through\b"
             r"|\b(?:waiting|be\s+waiting)\s+(?:for\s+you\s+)?outside\s+(?:when|after)\b"
@@ -499,6 +504,10 @@ RULES: tuple[Rule, ...] = (
             r"(?=\s*(?:[.!?,;:]|$)|\s+(?:once|for\s+good|from|and|or|now|already|too|altogether|entirely|completely)\b)"
             rf"|\b(?:love|like|want|wish|hope|glad)\s+to\s+see\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?"
             rf"{_GROUP}\s+(?:suffer|die|burn|rot|hang|dead|{_HARMED})\b"
+            # Killing offered as the answer to a group: "execution is the only solution for those …".
+            r"|\b(?:execution|extermination|genocide|death|a\s+bullet|the\s+gas\s+chambers?|killing\s+them(?:\s+all)?)"
+            r"\s+(?:is|are)\s+the\s+(?:only|final|best|real|one)\s+(?:solution|answer|cure|option)\s+(?:for|to)\s+"
+            rf"(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
             # "Better off if they were wiped out" wishes it; "black women were sterilised" reports it.
             rf"|\bif\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\s+(?:were|was|got)\s+(?:all\s+)?{_HARMED}\b"
         ),
