@@ -182,11 +182,12 @@ _GROUP_PEOPLE = _words(
     # (The lookahead first: the lookbehinds are tried only where "men" starts.)
     rf"(?=(?:wo)?men\b){_GROUP_HEAD_BEHIND}(?:wo)?men",
 )
-# One member of a group, for a pronoun that then speaks of them all ("a Polish carer, they're …").
-_GROUP_MEMBER = _words(
-    rf"{_GROUP_WORD}\s+(?:person|man|woman|nurse|doctor|gp|carer|midwife|surgeon|paramedic|consultant"
-    r"|dentist|porter|receptionist)"
+# The people who give care, one of them: for refusals of care and for one member of a group.
+_CARE_ROLE = (
+    r"(?:nurse|doctor|gp|carer|midwife|surgeon|paramedic|consultant|dentist|physio|porter|receptionist)"
 )
+# One member of a group, for a pronoun that then speaks of them all ("a Polish carer, they're …").
+_GROUP_MEMBER = rf"{_GROUP_WORD}\s+(?:person|man|woman|{_CARE_ROLE})"
 # "The elderly" is read from "the": the word alone after it is not a second, shorter group.
 _GROUP = _words(_GROUP_PEOPLE, r"(?:the\s+|(?<!\bthe\s))(?:chinese|roma|disabled|elderly)")
 # A group in a phrase about something else is not the subject of what follows: "services for
@@ -526,7 +527,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:(?P<bare>no)|not\s+(?:having|letting|accepting)\s+(?:a|an|any)"
             r"|(?:i|we)\s+(?:don'?t|do\s+not|won'?t|will\s+not)\s+(?:want|have|accept)\s+(?:a|an|any))"
             rf"\s+(?!(?:old|older|elderly|young|pregnant|male|female|teenage)\b){_GROUP_WORD}\s+"
-            r"(?:nurse|doctor|gp|carer|midwife|surgeon|paramedic|consultant|dentist|physio|porter|receptionist)s?\b"
+            rf"{_CARE_ROLE}s?\b"
             r"(?(bare)(?:'s|'ll|\s+(?:is|are|will|shall|should))?\s+(?:ever\s+)?(?:touch|treat|see|go(?:es|ing)?\s+near"
             r"|com(?:es?|ing)\s+near|look(?:s|ing)?\s+after|lay(?:s|ing)?\s+a\s+finger|operat|examin|deliver|wash|nurs"
             r"|car(?:es?|ing)\s+for)\w*)"
