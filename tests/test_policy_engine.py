@@ -50,6 +50,8 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
         ("Do I need to fast before a blood test?", Route.MEDICAL_QUESTION, False),
         ("Can I drive after a cataract operation?", Route.MEDICAL_QUESTION, False),
         ("Are these side effects normal after the booster?", Route.MEDICAL_QUESTION, False),
+        ("Do I have to take my tablets with food?", Route.MEDICAL_QUESTION, False),
+        ("Is it normal to bleed a bit after a smear?", Route.MEDICAL_QUESTION, False),
         ("I want to make a complaint about my treatment", Route.COMPLAINT_OR_LEGAL, False),
         ("My solicitor will be in touch", Route.COMPLAINT_OR_LEGAL, False),
         (
@@ -569,6 +571,8 @@ def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> Non
     [
         "Fat ugly receptionist, no wonder she's miserable",
         "That smelly old git of a porter",
+        "Ugly fat paramedic couldn't even lift my nan",
+        "The carers are idiots, every last one",
         "You people are vermin",
         "Lazy immigrant nurses taking our jobs",
         "Filthy Travellers camped by the hospital again",

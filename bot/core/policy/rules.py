@@ -29,6 +29,13 @@ def _words(*alternatives: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
+# The people who give care, one of them (refusals of care, one member of a group), and staff
+# of any number (whom an insult is aimed at).
+_CARE_ROLE = (
+    r"(?:nurse|doctor|gp|carer|midwife|surgeon|paramedic|consultant|dentist|physio|porter|receptionist)"
+)
+_STAFF_ROLE = rf"(?:{_CARE_ROLE}s?|midwives|managers?)"
+
 # People a remark can be aimed at: second person, staff, or a third person.
 _TARGET = _words(
     r"you\s+(?:people|lot|lots|lads|guys|two|all)",
@@ -39,7 +46,7 @@ _TARGET = _words(
     r"ur",
     r"you'?re",
     r"youre",
-    r"(?:the|your|these|those|all|that|this)\s+(?:\w+\s+)?(?:staff|nurses?|doctors?|gps?|receptionists?|managers?|consultants?|paramedics?|midwi(?:fe|ves)|surgeons?|team|lot)",
+    rf"(?:the|your|these|those|all|that|this)\s+(?:\w+\s+)?(?:staff|{_STAFF_ROLE}|team|lot)",
     r"(?:he|she|they)(?:'?s|'?re)?",
     r"him",
     r"her",
@@ -181,10 +188,6 @@ _GROUP_PEOPLE = _words(
     # Bare, not the end of a group already named ("young men" is read from "young").
     # (The lookahead first: the lookbehinds are tried only where "men" starts.)
     rf"(?=(?:wo)?men\b){_GROUP_HEAD_BEHIND}(?:wo)?men",
-)
-# The people who give care, one of them: for refusals of care and for one member of a group.
-_CARE_ROLE = (
-    r"(?:nurse|doctor|gp|carer|midwife|surgeon|paramedic|consultant|dentist|physio|porter|receptionist)"
 )
 # One member of a group, for a pronoun that then speaks of them all ("a Polish carer, they're …").
 _GROUP_MEMBER = rf"{_GROUP_WORD}\s+(?:person|man|woman|{_CARE_ROLE})"
@@ -341,6 +344,12 @@ _WISHED_ON_ALL = _words(
 _VICTIM = (
     r"(?:him|her|them|you|u|that\s+(?!wall|roof|road|door|floor|gym|bottle|air)\w+|the\s+(?!wall|roof|road|door|floor"
     r"|gym|bottle|ceiling|table|bed|jackpot|breeze|messenger|air|clock|system|numbers)\w+|your\s+\w+|this\s+(?:guy|man|woman|bloke|idiot|nurse|doctor))"
+)
+
+# How a patient asks what to do ("should I …", "is it safe to …"), for the medical-question route.
+_ASKING_WHETHER = (
+    r"(?:should\s+i|can\s+i|do\s+i\s+(?:need|have)\s+to|is\s+it\s+(?:safe|ok|okay|normal)\s+to"
+    r"|what\s+should\s+i)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -551,8 +560,7 @@ RULES: tuple[Rule, ...] = (
             rf"|^\W*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}(?!(?:pathetic|trash|liars?|clowns?|pigs?)\b){_INSULT}(?=\W*$)"
             # Mocking how someone looks: "fat ugly receptionist", "that smelly old git".
             r"|\b(?:fat|ugly|hideous|smelly|stinking|minging)\s+(?:(?:fat|ugly|old|little|lazy|stupid|thick)\s+)?"
-            r"(?:cow|bitch|hag|git|bloke|woman|man|receptionists?|nurses?|doctors?|gps?|midwi(?:fe|ves)|consultants?"
-            r"|managers?|porters?|carers?)\b"
+            rf"(?:cow|bitch|hag|git|bloke|woman|man|{_STAFF_ROLE})\b"
         ),
         tier=Tier.HARMFUL,
         folded=True,
@@ -784,10 +792,10 @@ RULES: tuple[Rule, ...] = (
         "route.medical_question",
         "medical question (MSE 6.5.1: signpost to GP, NHS 111 or 999)",
         re.compile(
-            r"\b(?:should\s+i|can\s+i|do\s+i\s+need\s+to|is\s+it\s+(?:safe|ok|okay|normal)\s+to|what\s+should\s+i|how\s+(?:much|many|often)\s+(?:should|can)\s+i|is\s+it\s+normal)"
-            r"\s+(?:\w+\s+){0,8}(?:take|taking|paracetamol|ibuprofen|antibiotics?|medication|medicine|tablets?|dose|vaccine|jab|symptoms?|pain|rash|fever|temperature|bleeding|pregnan\w*|inhaler|insulin|see\s+a\s+(?:doctor|gp)|go\s+to\s+a&e|worried)\b"
+            rf"\b(?:{_ASKING_WHETHER}|how\s+(?:much|many|often)\s+(?:should|can)\s+i|is\s+it\s+normal)"
+            r"\s+(?:\w+\s+){0,8}(?:take|taking|paracetamol|ibuprofen|antibiotics?|medication|medicine|tablets?|dose|vaccine|jab|symptoms?|pain|rash|fever|temperature|bleed(?:ing|s)?|pregnan\w*|inhaler|insulin|see\s+a\s+(?:doctor|gp)|go\s+to\s+a&e|worried)\b"
             # Getting ready for a test or coping after one: "do I need to fast before a blood test?"
-            r"|\b(?:should\s+i|can\s+i|do\s+i\s+(?:need|have)\s+to|is\s+it\s+(?:safe|ok|okay)\s+to|what\s+should\s+i)"
+            rf"|\b{_ASKING_WHETHER}"
             r"\s+(?:\w+\s+){0,8}(?:fast(?:ing)?\s+before|stop\s+(?:taking|eating)|drink\s+(?:alcohol|water)|side\s+effects?"
             r"|allerg\w*|breastfeed\w*|(?:drive|exercise|shower|swim|fly)\s+after|stitches|wound)\b"
             r"|\bare\s+(?:these|the|my|his|her)\s+(?:\w+\s+)?(?:side\s+effects?|symptoms)\s+normal\b"
