@@ -710,6 +710,10 @@ def test_a_group_called_worthless_or_the_worst_is_tier_1(text: str) -> None:
         "Young men are violent.",
         "Disabled people are just a waste of oxygen",
         "Extermination is the final answer to the Roma",
+        "Death to all Sikhs!",
+        "Death to the Jews, every one of them",
+        "The contempt I feel for you immigrants",
+        "Travellers should all be dead",
         # Sex and age are protected too, and one of a group can stand for all through a pronoun.
         "Female paramedics are filthy",
         "Male lives are worth nothing",
@@ -739,6 +743,7 @@ def test_vices_burdens_and_feelings_pinned_on_a_whole_group_are_tier_1(text: str
         # The group is not the subject: what is said is said of the services.
         "The female ward was filthy and nobody cleaned the toilets",
         "A Polish nurse looked after dad, they're so kind on that ward",
+        "Death to the disabled parking fines, finally scrapped!",
         "Mental health services for young men are a disgrace",
         "Beds for the elderly are a disgrace in this county",
         "Waiting lists for autistic people are pathetic",

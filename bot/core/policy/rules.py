@@ -335,7 +335,7 @@ _WISHED_ON_ALL = _words(
     r"die",
     r"rot",
     r"burn",
-    rf"be\s+(?:{_HARMED}|locked\s+up)",
+    rf"be\s+(?:{_HARMED}|locked\s+up|dead)",
     r"not\s+exist",
     r"not\s+be\s+allowed\s+to\s+(?:live|breed|exist)",
 )
@@ -491,9 +491,13 @@ RULES: tuple[Rule, ...] = (
             r"(?!\s+(?:being|who|that|getting|having|in\s+pain|waiting|left|treated|ignored|suffer))"
             r"|\bi\s+(?:have|feel)\s+(?:(?:so\s+much|nothing\s+but|such|only|pure|utter|total|complete|absolute)\s+)?"
             r"(?:hatred|contempt|disdain|disgust|scorn|loathing)"
-            rf"\s+(?:for|towards?)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
+            rf"\s+(?:for|towards?)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+|you\s+)?{_GROUP}\b"
             r"|\b(?:hatred|contempt|disdain|disgust|scorn|loathing)\s+(?:that\s+)?i\s+(?:feel|have)\s+(?:for|towards?)\s+"
-            rf"(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
+            rf"(?:all\s+)?(?:the\s+|these\s+|those\s+|you\s+)?{_GROUP}\b"
+            # "Death to all …", the oldest call there is.
+            # Not "death to the elderly care cuts": the group ends the clause, or who they are follows.
+            rf"|\bdeath\s+to\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}"
+            r"(?=\s*(?:[.!?,;:)]|$)|\s+(?:in|who|like|everywhere|and|or|now)\b)"
             # "So sick of immigrants.", "sick of being around gay people like you"; not "sick of
             # women being ignored", where the clause goes on to what is done to them.
             r"|\b(?:sick|tired)\s+(?:and\s+tired\s+)?of\s+(?:(?:being\s+around|seeing|all)\s+)?(?:the\s+|these\s+|those\s+)?"
