@@ -533,6 +533,7 @@ def test_money_making_offers_are_spam(text: str) -> None:
         "Put a bullet in the chief executive",
         "I know where your kids go to school",
         "I will butcher the next paramedic who turns up late",
+        "I'll kill that consultant when I see him",
         "Stabbing a useless GP like him should be made legal",
         "Get cancer and die",
         "You deserve everything that's coming to you",
@@ -559,6 +560,8 @@ def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
         "I hope your family is well",
         "Killing time in the waiting room should be allowed to count as exercise",
         "Shooting the breeze with patients should be encouraged",
+        "I'll slaughter this marathon for the hospice, sponsor me",
+        "We're going to kill it at the charity quiz tonight",
     ],
 )
 def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> None:

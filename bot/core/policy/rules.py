@@ -362,6 +362,9 @@ RULES: tuple[Rule, ...] = (
             # "… going to get hurt" is a warning, not a threat: no passive.
             r"\s+(?:(?!(?:get|be|got|being)\b)\w+\s+)?(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|burn|bomb"
             r"|smash\s+up|find|slaughter|butcher|behead|decapitate|massacre|maim)\b"
+            # Doing well at something is not a threat: "I'll kill it", "I'll slaughter this marathon".
+            r"(?!\s+(?:it\b|(?:this|that|the|my)\s+(?:marathon|race|run|fun\s+run|exam|test|interview|game|match|quiz"
+            r"|workout|gig|song|presentation|dance|karaoke|bake\s+off|competition)\b))"
             # Killing spoken of as something that should be allowed: "murdering a nurse like you
             # should be legal".
             r"|\b(?:killing|murdering|shooting|stabbing|lynching|slaughtering|beheading)\s+(?!(?:time|it|the\s+breeze)\b)"
