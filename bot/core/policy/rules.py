@@ -497,8 +497,8 @@ RULES: tuple[Rule, ...] = (
             rf"\s+(?:for|towards?)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+|you\s+)?{_GROUP}\b"
             r"|\b(?:hatred|contempt|disdain|disgust|scorn|loathing)\s+(?:that\s+)?i\s+(?:feel|have)\s+(?:for|towards?)\s+"
             rf"(?:all\s+)?(?:the\s+|these\s+|those\s+|you\s+)?{_GROUP}\b"
-            # "Death to all …", the oldest call there is.
-            # Not "death to the elderly care cuts": the group ends the clause, or who they are follows.
+            # "Death to all …"; not "death to the elderly care cuts": the group ends the clause, or
+            # who they are follows.
             rf"|\bdeath\s+to\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}"
             r"(?=\s*(?:[.!?,;:)]|$)|\s+(?:in|who|like|everywhere|and|or|now)\b)"
             # "So sick of immigrants.", "sick of being around gay people like you"; not "sick of
