@@ -16,7 +16,7 @@ from bot.core.errors import ModbotError
 from bot.settings import Settings
 
 if TYPE_CHECKING:
-    from bot.core.evaluation import Example
+    from bot.core.evaluation import DecisionLabel, Example
     from bot.core.policy import PolicyEngine
 
 
@@ -351,9 +351,7 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         sets += list(development_sets(args.datasets))
     if args.from_decisions:
         labelled = _decision_labels()
-        sets.append(
-            ("moderators' decisions", [Example(text, label) for _id, text, label, _tier, _d in labelled])
-        )
+        sets.append(("moderators' decisions", [Example(row.text, row.label) for row in labelled]))
     for path in args.input or []:
         try:
             rows = load_labelled_groups(path, args.by)
@@ -380,8 +378,22 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
 def cmd_train(args: argparse.Namespace) -> int:
     """Train the learned heads from labelled sets on this machine (no download)."""
-    from bot.core.policy.training import SPECS, available_heads, train_head
+    from bot.core.policy.training import SPECS, available_heads, load_organisation_labels, train_head
 
+    try:
+        organisation, unsure = load_organisation_labels(args.labels or [])
+    except (ValueError, OSError) as exc:
+        raise SystemExit(f"modbot: {exc}") from exc
+    if args.labels:
+        print(
+            f"{len(organisation)} of the organisation's labelled comments learned from"
+            + (
+                f"; {unsure} Tier 2 labels name no head (spam or misinformation) and were left out"
+                if unsure
+                else ""
+            ),
+            file=sys.stderr,
+        )
     heads = args.heads or available_heads(args.datasets)
     unknown = [h for h in heads if h not in SPECS]
     if unknown:
@@ -398,7 +410,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             )
     for head in heads:
         try:
-            result = train_head(head, args.datasets, args.out)
+            result = train_head(head, args.datasets, args.out, organisation=organisation)
         except ValueError as exc:
             raise SystemExit(f"modbot: {exc}") from exc
         false_flags = ", ".join(f"{k} {v:.1%}" for k, v in result["cross_validated_false_flags"].items())
@@ -462,7 +474,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     return 0
 
 
-def _decision_labels() -> list[tuple[int, str, int, int, str]]:
+def _decision_labels() -> list[DecisionLabel]:
     from bot.core.evaluation import decision_labels
     from bot.store.db import Database, make_engine, migrate
 
@@ -482,9 +494,10 @@ def cmd_export_labels(args: argparse.Namespace) -> int:
     rows = _decision_labels()
     with args.output.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(["text", "label", "classifier_tier", "decision", "case_id"])
-        for case_id, text, label, tier, decision in rows:
-            writer.writerow([text, label, tier, decision, case_id])
+        # `signal` names the learned head a flag spoke for: `modbot train --labels` teaches it.
+        writer.writerow(["text", "label", "signal", "classifier_tier", "decision", "case_id"])
+        for row in rows:
+            writer.writerow([row.text, row.label, row.signal, row.classifier_tier, row.decision, row.case_id])
     print(f"{len(rows)} labelled decisions written to {args.output}", file=sys.stderr)
     return 0
 
@@ -559,6 +572,13 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         help="abuse, spam, misinformation, misinformation-constraint "
         "(default: abuse, spam and misinformation, where their data is found)",
+    )
+    train.add_argument(
+        "--labels",
+        type=Path,
+        nargs="+",
+        help="the organisation's own labelled comments (modbot export-labels, reviewed), learned "
+        "beside the public sets and weighed like the project's own NHS-style rows",
     )
     train.set_defaults(func=cmd_train)
     labels = sub.add_parser("export-labels", help="write moderators' decisions as labelled CSV for review")

@@ -121,6 +121,24 @@ def test_a_hatecheck_clone_beside_the_datasets_is_scored_as_its_own_set(tmp_path
     ]
 
 
+@pytest.mark.parametrize(
+    ("rules", "tier", "head"),
+    [
+        (["staff.named", "abuse.directed_insult"], 1, "abuse"),
+        (["threat.violence"], 1, "abuse"),
+        (["hate.slur", "model.abuse"], 1, "abuse"),
+        (["personal_data.phone_number", "spam.advertising"], 2, "spam"),
+        (["model.abuse", "model.misinformation"], 2, "misinformation"),  # the flag that made it Tier 2
+        (["staff.named"], 1, ""),  # naming staff is no head's lesson
+        (["personal_data.phone_number"], 3, ""),
+    ],
+)
+def test_a_decision_teaches_the_head_its_flag_spoke_for(rules: list[str], tier: int, head: str) -> None:
+    from bot.core.evaluation import signal_of
+
+    assert signal_of(rules, tier) == head
+
+
 def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
     import os
     from datetime import UTC, datetime
@@ -183,9 +201,9 @@ def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot.cli", "export-labels", str(out)], check=True, capture_output=True, env=env
     )
     rows = list(csv.DictReader(out.open()))
-    assert [(r["text"], r["label"], r["decision"]) for r in rows] == [
-        (texts["a"], "1", "hide"),  # hidden: the flag was right
-        (texts["b"], "3", "leave"),  # left up: it should not have been flagged
+    assert [(r["text"], r["label"], r["signal"], r["decision"]) for r in rows] == [
+        (texts["a"], "1", "abuse", "hide"),  # hidden: the flag was right
+        (texts["b"], "3", "abuse", "leave"),  # left up: the abuse flag should not have been raised
     ]  # the medical question was handled, not judged: no label
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "eval", "--from-decisions", "--json"],

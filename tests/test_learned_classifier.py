@@ -24,6 +24,7 @@ from bot.core.policy.learned import (
     Head,
     LearnedModel,
     features,
+    head_probability,
     held_out,
     read_head,
     tokenize,
@@ -311,6 +312,82 @@ def test_train_command_writes_a_head_that_classify_uses(tmp_path: Path) -> None:
     )
     [row] = list(csv.DictReader(result.open()))
     assert row["tier"] == "2" and "learned model" in row["reasons"]
+
+
+def test_train_command_learns_from_the_organisations_own_decisions(tmp_path: Path) -> None:
+    """Comments the moderators left up (exported by `modbot export-labels`) teach the heads what
+    this page's ordinary talk looks like; the spam it removed still reads as spam."""
+    datasets = tmp_path / "datasets"
+    _write_spam_set(datasets / "youtube-spam")
+    labels = tmp_path / "labels.csv"
+    with labels.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text", "label", "signal", "classifier_tier", "decision", "case_id"])
+        for i in range(30):
+            writer.writerow(
+                [f"subscribe for prizes in the hospital raffle, ticket {i}", 3, "spam", 2, "leave", i]
+            )
+        writer.writerow(["check out my channel, subscribe for prizes", 2, "spam", 2, "delete", 99])
+        writer.writerow(["buy my mixtape", 2, "", 2, "hide", 100])  # spam or misinformation? unsaid
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
+    base = [sys.executable, "-m", "bot.cli", "train", "--datasets", str(datasets), "--heads", "spam"]
+    subprocess.run([*base, "--out", str(tmp_path / "before")], capture_output=True, check=True, env=env)
+    trained = subprocess.run(
+        [*base, "--labels", str(labels), "--out", str(tmp_path / "after")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    assert "31 of the organisation's labelled comments learned from; 1 Tier 2 labels" in trained.stderr
+
+    def probability(folder: str, text: str) -> float:
+        head, weights = read_head(tmp_path / folder / "spam.json.gz")
+        found = features(tokenize(text))
+        return head_probability(head.bias, sum(weights.get(f, 0.0) for f in found), len(found), head.padding)
+
+    raffle = "subscribe for prizes in the hospital raffle"
+    before, _ = read_head(tmp_path / "before" / "spam.json.gz")
+    after, _ = read_head(tmp_path / "after" / "spam.json.gz")
+    assert probability("before", raffle) >= before.threshold  # flagged by the public set's lesson
+    assert probability("after", raffle) < after.threshold  # left, as the moderators left it
+    assert probability("after", "check out my channel") >= after.threshold
+    assert "organisation (31 rows)" in after.trained_on
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("words,label\nhello,3\n", "labels.csv: no text column"),
+        ("text,label\nhello,4\n", "labels.csv, line 2: label '4' is not 1, 2 or 3"),
+        (
+            "text,label,signal\nhello,3,\nbuy now,2,adverts\n",
+            "labels.csv, line 3: signal 'adverts' is not one of",
+        ),
+    ],
+)
+def test_the_organisations_labels_are_refused_with_the_line_at_fault(
+    tmp_path: Path, content: str, reason: str
+) -> None:
+    labels = tmp_path / "labels.csv"
+    labels.write_text(content, encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "train",
+        "--datasets",
+        str(tmp_path),
+        "--out",
+        str(tmp_path / "m"),
+    ]
+    result = subprocess.run(
+        [*command, "--labels", str(labels)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0 and reason in result.stderr
+    assert not (tmp_path / "m").exists()
 
 
 def test_train_command_says_when_there_is_nothing_to_learn_from(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.core.policy import PolicyEngine
 from bot.core.policy.identity_terms import measuring_comments
@@ -334,10 +334,33 @@ def development_sets(datasets: Path | Sequence[Path]) -> Iterator[tuple[str, lis
 # --- The organisation's own decisions as labels ------------------------------------------------
 
 _REMOVED = ("hidden", "deleted")
+# Which learned head a flag speaks for, by the family of the rule or head that raised it. Flags
+# no head judges (a named member of staff, personal data, a route) teach no head.
+_HEAD_OF_FAMILY = {"abuse": "abuse", "hate": "abuse", "threat": "abuse", "spam": "spam"}
+_HEAD_OF_FAMILY["misinformation"] = "misinformation"
 
 
-def decision_labels(session: Any) -> list[tuple[int, str, int, int, str]]:
-    """(case id, text, label, classifier tier, decision) for every settled moderator decision.
+class DecisionLabel(NamedTuple):
+    case_id: int
+    text: str
+    label: int  # the tier the comment should have had: the classifier's if removed, 3 if left
+    classifier_tier: int
+    decision: str
+    signal: str  # the head the flag speaks for (abuse, spam, misinformation), or ""
+
+
+def signal_of(rules: Iterable[str], tier: int) -> str:
+    """The learned head a flag of `tier` speaks for, read from the rules and heads that raised it."""
+    for rule in rules:
+        family, _, rest = rule.partition(".")
+        head = rest if family == "model" else _HEAD_OF_FAMILY.get(family, "")
+        if head and (tier == 1) == (head == "abuse"):
+            return head
+    return ""
+
+
+def decision_labels(session: Any) -> list[DecisionLabel]:
+    """Every settled moderator decision as a label.
 
     Hide/Delete confirms the flag (label = the tier the classifier gave); Leave says it should
     have been left up (label 3). Routed and handled cases carry no tier judgement and are skipped.
@@ -347,18 +370,19 @@ def decision_labels(session: Any) -> list[tuple[int, str, int, int, str]]:
     from bot.store.tables import Case, Comment
 
     rows = session.exec(
-        select(Case, Comment.text)
+        select(Case, Comment.text, Comment.reasons)
         .join(Comment, col(Comment.id) == col(Case.comment_id))
         .where(col(Case.status).in_([*_REMOVED, "left"]), col(Comment.text) != "")
         .order_by(col(Case.id))
     ).all()
     return [
-        (
+        DecisionLabel(
             int(case.id),
             str(text),
             int(case.tier) if case.status in _REMOVED else 3,
             int(case.tier),
             str(case.decided_action or case.status),
+            signal_of((str(r.get("rule", "")) for r in reasons or ()), int(case.tier)),
         )
-        for case, text in rows
+        for case, text, reasons in rows
     ]

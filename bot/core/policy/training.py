@@ -14,7 +14,7 @@ import math
 import random
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,9 @@ BORROWED_WEIGHT = 0.25
 # Rows written for this project: the desk's own conversation, and patients naming who they are.
 NHS_SOURCE = "nhs-written"
 IDENTITY_SOURCE = "identity-written"
+# The organisation's own moderators' decisions (`modbot export-labels`, reviewed): its own page.
+ORGANISATION_SOURCE = "organisation"
+_HEAD_NAMES = ("abuse", "spam", "misinformation")
 # They weigh more than a public set's rows: they are the domain the bot works in.
 WRITTEN_WEIGHT = 3.0
 # They may be wrongly flagged no more than the criticism goal allows (2%), whatever a head's
@@ -148,6 +151,39 @@ def load_nhs_examples(path: Path = NHS_EXAMPLES) -> list[tuple[str, int, str]]:
         return [(row["text"], int(row["label"]), row.get("signal") or "") for row in csv.DictReader(handle)]
 
 
+def load_organisation_labels(paths: Sequence[Path]) -> tuple[list[tuple[str, int, str]], int]:
+    """(text, tier, signal) rows from labelled CSVs in `modbot export-labels` form (text, label and
+    an optional signal naming the head a flag spoke for), and how many rows teach no head: a Tier 2
+    label without a signal could be spam or misinformation, so it is left out.
+
+    Raises ValueError naming the file and line of the first row it cannot read."""
+    rows: list[tuple[str, int, str]] = []
+    unsure = 0
+    for path in paths:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = {"text", "label"} - set(reader.fieldnames or ())
+            if missing:
+                raise ValueError(f"{path.name}: no {' or '.join(sorted(missing))} column")
+            for line, row in enumerate(reader, start=2):
+                label, signal = (row.get("label") or "").strip(), (row.get("signal") or "").strip().lower()
+                if label not in ("1", "2", "3"):
+                    raise ValueError(f"{path.name}, line {line}: label {label!r} is not 1, 2 or 3")
+                if signal and signal not in _HEAD_NAMES:
+                    raise ValueError(
+                        f"{path.name}, line {line}: signal {signal!r} is not one of {', '.join(_HEAD_NAMES)}"
+                    )
+                tier = int(label)
+                if tier == 1:
+                    signal = "abuse"  # Tier 1 is the abuse head's, whatever the column says
+                elif tier == 2 and signal not in ("spam", "misinformation"):
+                    unsure += 1
+                    continue
+                if (row.get("text") or "").strip():
+                    rows.append((row["text"], tier, signal))
+    return rows, unsure
+
+
 def _claim_key(text: str) -> str:
     """A claim with case, spacing and punctuation ignored, to find the same claim in two sets."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
@@ -165,11 +201,14 @@ def _conversation(corpus: Corpus, davidson: Sequence[Example], youtube: Sequence
             corpus.add("davidson", e.text, 0)
 
 
-def build_corpus(name: str, datasets: Path | Sequence[Path]) -> Corpus:
+def build_corpus(
+    name: str, datasets: Path | Sequence[Path], organisation: Sequence[tuple[str, int, str]] = ()
+) -> Corpus:
     """The rows a recipe learns from; public sets contribute only their training portion.
 
     `datasets` is one folder of labelled sets or several; each set is taken from the first folder
-    that holds it.
+    that holds it. `organisation` holds (text, tier, signal) rows from the organisation's own
+    decisions (`load_organisation_labels`).
     """
     corpus = Corpus()
     davidson_path = find_set(datasets, Path("davidson-hate-offensive") / "labeled_data.csv")
@@ -211,6 +250,11 @@ def build_corpus(name: str, datasets: Path | Sequence[Path]) -> Corpus:
         raise ValueError(f"unknown head {name!r}; choose from {', '.join(SPECS)}")
     for text, tier, signal in load_nhs_examples():
         corpus.add(NHS_SOURCE, text, int(tier != 3 and signal == SPECS[name].name), weight=WRITTEN_WEIGHT)
+    # Weighed like the rows written for this project: they are the page the desk works on.
+    for text, tier, signal in organisation:
+        corpus.add(
+            ORGANISATION_SOURCE, text, int(tier != 3 and signal == SPECS[name].name), weight=WRITTEN_WEIGHT
+        )
     if SPECS[name].name == "abuse":
         # Naming a protected group is not abuse. Public abuse sets name groups mostly in abuse, so
         # without these rows the group's name itself reads as abuse ("Homosexual men should get
@@ -276,13 +320,15 @@ def choose_threshold(
     primary: Sequence[bool] | None = None,
     groups: Sequence[str] | None = None,
     stricter: Mapping[str, float] | None = None,
+    unbudgeted: Collection[str] = (),
 ) -> float:
     """Highest F1 on the head's own set (`primary` rows) among thresholds whose false-flag rate
     stays within budget on the "leave" rows of every group (source) taken on its own.
 
     Per group, because a borrowed set can outnumber the head's own "leave" rows many times over
     and hide their false flags, and because the project's own NHS-style rows are few but are the
-    conversation the desk actually sees. `stricter` gives a group a lower budget of its own.
+    conversation the desk actually sees. `stricter` gives a group a lower budget of its own;
+    `unbudgeted` groups are held to none.
     """
     primary = primary if primary is not None else [True] * len(labels)
 
@@ -297,7 +343,7 @@ def choose_threshold(
         threshold = step / 100
         flagged = [p >= threshold for p in probabilities]
         false_flags = Counter(g for f, y, g in zip(flagged, labels, groups, strict=True) if f and not y)
-        if any(false_flags[g] / n > budget(g) for g, n in negatives.items()):
+        if any(false_flags[g] / n > budget(g) for g, n in negatives.items() if g not in unbudgeted):
             continue
         true_pos = sum(1 for f, y, own in zip(flagged, labels, primary, strict=True) if f and y and own)
         false_pos = sum(1 for f, y, own in zip(flagged, labels, primary, strict=True) if f and not y and own)
@@ -324,7 +370,12 @@ def _probability(weights: dict[str, float], bias: float, doc: Sequence[str], pad
 
 
 def train_head(
-    name: str, datasets: Path | Sequence[Path], out: Path, *, min_count: int = 2
+    name: str,
+    datasets: Path | Sequence[Path],
+    out: Path,
+    *,
+    min_count: int = 2,
+    organisation: Sequence[tuple[str, int, str]] = (),
 ) -> dict[str, Any]:
     """Trains one recipe's head and writes `<out>/<head>.json.gz`; returns its cross-validated
     figures.
@@ -334,7 +385,7 @@ def train_head(
     The head that is written learned from every row.
     """
     spec = SPECS[name]
-    corpus = build_corpus(name, datasets)
+    corpus = build_corpus(name, datasets, organisation)
     if not corpus.sources[spec.own_source]:
         # Without its own set a head would learn only "leave" rows and replace a better one.
         raise ValueError(f"{name}: needs {WHERE[name]} in one of the datasets folders")
@@ -371,6 +422,10 @@ def train_head(
         primary,
         corpus.origin,
         dict.fromkeys((NHS_SOURCE, IDENTITY_SOURCE), DESK_BUDGET),
+        # The moderators' "leave" rows are comments the classifier flagged: hard cases, not a
+        # page's everyday mix, so no share of them is a fair budget. They teach the weights, and
+        # their cross-validated false flags are reported.
+        unbudgeted=(ORGANISATION_SOURCE,),
     )
     sources = ", ".join(f"{source} ({n} rows)" for source, n in sorted(corpus.sources.items()))
     head = Head(
@@ -416,4 +471,4 @@ def available_heads(datasets: Path | Sequence[Path]) -> list[str]:
     return [recipe for recipe in DEFAULT_RECIPES if found[recipe]]
 
 
-__all__ = ["DEFAULT_RECIPES", "SPECS", "available_heads", "train_head"]
+__all__ = ["DEFAULT_RECIPES", "SPECS", "available_heads", "load_organisation_labels", "train_head"]
