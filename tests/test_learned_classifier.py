@@ -314,6 +314,21 @@ def test_train_command_writes_a_head_that_classify_uses(tmp_path: Path) -> None:
     assert row["tier"] == "2" and "learned model" in row["reasons"]
 
 
+def _train_in(folder: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`modbot train` with `folder` as the datasets folder, writing to `folder/m`."""
+    command = [
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "train",
+        "--datasets",
+        str(folder),
+        "--out",
+        str(folder / "m"),
+    ]
+    return subprocess.run([*command, *extra], capture_output=True, text=True)
+
+
 def test_train_command_learns_from_the_organisations_own_decisions(tmp_path: Path) -> None:
     """Comments the moderators left up (exported by `modbot export-labels`) teach the heads what
     this page's ordinary talk looks like; the spam it removed still reads as spam."""
@@ -371,31 +386,13 @@ def test_the_organisations_labels_are_refused_with_the_line_at_fault(
 ) -> None:
     labels = tmp_path / "labels.csv"
     labels.write_text(content, encoding="utf-8")
-    command = [
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "train",
-        "--datasets",
-        str(tmp_path),
-        "--out",
-        str(tmp_path / "m"),
-    ]
-    result = subprocess.run(
-        [*command, "--labels", str(labels)],
-        capture_output=True,
-        text=True,
-    )
+    result = _train_in(tmp_path, "--labels", str(labels))
     assert result.returncode != 0 and reason in result.stderr
     assert not (tmp_path / "m").exists()
 
 
 def test_train_command_says_when_there_is_nothing_to_learn_from(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "train", "--datasets", str(tmp_path), "--out", str(tmp_path / "m")],
-        capture_output=True,
-        text=True,
-    )
+    result = _train_in(tmp_path)
     assert result.returncode != 0 and "no labelled sets found" in result.stderr
 
 
@@ -509,23 +506,7 @@ def test_a_head_is_not_trained_without_its_own_set(tmp_path: Path) -> None:
 
 
 def test_train_command_refuses_two_recipes_for_one_head(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bot.cli",
-            "train",
-            "--datasets",
-            str(tmp_path),
-            "--out",
-            str(tmp_path / "m"),
-            "--heads",
-            "misinformation",
-            "misinformation-constraint",
-        ],
-        capture_output=True,
-        text=True,
-    )
+    result = _train_in(tmp_path, "--heads", "misinformation", "misinformation-constraint")
     assert result.returncode != 0
     assert "misinformation and misinformation-constraint both write the misinformation head" in result.stderr
 
