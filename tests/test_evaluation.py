@@ -12,6 +12,7 @@ import pytest
 
 from bot.core.evaluation import Example, evaluate, load_labelled_csv
 from bot.core.policy import PolicyEngine
+from bot.store.db import Database
 
 
 def test_scores_and_confusion_are_computed_per_tier() -> None:
@@ -139,27 +140,25 @@ def test_a_decision_teaches_the_head_its_flag_spoke_for(rules: list[str], tier: 
     assert signal_of(rules, tier) == head
 
 
-def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
-    import os
+_DECIDED = {
+    "a": "You are a useless idiot",  # hidden
+    "b": "You are a clown",  # left up
+    "c": "Should I take ibuprofen for my fever?",  # a medical question, handled
+    "d": "Spam spam, visit my channel for free iphones",  # hidden
+}
+
+
+def _settle_decisions(db: Database) -> None:
+    """Four comments flagged and decided: Hide, Leave, Mark handled, Hide."""
     from datetime import UTC, datetime
 
     from bot.core import cases
     from bot.core.desks import DeskTarget
     from bot.core.models import Actor, Decision, IncomingComment, Platform
     from bot.core.profile import load_profile
-    from bot.store.db import Database, make_engine, migrate
 
-    url = f"sqlite:///{tmp_path / 'labels.db'}"
-    engine = make_engine(url)
-    migrate(engine)
-    db = Database(engine, workers=1)
     now = datetime(2026, 11, 23, 10, tzinfo=UTC)
-    texts = {
-        "a": "You are a useless idiot",
-        "b": "You are a clown",
-        "c": "Should I take ibuprofen for my fever?",
-    }
-    items = [IncomingComment(platform=Platform.X, external_id=k, text=t) for k, t in texts.items()]
+    items = [IncomingComment(platform=Platform.X, external_id=k, text=t) for k, t in _DECIDED.items()]
     opened = db.call(
         lambda s: cases.ingest(
             session=s,
@@ -171,7 +170,10 @@ def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
             source="test",
         )
     ).cases_opened
-    for case_id, decision in zip(opened, (Decision.HIDE, Decision.LEAVE, Decision.MARK_HANDLED), strict=True):
+    decisions = (Decision.HIDE, Decision.LEAVE, Decision.MARK_HANDLED, Decision.HIDE)
+    # Not connected to X here: each Hide waits for a moderator to do it by hand, then is done.
+    by_hand = [(opened[0], Decision.DONE_BY_HAND), (opened[3], Decision.DONE_BY_HAND)]
+    for case_id, decision in [*zip(opened, decisions, strict=True), *by_hand]:
         db.call(
             lambda s, c=case_id, d=decision: cases.decide(
                 session=s,
@@ -183,17 +185,30 @@ def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
                 desks=[],
             )
         )
-    db.call(
-        lambda s: cases.decide(
-            session=s,
-            case_id=opened[0],
-            decision=Decision.DONE_BY_HAND,
-            actor=Actor("slack", "U1", "sam"),
-            now=now,
-            connected=frozenset(),
-            desks=[],
-        )
-    )
+
+
+def test_decisions_say_which_head_their_flag_spoke_for(db: Database) -> None:
+    from bot.core.evaluation import decision_labels
+
+    _settle_decisions(db)
+    labels = db.call(decision_labels)
+    assert [(row.text, row.label, row.signal, row.decision) for row in labels] == [
+        (_DECIDED["a"], 1, "abuse", "hide"),
+        (_DECIDED["b"], 3, "abuse", "leave"),
+        (_DECIDED["d"], 2, "spam", "hide"),
+    ]
+
+
+def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
+    import os
+
+    from bot.store.db import make_engine, migrate
+
+    url = f"sqlite:///{tmp_path / 'labels.db'}"
+    engine = make_engine(url)
+    migrate(engine)
+    db = Database(engine, workers=1)
+    _settle_decisions(db)
     db.close()
     env = {**os.environ, "DATABASE_URL": url}
     out = tmp_path / "labels.csv"
@@ -202,8 +217,9 @@ def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
     )
     rows = list(csv.DictReader(out.open()))
     assert [(r["text"], r["label"], r["signal"], r["decision"]) for r in rows] == [
-        (texts["a"], "1", "abuse", "hide"),  # hidden: the flag was right
-        (texts["b"], "3", "abuse", "leave"),  # left up: the abuse flag should not have been raised
+        (_DECIDED["a"], "1", "abuse", "hide"),  # hidden: the flag was right
+        (_DECIDED["b"], "3", "abuse", "leave"),  # left up: the abuse flag should not have been raised
+        (_DECIDED["d"], "2", "spam", "hide"),
     ]  # the medical question was handled, not judged: no label
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "eval", "--from-decisions", "--json"],
