@@ -145,11 +145,12 @@ _DECIDED = {
     "b": "You are a clown",  # left up
     "c": "Should I take ibuprofen for my fever?",  # a medical question, handled
     "d": "Spam spam, visit my channel for free iphones",  # hidden
+    "e": "You are a useless idiot, ring me on 07700 900123",  # hidden: shares a phone number
 }
 
 
 def _settle_decisions(db: Database) -> None:
-    """Four comments flagged and decided: Hide, Leave, Mark handled, Hide."""
+    """Five comments flagged and decided: Hide, Leave, Mark handled, Hide, Hide."""
     from datetime import UTC, datetime
 
     from bot.core import cases
@@ -170,9 +171,9 @@ def _settle_decisions(db: Database) -> None:
             source="test",
         )
     ).cases_opened
-    decisions = (Decision.HIDE, Decision.LEAVE, Decision.MARK_HANDLED, Decision.HIDE)
+    decisions = (Decision.HIDE, Decision.LEAVE, Decision.MARK_HANDLED, Decision.HIDE, Decision.HIDE)
     # Not connected to X here: each Hide waits for a moderator to do it by hand, then is done.
-    by_hand = [(opened[0], Decision.DONE_BY_HAND), (opened[3], Decision.DONE_BY_HAND)]
+    by_hand = [(opened[i], Decision.DONE_BY_HAND) for i in (0, 3, 4)]
     for case_id, decision in [*zip(opened, decisions, strict=True), *by_hand]:
         db.call(
             lambda s, c=case_id, d=decision: cases.decide(
@@ -220,7 +221,7 @@ def test_moderators_decisions_become_labels(tmp_path: Path) -> None:
         (_DECIDED["a"], "1", "abuse", "hide"),  # hidden: the flag was right
         (_DECIDED["b"], "3", "abuse", "leave"),  # left up: the abuse flag should not have been raised
         (_DECIDED["d"], "2", "spam", "hide"),
-    ]  # the medical question was handled, not judged: no label
+    ]  # the medical question was handled, not judged: no label; personal details are never written out
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "eval", "--from-decisions", "--json"],
         capture_output=True,

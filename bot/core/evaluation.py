@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from bot.core.models import Route
 from bot.core.policy import PolicyEngine
 from bot.core.policy.identity_terms import measuring_comments
 from bot.core.policy.learned import held_out
@@ -363,18 +364,24 @@ def decision_labels(session: Any) -> list[DecisionLabel]:
     """Every settled moderator decision as a label.
 
     Hide/Delete confirms the flag (label = the tier the classifier gave); Leave says it should
-    have been left up (label 3). Routed and handled cases carry no tier judgement and are skipped.
+    have been left up (label 3). Routed and handled cases carry no tier judgement and are skipped,
+    and so are comments that shared personal details: labels are written out and learned from,
+    and those details are only for the department they are passed to (MSE 6.5.2).
     """
     from sqlmodel import col, select
 
     from bot.store.tables import Case, Comment
 
-    rows = session.exec(
-        select(Case, Comment.text, Comment.reasons)
-        .join(Comment, col(Comment.id) == col(Case.comment_id))
-        .where(col(Case.status).in_([*_REMOVED, "left"]), col(Comment.text) != "")
-        .order_by(col(Case.id))
-    ).all()
+    rows = [
+        (case, text, reasons)
+        for case, text, reasons, routes in session.exec(
+            select(Case, Comment.text, Comment.reasons, Comment.routes)
+            .join(Comment, col(Comment.id) == col(Case.comment_id))
+            .where(col(Case.status).in_([*_REMOVED, "left"]), col(Comment.text) != "")
+            .order_by(col(Case.id))
+        ).all()
+        if Route.PERSONAL_DATA.value not in (routes or ())
+    ]
     return [
         DecisionLabel(
             int(case.id),
