@@ -256,7 +256,10 @@ def test_rejecting_a_false_claim_others_spread_is_not_misinformation() -> None:
 
 
 def test_the_shipped_misinformation_head_flags_claims_and_leaves_complaints_about_the_same_topics() -> None:
-    for claim in ("Garlic protects you from the coronavirus", "Drinking hot water kills the coronavirus"):
+    for claim in (
+        "The covid vaccine has killed more people than covid",
+        "Holding your breath for ten seconds proves you do not have covid",
+    ):
         flagged = ENGINE.classify(claim)  # no rule knows these myths: the head finds them
         assert flagged.tier is Tier.MISINFORMATION_OR_SPAM, claim
         assert any(r.rule == "model.misinformation" for r in flagged.reasons), claim
@@ -264,6 +267,7 @@ def test_the_shipped_misinformation_head_flags_claims_and_leaves_complaints_abou
         "The covid vaccine centre was closed again and we waited two hours in the rain.",
         "Is the flu jab safe while breastfeeding? Asking for my daughter.",
         "Masks are still required on the cancer ward, please respect it.",
+        "Masks reduce the spread of respiratory viruses",  # accurate advice, in a person's own words
     ):
         assert ENGINE.classify(text).tier is Tier.LEAVE, text
 

@@ -618,6 +618,8 @@ def test_plain_words_about_bodies_and_groups_are_not_insults(text: str) -> None:
         "The government made covid so they could lock us all up",
         "Pretty sure Bill Gates engineered the coronavirus",
         "The pandemic was released on purpose",
+        "Eating raw garlic protects you against covid",
+        "Hand dryers kill the coronavirus, no need to wash",
     ],
 )
 def test_well_known_health_myths_are_misinformation(text: str) -> None:
@@ -636,6 +638,7 @@ def test_well_known_health_myths_are_misinformation(text: str) -> None:
         "The government made the pandemic worse for care homes",
         "They planned the covid vaccine rollout well in our area",
         "It's a lie that Bill Gates created the virus",
+        "I had lemon water and a hot bath when I had covid, felt a bit better",
     ],
 )
 def test_denying_a_myth_or_asking_about_it_is_not_misinformation(text: str) -> None:

@@ -610,6 +610,11 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:turmeric|baking\s+soda|bicarb\w*|vitamin\s+c|apricot\s+(?:kernels?|seeds?)|cannabis\s+oil|juicing"
             r"|alkaline\s+diet|essential\s+oils?|homeopath\w*)\s+(?:\w+\s+){0,2}(?:cures?|cured|kills?|treats?)\s+"
             r"(?:\w+\s+)?(?:cancer|covid|diabetes|autism|asthma|infections?)\b"
+            # The WHO's coronavirus myth-busters: home remedies said to prevent or kill the virus.
+            r"|\b(?:garlic|hot\s+water|lemon(?:\s+water)?|ginger|vinegar|salt\s+water|hand\s+dryers?|uv\s+lamps?"
+            r"|drinking\s+alcohol|hot\s+baths?|pepper|colloidal\s+silver)\s+(?:\w+\s+){0,2}"
+            r"(?:cures?|cured|kills?|treats?|prevents?|stops?|protects?\s+(?:\w+\s+)?(?:from|against))\s+"
+            r"(?:\w+\s+)?(?:corona\s*virus|covid(?:-?19)?|the\s+virus)\b"
             r"|\b(?:ditch|bin|throw\s+away)\s+(?:your\s+|the\s+)?(?:inhalers?|insulin|chemo\w*|meds|medication|antidepressants"
             r"|statins)\b"
             r"|\b(?:big\s+pharma|doctors|the\s+nhs|the\s+government|they)\s+(?:is\s+|are\s+)?(?:hiding|suppressing|covering\s+up)"

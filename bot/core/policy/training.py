@@ -37,6 +37,11 @@ from bot.core.policy.rules import HEALTH_CLAIM_TOPIC
 # Written for this project (not from any public set): NHS-style comments for the domain the public
 # sets miss. Shipped under the project's own licence.
 NHS_EXAMPLES = Path(__file__).with_name("training_data") / "nhs_comments.csv"
+# Also written for this project: accurate health advice in a citizen's voice ("masks help stop
+# coughs spreading"), for the misinformation heads only. The claim sets' true rows are news
+# headlines and bulletins, so a head learned from them took any claim a person makes for a false
+# one. The other heads have no use for them.
+TRUE_HEALTH_CLAIMS = Path(__file__).with_name("training_data") / "true_health_claims.csv"
 
 
 BORROWED_WEIGHT = 0.25
@@ -151,6 +156,11 @@ def load_nhs_examples(path: Path = NHS_EXAMPLES) -> list[tuple[str, int, str]]:
         return [(row["text"], int(row["label"]), row.get("signal") or "") for row in csv.DictReader(handle)]
 
 
+def load_true_health_claims(path: Path = TRUE_HEALTH_CLAIMS) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row["text"] for row in csv.DictReader(handle)]
+
+
 def load_organisation_labels(paths: Sequence[Path]) -> tuple[list[tuple[str, int, str]], int]:
     """(text, tier, signal) rows from labelled CSVs in `modbot export-labels` form (text, label and
     an optional signal naming the head a flag spoke for), and how many rows teach no head: a Tier 2
@@ -250,6 +260,10 @@ def build_corpus(
         raise ValueError(f"unknown head {name!r}; choose from {', '.join(SPECS)}")
     for text, tier, signal in load_nhs_examples():
         corpus.add(NHS_SOURCE, text, int(tier != 3 and signal == SPECS[name].name), weight=WRITTEN_WEIGHT)
+    if SPECS[name].name == "misinformation":
+        # Among the desk's own rows: held to the same budget as the rest of them, together.
+        for text in load_true_health_claims():
+            corpus.add(NHS_SOURCE, text, 0, weight=WRITTEN_WEIGHT)
     # Weighed like the rows written for this project: they are the page the desk works on.
     for text, tier, signal in organisation:
         corpus.add(
