@@ -365,8 +365,8 @@ RULES: tuple[Rule, ...] = (
             # Doing well at something is not a threat: "I'll kill it", "I'll slaughter this marathon".
             r"(?!\s+(?:it\b|(?:this|that|the|my)\s+(?:marathon|race|run|fun\s+run|exam|test|interview|game|match|quiz"
             r"|workout|gig|song|presentation|dance|karaoke|bake\s+off|competition)\b))"
-            # Killing spoken of as something that should be allowed: "murdering a nurse like you
-            # should be legal".
+            # Killing spoken of as something that should be allowed: "stabbing a GP like him should
+            # be made legal".
             r"|\b(?:killing|murdering|shooting|stabbing|lynching|slaughtering|beheading)\s+(?!(?:time|it|the\s+breeze)\b)"
             r"(?:\w+\s+){1,5}?"
             r"(?:should|ought\s+to)\s+be\s+(?:made\s+)?(?:legal|legali[sz]ed|decriminali[sz]ed|allowed|encouraged|rewarded)\b"
@@ -521,7 +521,7 @@ RULES: tuple[Rule, ...] = (
             r"(?=\s*(?:[.!?,;:]|$)|\s+(?:once|for\s+good|from|and|or|now|already|too|altogether|entirely|completely)\b)"
             rf"|\b(?:love|like|want|wish|hope|glad)\s+to\s+see\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?"
             rf"{_GROUP}\s+(?:suffer|die|burn|rot|hang|dead|{_HARMED})\b"
-            # Killing offered as the answer to a group: "execution is the only solution for those …".
+            # Killing offered as the answer to a group: "a bullet is the best answer for …".
             r"|\b(?:execution|extermination|genocide|death|a\s+bullet|the\s+gas\s+chambers?|killing\s+them(?:\s+all)?)"
             r"\s+(?:is|are)\s+the\s+(?:only|final|best|real|one)\s+(?:solution|answer|cure|option)\s+(?:for|to)\s+"
             rf"(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
