@@ -52,6 +52,7 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
         ("Are these side effects normal after the booster?", Route.MEDICAL_QUESTION, False),
         ("Do I have to take my tablets with food?", Route.MEDICAL_QUESTION, False),
         ("Is it normal to bleed a bit after a smear?", Route.MEDICAL_QUESTION, False),
+        ("Can a hot bath stop you catching covid?", Route.MEDICAL_QUESTION, False),
         ("I want to make a complaint about my treatment", Route.COMPLAINT_OR_LEGAL, False),
         ("My solicitor will be in touch", Route.COMPLAINT_OR_LEGAL, False),
         (
@@ -620,6 +621,7 @@ def test_plain_words_about_bodies_and_groups_are_not_insults(text: str) -> None:
         "The pandemic was released on purpose",
         "Eating raw garlic protects you against covid",
         "Hand dryers kill the coronavirus, no need to wash",
+        "Did you know garlic protects you against covid?",
     ],
 )
 def test_well_known_health_myths_are_misinformation(text: str) -> None:
@@ -639,6 +641,8 @@ def test_well_known_health_myths_are_misinformation(text: str) -> None:
         "They planned the covid vaccine rollout well in our area",
         "It's a lie that Bill Gates created the virus",
         "I had lemon water and a hot bath when I had covid, felt a bit better",
+        "Does drinking hot water kill the coronavirus?",
+        "Is it true that garlic protects you from covid?",
     ],
 )
 def test_denying_a_myth_or_asking_about_it_is_not_misinformation(text: str) -> None:

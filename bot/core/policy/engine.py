@@ -13,7 +13,7 @@ from bot.core.policy.links import DEFAULT_TRUSTED_SITES, borrows_official_name, 
 from bot.core.policy.markup import strip_markup
 from bot.core.policy.personal_data import find_personal_data
 from bot.core.policy.prefilter import RuleGate, alternatives
-from bot.core.policy.rules import RULES, SERVICE_TOPIC, Rule
+from bot.core.policy.rules import HOME_REMEDY, RULES, SERVICE_TOPIC, Rule
 
 _EXCERPT_MAX = 80
 _LOOKALIKE = "a link dressed as an NHS or government site (possible scam)"
@@ -106,13 +106,14 @@ def _denied_spans(lowered: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DENIED.finditer(lowered) if _MYTH.search(lowered, *m.span())]
 
 
-# A parent's plain question about a vaccine ("does the MMR cause autism?") asks, it does not
-# claim: the desk answers it (it is a medical question too). Rhetorical frames ("did you know…?",
-# "why won't they admit…?") are not plain questions, and questions about other claims ("is the
-# virus a bioweapon?") are a way of spreading them, so they are left to the rules.
+# A parent's plain question about a vaccine ("does the MMR cause autism?") or a home remedy ("can
+# hot water kill the coronavirus?") asks, it does not claim: the desk answers it (it is a medical
+# question too). Rhetorical frames ("did you know…?", "why won't they admit…?") are not plain
+# questions, and questions about other claims ("is the virus a bioweapon?") are a way of spreading
+# them, so they are left to the rules.
 _ASKED = re.compile(
     r"(?:^|(?<=[.!?\n,;:]))\s*(?:does|do|is|are|can|could|will|would|has|have|did|should)\b(?!\s+(?:you|u)\s+know\b)"
-    r"[^.!?\n]*\b(?:vaccines?|vaccinations?|jabs?|mmr|boosters?)\b[^.!?\n]*\?"
+    rf"[^.!?\n]*\b(?:vaccines?|vaccinations?|jabs?|mmr|boosters?|{HOME_REMEDY})\b[^.!?\n]*\?"
 )
 
 

@@ -346,6 +346,13 @@ _VICTIM = (
     r"|gym|bottle|ceiling|table|bed|jackpot|breeze|messenger|air|clock|system|numbers)\w+|your\s+\w+|this\s+(?:guy|man|woman|bloke|idiot|nurse|doctor))"
 )
 
+# Home remedies the WHO's coronavirus myth-busters answer: said to prevent or kill the virus, they
+# are a myth; asked about ("does garlic protect you from covid?"), a question for the desk.
+HOME_REMEDY = (
+    r"(?:garlic|hot\s+water|lemon(?:\s+water)?|ginger|vinegar|salt\s+water|hand\s+dryers?|uv\s+lamps?"
+    r"|drinking\s+alcohol|hot\s+baths?|pepper|colloidal\s+silver)"
+)
+
 # How a patient asks what to do ("should I …", "is it safe to …"), for the medical-question route.
 _ASKING_WHETHER = (
     r"(?:should\s+i|can\s+i|do\s+i\s+(?:need|have)\s+to|is\s+it\s+(?:safe|ok|okay|normal)\s+to"
@@ -611,8 +618,7 @@ RULES: tuple[Rule, ...] = (
             r"|alkaline\s+diet|essential\s+oils?|homeopath\w*)\s+(?:\w+\s+){0,2}(?:cures?|cured|kills?|treats?)\s+"
             r"(?:\w+\s+)?(?:cancer|covid|diabetes|autism|asthma|infections?)\b"
             # The WHO's coronavirus myth-busters: home remedies said to prevent or kill the virus.
-            r"|\b(?:garlic|hot\s+water|lemon(?:\s+water)?|ginger|vinegar|salt\s+water|hand\s+dryers?|uv\s+lamps?"
-            r"|drinking\s+alcohol|hot\s+baths?|pepper|colloidal\s+silver)\s+(?:\w+\s+){0,2}"
+            rf"|\b{HOME_REMEDY}\s+(?:\w+\s+){{0,2}}"
             r"(?:cures?|cured|kills?|treats?|prevents?|stops?|protects?\s+(?:\w+\s+)?(?:from|against))\s+"
             r"(?:\w+\s+)?(?:corona\s*virus|covid(?:-?19)?|the\s+virus)\b"
             r"|\b(?:ditch|bin|throw\s+away)\s+(?:your\s+|the\s+)?(?:inhalers?|insulin|chemo\w*|meds|medication|antidepressants"
@@ -815,6 +821,9 @@ RULES: tuple[Rule, ...] = (
             # with the facts and a signpost, not hidden as misinformation.
             r"|\b(?:does|do|can|could|will|would|is|are)\s+(?:\w+\s+){0,4}(?:vaccines?|jabs?|mmr|boosters?|vaccination)"
             r"\s+(?:\w+\s+){0,3}(?:cause|give|change|affect|harm|damage|make|safe)\w*\b[^.!?\n]*\?"
+            # And whether a home remedy keeps the virus away ("can hot water kill the coronavirus?").
+            rf"|\b(?:does|do|can|could|will|would|is|are)\s+(?:it\s+true\s+(?:that\s+)?)?(?:\w+\s+){{0,2}}{HOME_REMEDY}"
+            r"\s+(?:\w+\s+){0,2}(?:kill|cure|prevent|stop|protect|treat)\w*\b[^.!?\n]*\?"
             r"|\bmy\s+(?:son|daughter|baby|child|mum|mom|dad|husband|wife|partner)\s+(?:has|have|is|has\s+got|keeps)\s+(?:\w+\s+){0,4}(?:rash|fever|temperature|pain|vomiting|bleeding|lump|cough|breathing)\b"
             r"|\b(?:i\s+have|i'?ve\s+got|i\s+keep\s+getting)\s+(?:a\s+)?(?:\w+\s+)?(?:lump|rash|chest\s+pain|fever|temperature|headaches?|bleeding|symptoms?)\b.*\?"
         ),
