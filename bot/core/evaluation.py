@@ -337,8 +337,13 @@ def development_sets(datasets: Path | Sequence[Path]) -> Iterator[tuple[str, lis
 _REMOVED = ("hidden", "deleted")
 # Which learned head a flag speaks for, by the family of the rule or head that raised it. Flags
 # no head judges (a named member of staff, personal data, a route) teach no head.
-_HEAD_OF_FAMILY = {"abuse": "abuse", "hate": "abuse", "threat": "abuse", "spam": "spam"}
-_HEAD_OF_FAMILY["misinformation"] = "misinformation"
+_HEAD_OF_FAMILY = {
+    "abuse": "abuse",
+    "hate": "abuse",
+    "threat": "abuse",
+    "spam": "spam",
+    "misinformation": "misinformation",
+}
 
 
 class DecisionLabel(NamedTuple):

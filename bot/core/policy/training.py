@@ -50,7 +50,6 @@ NHS_SOURCE = "nhs-written"
 IDENTITY_SOURCE = "identity-written"
 # The organisation's own moderators' decisions (`modbot export-labels`, reviewed): its own page.
 ORGANISATION_SOURCE = "organisation"
-_HEAD_NAMES = ("abuse", "spam", "misinformation")
 # They weigh more than a public set's rows: they are the domain the bot works in.
 WRITTEN_WEIGHT = 3.0
 # They may be wrongly flagged no more than the criticism goal allows (2%), whatever a head's
@@ -157,6 +156,7 @@ def load_nhs_examples(path: Path = NHS_EXAMPLES) -> list[tuple[str, int, str]]:
 
 
 def load_true_health_claims(path: Path = TRUE_HEALTH_CLAIMS) -> list[str]:
+    """The accurate health statements (`TRUE_HEALTH_CLAIMS`), one per row."""
     with path.open(encoding="utf-8", newline="") as handle:
         return [row["text"] for row in csv.DictReader(handle)]
 
@@ -179,9 +179,10 @@ def load_organisation_labels(paths: Sequence[Path]) -> tuple[list[tuple[str, int
                 label, signal = (row.get("label") or "").strip(), (row.get("signal") or "").strip().lower()
                 if label not in ("1", "2", "3"):
                     raise ValueError(f"{path.name}, line {line}: label {label!r} is not 1, 2 or 3")
-                if signal and signal not in _HEAD_NAMES:
+                heads = sorted({spec.name for spec in SPECS.values()})
+                if signal and signal not in heads:
                     raise ValueError(
-                        f"{path.name}, line {line}: signal {signal!r} is not one of {', '.join(_HEAD_NAMES)}"
+                        f"{path.name}, line {line}: signal {signal!r} is not one of {', '.join(heads)}"
                     )
                 tier = int(label)
                 if tier == 1:
