@@ -172,8 +172,7 @@ class LearnedModel:
         """The heads whose probability reaches their threshold, with their evidence."""
         if not self.heads:
             return []
-        lowered_words = _lowered(text)
-        found = _normalised(lowered_words, _WORD.findall(lowered_words))
+        found = words(text)
         if not found:
             return []
         pair_rows, known = self._pairs, self._words
@@ -201,7 +200,7 @@ class LearnedModel:
                 lowered = lowered or text.lower()
                 if head.gate.search(lowered) is None:
                     continue
-            spans = spans or [match.span() for match in _WORD.finditer(lowered_words)]
+            spans = spans or [match.span() for match in _WORD.finditer(_lowered(text))]
             verdicts.append(Verdict(head, probability, _evidence(found, spans, rows, pairs, column)))
         return verdicts
 
