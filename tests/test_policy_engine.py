@@ -75,6 +75,8 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
         ("My son has started cutting himself and CAMHS won't see him", Route.SAFETY_RISK, True),
         ("My dad doesn't want to live anymore since the diagnosis", Route.SAFETY_RISK, True),
         ("She threatened to harm herself on the ward", Route.SAFETY_RISK, True),
+        ("My sister is suicidal and the crisis team discharged her", Route.SAFETY_RISK, True),
+        ("I rang the suicide helpline twice last night and got no answer", Route.SAFETY_RISK, True),
     ],
 )
 def test_special_routes(text: str, route: Route, urgent: bool) -> None:
@@ -91,6 +93,8 @@ def test_special_routes(text: str, route: Route, urgent: bool) -> None:
         "The new rota is killing me",
         "Cut yourself some slack, the nurses are doing their best",
         "She is better off at home than in that care home",
+        "Suicide prevention training should be compulsory for every GP",
+        "Suicide rates among young men in this county are shocking",
     ],
 )
 def test_accidents_and_figures_of_speech_are_not_a_risk_to_life(text: str) -> None:

@@ -742,7 +742,12 @@ RULES: tuple[Rule, ...] = (
         "risk to life: self-harm or suicide",
         re.compile(
             r"\b(?:kill|killing|hurt|hurting|harm|harming)\s+my\s*self\b|\bend(?:ing)?\s+(?:it\s+all|my\s+life)\b"
-            r"|\bsuicid(?:e|al)\b|\bself[\s\-]?harm\w*\b|\bwant\s+to\s+die\b|\bno\s+reason\s+to\s+live\b"
+            # Suicide named as a topic ("suicide prevention training", "suicide rates are rising") is
+            # no one's risk tonight: not an urgent escalation.
+            # (A helpline or a charity called is not a topic: whoever rang it may be at risk.)
+            r"|\bsuicid(?:e|al)\b(?!\s+(?:prevention|awareness|rates?|statistics|figures|strateg(?:y|ies)|training"
+            r"|research|bombers?|bombings?|squad))"
+            r"|\bself[\s\-]?harm\w*\b|\bwant\s+to\s+die\b|\bno\s+reason\s+to\s+live\b"
             r"|\bcan'?t\s+go\s+on\b|\boverdos(?:e|ed|ing)\b|\btake\s+all\s+my\s+(?:pills|tablets)\b"
             # Someone else at risk, told by family or a friend ("my daughter tried to end her life"):
             # a safeguarding concern the policy says to report at once (MSE 7.2.9, 7.2.11).
