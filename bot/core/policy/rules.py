@@ -346,6 +346,18 @@ _VICTIM = (
     r"|gym|bottle|ceiling|table|bed|jackpot|breeze|messenger|air|clock|system|numbers)\w+|your\s+\w+|this\s+(?:guy|man|woman|bloke|idiot|nurse|doctor))"
 )
 
+# An overdose spoken of as something to stop or survive ("naloxone reverses an overdose").
+_NOT_TAKEN = "".join(
+    _lookbehinds(
+        (
+            f"{verb}{article}"
+            for verb in ("from", "prevent", "prevents", "preventing", "reverse", "reverses", "reversing")
+            for article in ("", " an", " a")
+        ),
+        "!",
+    )
+)
+
 # Home remedies the WHO's coronavirus myth-busters answer: said to prevent or kill the virus, they
 # are a myth; asked about ("does garlic protect you from covid?"), a question for the desk.
 HOME_REMEDY = (
@@ -747,8 +759,16 @@ RULES: tuple[Rule, ...] = (
             # (A helpline or a charity called is not a topic: whoever rang it may be at risk.)
             r"|\bsuicid(?:e|al)\b(?!\s+(?:prevention|awareness|rates?|statistics|figures|strateg(?:y|ies)|training"
             r"|research|bombers?|bombings?|squad))"
-            r"|\bself[\s\-]?harm\w*\b|\bwant\s+to\s+die\b|\bno\s+reason\s+to\s+live\b"
-            r"|\bcan'?t\s+go\s+on\b|\boverdos(?:e|ed|ing)\b|\btake\s+all\s+my\s+(?:pills|tablets)\b"
+            # So is a service named for self-harm ("the self-harm team were amazing").
+            r"|\bself[\s\-]?harm\w*\b(?!\s+(?:services?|teams?|nurses?|workers?|clinics?|pathways?|awareness|training"
+            r"|prevention|research|figures|rates?|statistics))"
+            r"|\bwant\s+to\s+die\b|\bno\s+reason\s+to\s+live\b"
+            # "I can't go on like this" is; "I can't go on waiting for my operation" and "can't go on
+            # holiday" are not. An overdose taken is; lives saved "from overdose" are a topic.
+            r"|\bcan'?t\s+go\s+on\b(?!\s+(?:waiting|holidays?|the\s+(?:waiting\s+list|bus|train|trip)|a\s+(?:trip|holiday)))"
+            rf"|(?=overdos){_NOT_TAKEN}\boverdos(?:e|ed|ing)\b"
+            r"(?!\s+(?:deaths|figures|rates?|statistics|prevention|awareness|kits?))"
+            r"|\btake\s+all\s+my\s+(?:pills|tablets)\b"
             # Someone else at risk, told by family or a friend ("my daughter tried to end her life"):
             # a safeguarding concern the policy says to report at once (MSE 7.2.9, 7.2.11).
             # "Kill yourself" is abuse (threat.wish_harm); "he fell and hurt himself" is an accident.
