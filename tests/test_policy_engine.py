@@ -545,6 +545,8 @@ def test_money_making_offers_are_spam(text: str) -> None:
         "I know where your kids go to school",
         "I will butcher the next paramedic who turns up late",
         "I'll kill that consultant when I see him",
+        "I'm going to find out where you live",
+        "I'll find your kids, receptionist",
         "Stabbing a useless GP like him should be made legal",
         "Get cancer and die",
         "You deserve everything that's coming to you",
@@ -573,6 +575,12 @@ def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
         "Shooting the breeze with patients should be encouraged",
         "I'll slaughter this marathon for the hospice, sponsor me",
         "We're going to kill it at the charity quiz tonight",
+        "I'll murder a bacon sandwich after this night shift",
+        "I'm going to find the PALS office and make a complaint",
+        "We will find a dentist taking NHS patients eventually",
+        "I'll hurt my back again lifting mum into the car",
+        "I'll shoot you a message with the ward number",
+        "Going to kill two birds with one stone and get both jabs",
     ],
 )
 def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> None:

@@ -379,11 +379,22 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|i'?m\s+going\s+to|should|someone\s+should)"
             # "… going to get hurt" is a warning, not a threat: no passive.
-            r"\s+(?:(?!(?:get|be|got|being)\b)\w+\s+)?(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|burn|bomb"
-            r"|smash\s+up|find|slaughter|butcher|behead|decapitate|massacre|maim)\b"
-            # Doing well at something is not a threat: "I'll kill it", "I'll slaughter this marathon".
+            r"\s+(?:(?!(?:get|be|got|being)\b)\w+\s+)?(?:(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|burn"
+            r"|bomb|smash\s+up|slaughter|butcher|behead|decapitate|massacre|maim)\b"
+            # Doing well at something is not a threat: "I'll kill it", "I'll slaughter this marathon";
+            # nor are sayings and chores: "murder a cup of tea", "kill two birds with one stone",
+            # "hurt my back", "burn the candle at both ends", "shoot you an email".
             r"(?!\s+(?:it\b|(?:this|that|the|my)\s+(?:marathon|race|run|fun\s+run|exam|test|interview|game|match|quiz"
-            r"|workout|gig|song|presentation|dance|karaoke|bake\s+off|competition)\b))"
+            r"|workout|gig|song|presentation|dance|karaoke|bake\s+off|competition)\b"
+            r"|(?:a|an|some|my)\s+(?:\w+\s+)?(?:cup|pint|brew|tea|coffee|curry|kebab|burger|sandwich|pizza|drink|beer"
+            r"|wine|cake|biscuits?|meal|takeaway|chocolate)s?\b|two\s+birds|time\b|calories\b|bridges\b"
+            r"|the\s+(?:candle|midnight\s+oil|breeze|air)\b"
+            r"|my\s+(?:back|knees?|neck|shoulders?|hips?|legs?|arms?|wrists?|ankles?|foot|feet|hands?|head|chances)\b"
+            r"|(?:(?:you|u|him|her|them)\s+)?(?:a|an)\s+(?:quick\s+)?(?:message|email|e-mail|text|dm|line|note|reply"
+            r"|video|photo|film)\b))"
+            # Finding someone, not a new GP or the PALS office: "I'll find you", "… where you live".
+            r"|find\s+(?:you|u|ya|him|her|them|out\s+where|where\s+(?:you|u|he|she|they)\s+lives?"
+            r"|your\s+(?:house|home|address|family|kids|children|car))\b)"
             # Killing spoken of as something that should be allowed: "stabbing a GP like him should
             # be made legal".
             r"|\b(?:killing|murdering|shooting|stabbing|lynching|slaughtering|beheading)\s+(?!(?:time|it|the\s+breeze)\b)"
