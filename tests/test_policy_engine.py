@@ -547,6 +547,10 @@ def test_money_making_offers_are_spam(text: str) -> None:
         "I'll kill that consultant when I see him",
         "I'm going to find out where you live",
         "I'll find your kids, receptionist",
+        "I'm going to sit in the car park till that GP comes out and batter him",
+        "I'll be bringing a machete next time, tell the manager",
+        "Next time I see that nurse she's dead",
+        "I know your reg, you know what's coming",
         "Stabbing a useless GP like him should be made legal",
         "Get cancer and die",
         "You deserve everything that's coming to you",
@@ -581,6 +585,8 @@ def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
         "I'll hurt my back again lifting mum into the car",
         "I'll shoot you a message with the ward number",
         "Going to kill two birds with one stone and get both jabs",
+        "I know your car park is always full, build a bigger one",
+        "I'll bring a knife to cut the cake for the nurses on Friday",
     ],
 )
 def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> None:

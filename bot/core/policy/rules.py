@@ -422,6 +422,17 @@ RULES: tuple[Rule, ...] = (
             # Intimidation: being followed, watched or met outside work.
             r"|\bknow\s+(?:which|what)\s+(?:car|house|school)\s+(?:is\s+)?(?:yours|you|she|he|they|her|his)\b"
             r"|\bknow\s+where\s+(?:your|her|his|their)\s+(?:kids|children|family)\b"
+            r"|\bi\s+know\s+(?:your|her|his|their)\s+(?:car|reg|number\s+plate)\b(?!\s+park)"
+            # The harm at the end of a plan: "I'm going to wait for that nurse after her shift and hurt her".
+            r"|\b(?:i'?ll|i\s+will|i'?m\s+(?:going\s+to|gonna)|i\s+am\s+(?:going\s+to|gonna)|we'?ll|we\s+will)\s"
+            r"[^.!?\n]{0,60}?\band\s+(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|smash|strangle)\s+"
+            r"(?:him|her|them|you|u)\b"
+            # A weapon promised: "I'm bringing a knife next time".
+            r"|\b(?:i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be|i'?ll|i\s+will)\s+(?:bringing|bring|carrying|coming\s+(?:back\s+)?with)"
+            r"\s+(?:a|my)\s+(?:knife|blade|gun|machete|baseball\s+bat|hammer|weapon)\b(?!\s+(?:and\s+fork|to\s+cut))"
+            # "Next time I see that doctor he's dead".
+            r"|\bnext\s+time\s+i\s+see\s+(?:\w+\s+){1,3}?(?:he|she|they|you)(?:'?s|'?re|\s+is|\s+are|\s+will\s+be)\s+"
+            r"(?:dead|done\s+for|getting\s+(?:it|hurt|battered))\b"
             r"|\bwait\s+(?:till|until)\s+i\s+(?:see|get|catch|find)\s+(?:you|him|her|them|that\s+\w+|the\s+\w+)\s+"
             r"(?:outside|alone|after\s+(?:work|(?:her|his|your|their)\s+shift)|on\s+(?:her|his|your|their)\s+own"
             r"|in\s+the\s+car\s*park)"
@@ -447,7 +458,7 @@ RULES: tuple[Rule, ...] = (
             rf"|\b{_TARGET}\s+(?:deserves?|should)\s+(?:to\s+)?(?:die|be\s+shot|be\s+hanged|hang|rot)\b"
             r"|\bkill\s+yo?urself\b|\bkys\b|\bdie\s+in\s+a\s+(?:fire|ditch|hole)\b|\bdrop\s+dead\b"
             r"|\bhope\s+(?:\w+\s+){1,8}(?:gets?|get)\s+(?:hit\s+by\s+a\s+(?:bus|car|train)|cancer|killed|stabbed|run\s+over|what'?s\s+coming)\b"
-            rf"|\b{_TARGET}\s+(?:deserves?|will\s+get)\s+(?:what'?s|everything(?:\s+that'?s)?)\s+coming\b"
+            rf"|\b{_TARGET}\s*(?:deserves?|will\s+get|'ll\s+get)\s+(?:what'?s|everything(?:\s+that'?s)?)\s+coming\b"
         ),
         tier=Tier.HARMFUL,
         route=Route.SAFETY_RISK,
