@@ -79,6 +79,7 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
         ("I rang the suicide helpline twice last night and got no answer", Route.SAFETY_RISK, True),
         ("My son took an overdose and they sent him home after an hour", Route.SAFETY_RISK, True),
         ("I can't go on like this, nobody listens", Route.SAFETY_RISK, True),
+        ("My son could die by suicide if CAMHS keep him waiting", Route.SAFETY_RISK, True),
         ("She's self-harming again and the self-harm team won't see her", Route.SAFETY_RISK, True),
     ],
 )
@@ -98,6 +99,7 @@ def test_special_routes(text: str, route: Route, urgent: bool) -> None:
         "She is better off at home than in that care home",
         "Suicide prevention training should be compulsory for every GP",
         "Suicide rates among young men in this county are shocking",
+        "Young farmers are dying by suicide and nobody in government cares",
         "The self-harm nurses at the Royal were wonderful with our son",
         "Naloxone can reverse an overdose, every pharmacy should have it",
         "I can't go on waiting for this hip operation much longer",

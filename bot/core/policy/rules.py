@@ -346,6 +346,17 @@ _VICTIM = (
     r"|gym|bottle|ceiling|table|bed|jackpot|breeze|messenger|air|clock|system|numbers)\w+|your\s+\w+|this\s+(?:guy|man|woman|bloke|idiot|nurse|doctor))"
 )
 
+# Suicide spoken of as deaths across a population, not as anyone's risk tonight.
+_COUNTED = "".join(
+    _lookbehinds(
+        (
+            f"{verb} {how}"
+            for verb in ("are dying", "were dying", "deaths", "death rate")
+            for how in ("by", "from")
+        ),
+        "!",
+    )
+)
 # An overdose spoken of as something to stop or survive ("naloxone reverses an overdose").
 _NOT_TAKEN = "".join(
     _lookbehinds(
@@ -779,7 +790,8 @@ RULES: tuple[Rule, ...] = (
             # Suicide named as a topic ("suicide prevention training", "suicide rates are rising") is
             # no one's risk tonight: not an urgent escalation.
             # (A helpline or a charity called is not a topic: whoever rang it may be at risk.)
-            r"|\bsuicid(?:e|al)\b(?!\s+(?:prevention|awareness|rates?|statistics|figures|strateg(?:y|ies)|training"
+            # So are deaths counted across a population: "young men are dying by suicide".
+            rf"|(?=suicid){_COUNTED}\bsuicid(?:e|al)\b(?!\s+(?:prevention|awareness|rates?|statistics|figures|strateg(?:y|ies)|training"
             r"|research|bombers?|bombings?|squad))"
             # So is a service named for self-harm ("the self-harm team were amazing").
             r"|\bself[\s\-]?harm\w*\b(?!\s+(?:services?|teams?|nurses?|workers?|clinics?|pathways?|awareness|training"
