@@ -346,6 +346,11 @@ _VICTIM = (
     r"|gym|bottle|ceiling|table|bed|jackpot|breeze|messenger|air|clock|system|numbers)\w+|your\s+\w+|this\s+(?:guy|man|woman|bloke|idiot|nurse|doctor))"
 )
 
+# Where a statement ends: what comes before it is said as a whole ("… are lazy.", "Death to all …!").
+_CLAUSE_END = r"\s*(?:[.!?,;:)]|$)"
+# A speaker promising to act: "I'll", "I'm going to", "we will".
+_I_WILL = r"(?:i'?ll|i\s+will|i'?m\s+(?:going\s+to|gonna)|i\s+am\s+(?:going\s+to|gonna)|we'?ll|we\s+will)"
+
 # Suicide spoken of as deaths across a population, not as anyone's risk tonight.
 _COUNTED = "".join(
     _lookbehinds(
@@ -418,7 +423,7 @@ RULES: tuple[Rule, ...] = (
             # Violence only a person can promise ("I'll have to rape…", "we will cut their throats",
             # "I'm going to make them suffer"). First person or "someone should" only: "the cuts are
             # going to make patients suffer" is criticism, and "I'm drowning in paperwork" is not a threat.
-            r"|\b(?:i'?ll|i\s+will|i'?m\s+(?:going\s+to|gonna)|i\s+am\s+(?:going\s+to|gonna)|we'?ll|we\s+will"
+            rf"|\b(?:{_I_WILL}"
             r"|we'?re\s+(?:going\s+to|gonna)|we\s+are\s+(?:going\s+to|gonna)|some(?:one|body)\s+should)"
             r"\s+(?:\w+\s+){0,2}?(?:rape|strangle|torture|lynch|drown(?!\s+in\b)|make\s+(?:\w+\s+){1,3}suffer"
             r"|(?:cut|slit)\s+(?:[\w'’]+\s+){0,2}throats?|snap\s+(?:[\w'’]+\s+){0,3}necks?"
@@ -435,7 +440,7 @@ RULES: tuple[Rule, ...] = (
             r"|\bknow\s+where\s+(?:your|her|his|their)\s+(?:kids|children|family)\b"
             r"|\bi\s+know\s+(?:your|her|his|their)\s+(?:car|reg|number\s+plate)\b(?!\s+park)"
             # The harm at the end of a plan: "I'm going to wait for that nurse after her shift and hurt her".
-            r"|\b(?:i'?ll|i\s+will|i'?m\s+(?:going\s+to|gonna)|i\s+am\s+(?:going\s+to|gonna)|we'?ll|we\s+will)\s"
+            rf"|\b{_I_WILL}\s"
             r"[^.!?\n]{0,60}?\band\s+(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|smash|strangle)\s+"
             r"(?:him|her|them|you|u)\b"
             # A weapon promised: "I'm bringing a knife next time".
@@ -506,7 +511,7 @@ RULES: tuple[Rule, ...] = (
             r"|total)\s+){0,3}"
             rf"(?:an?\s+)?(?:{_DEGRADING}|{_INSULT})"
             r"|(?:are|r)\s+(?:(?:all|just|so|such|that|really|always|naturally|inherently|basically)\s+){0,3}"
-            rf"{_VICE}(?=\s*(?:[.!?,;:)]|$)|\s+(?:and|people|scum|bastards)\b)"
+            rf"{_VICE}(?={_CLAUSE_END}|\s+(?:and|people|scum|bastards)\b)"
             # "… are a burden on society", "… being in charge is a danger to our country".
             r"|(?:are|r|being\s+(?:\w+\s+){1,3}?is)\s+(?:all\s+|just\s+)?(?:a\s+)?(?:burden|drain|danger|threat|menace)"
             r"\s+(?:on|to)\s+(?:our\s+|the\s+|this\s+)?(?:society|nhs|country|taxpayers?|economy|nation|children|kids"
@@ -531,7 +536,7 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:most|all|every\s+(?:single\s+)?one|each|many)\s+of\s+them\s+(?:are|is)\s+)"
             r"(?:(?:all|just|still|nothing\s+but|absolutely|pretty|so|such|really|truly|utterly|complete|total)\s+){0,3}"
             rf"(?:{_DEGRADING}|{_INSULT}|despicable|(?:human\s+)?garbage|worthless|disgust(?:s|ing)?\s+me"
-            rf"|{_VICE}(?=\s*(?:[.!?,;:)]|$)))\b"
+            rf"|{_VICE}(?={_CLAUSE_END}))\b"
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:get\s+rid\s+of|{_KILL})\s+(?:all\s+of\s+|every\s+(?:single\s+)?one\s+of\s+)?them\b"
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\bthey\s+(?:should|must|ought\s+to|deserve\s+to|need\s+to)\s+(?:all\s+)?"
             rf"(?:{_WISHED_ON_ALL}|be\s+{_HARMED}|suffer)\b"
@@ -552,7 +557,7 @@ RULES: tuple[Rule, ...] = (
             # "Death to all …"; not "death to the elderly care cuts": the group ends the clause, or
             # who they are follows.
             rf"|\bdeath\s+to\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}"
-            r"(?=\s*(?:[.!?,;:)]|$)|\s+(?:in|who|like|everywhere|and|or|now)\b)"
+            rf"(?={_CLAUSE_END}|\s+(?:in|who|like|everywhere|and|or|now)\b)"
             # "So sick of immigrants.", "sick of being around gay people like you"; not "sick of
             # women being ignored", where the clause goes on to what is done to them.
             r"|\b(?:sick|tired)\s+(?:and\s+tired\s+)?of\s+(?:(?:being\s+around|seeing|all)\s+)?(?:the\s+|these\s+|those\s+)?"

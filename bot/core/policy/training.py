@@ -169,6 +169,7 @@ def load_organisation_labels(paths: Sequence[Path]) -> tuple[list[tuple[str, int
     Raises ValueError naming the file and line of the first row it cannot read."""
     rows: list[tuple[str, int, str]] = []
     unsure = 0
+    heads = sorted({spec.name for spec in SPECS.values()})
     for path in paths:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -179,7 +180,6 @@ def load_organisation_labels(paths: Sequence[Path]) -> tuple[list[tuple[str, int
                 label, signal = (row.get("label") or "").strip(), (row.get("signal") or "").strip().lower()
                 if label not in ("1", "2", "3"):
                     raise ValueError(f"{path.name}, line {line}: label {label!r} is not 1, 2 or 3")
-                heads = sorted({spec.name for spec in SPECS.values()})
                 if signal and signal not in heads:
                     raise ValueError(
                         f"{path.name}, line {line}: signal {signal!r} is not one of {', '.join(heads)}"
