@@ -560,6 +560,11 @@ def test_denying_a_known_myth_silences_the_learned_head_too() -> None:
         "Nipped out for a fag while mum was in theatre",
         "Fag ends all over the hospital grounds",
         "Faggots and peas for tea on the ward, lovely",
+        "Ten years since I gave up the fags, thank you to the stop smoking service",
+        "The pharmacy helped me quit fags for good",
+        "Dad's been back on the fags since his diagnosis",
+        "Lunch on the ward was faggots, mash and gravy",
+        "Pork faggots for dinner again",
     ],
 )
 def test_british_english_for_cigarettes_and_meatballs_is_not_a_slur(text: str) -> None:
@@ -568,6 +573,15 @@ def test_british_english_for_cigarettes_and_meatballs_is_not_a_slur(text: str) -
     assert verdict.tier is Tier.LEAVE, verdict.reasons
 
 
-@pytest.mark.parametrize("text", ["You are a fag", "Look at those fags holding hands", "I hate faggots"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are a fag",
+        "Look at those fags holding hands",
+        "I hate faggots",
+        "Stop the fags adopting children",
+        "Those faggots should not be allowed near our kids",
+    ],
+)
 def test_the_slur_sense_still_flags(text: str) -> None:
     assert "hate.slur" in {r.rule for r in ENGINE.classify(text).reasons}

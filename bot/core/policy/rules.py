@@ -127,6 +127,13 @@ _NOT_SMOKING = "".join(
                 for verb in ("smoked", "smoking", "have", "had", "having", "lit", "light", "roll", "rolled")
             ),
             *(f"{verb} a" for verb in ("spark", "sparked", "fancy", "cadge", "cadged", "bum", "nip out for")),
+            # Giving them up, which stop-smoking posts are about: "I gave up the fags", "off the fags".
+            *(
+                f"{verb}{article}"
+                for verb in ("quit", "quitting", "stopped", "give up", "gave up", "given up", "giving up")
+                for article in ("", " the", " my")
+            ),
+            *("off the", "on the", "smoke the"),
         ),
         "!",
     )
@@ -135,7 +142,9 @@ _SLURS = _words(
     r"n[i]gg(?:er|a|ah)s?",
     # British English smokes "a fag" and eats "faggots and peas": those senses are not slurs.
     rf"{_NOT_SMOKING}fags?(?!\s+(?:breaks?|ends?|butts?|ash|packets?|smoke|lighter|in\s+(?:his|her|my|their|your)\s+mouth)\b)",
-    r"(?:fagg(?:ot)?s?|fagots?)(?!\s+(?:and|with|in)\s+(?:peas|gravy|mash|chips|onion))",
+    # Faggots are eaten: "faggots and peas", "faggots, mash and gravy", "pork faggots for tea".
+    r"(?<!\bpork\s)(?<!\bhomemade\s)(?:fagg(?:ot)?s?|fagots?)"
+    r"(?!,?\s+(?:(?:and|with|in)\s+)?(?:peas|gravy|mash|chips|onions?)|\s+for\s+(?:tea|dinner|lunch|supper))",
     r"pak[i]s?",
     r"chinks?",
     r"spics?",
