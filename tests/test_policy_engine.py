@@ -516,6 +516,9 @@ def test_negations_and_other_senses_are_not_a_personal_attack(text: str) -> None
         "Trusts make money from car parking charges, it's a scandal",
         "They just want to make money off sick people",
         "I earn £500 a week as a healthcare assistant and can't afford the bus",
+        "Nurses earn £500 a week working twelve hour shifts, it's a disgrace",
+        "Porters make £12 an hour with overtime and we wonder why they leave",
+        "My mum earns £200 a week caring for my nan at home",
     ],
 )
 def test_talk_of_pay_and_profit_is_not_a_money_making_offer(text: str) -> None:
@@ -528,6 +531,8 @@ def test_talk_of_pay_and_profit_is_not_a_money_making_offer(text: str) -> None:
         "Make £3000 a week from home with this simple trick",
         "You can make money online, ask me how",
         "earn easy cash today",
+        "My cousin makes $5000 a month and all she does is work from home on her laptop",
+        "Earn $90 an hour online, message me",
     ],
 )
 def test_money_making_offers_are_spam(text: str) -> None:

@@ -756,7 +756,14 @@ RULES: tuple[Rule, ...] = (
             r"|every\s+day|for\s+(?:gift|free)|with\s+(?:me|us|this|bitcoin|crypto|forex)|while\s+you|working\s+from)"
             # An amount a period, offered ("£500 a day from home"), not a wage ("nurses earn £500 a week").
             r"|\b(?:earn|make|made|making|earning)s?\s+(?:up\s+to\s+)?[$£€]?\d[\d,.]*\s*(?:k\b)?\s*(?:dollars|pounds|usd|gbp)?"
-            r"\s*(?:a|per|every)\s+(?:month|week|day|hour)\s+(?:from|at\s+home|working|online|with|just|by|sitting)\b"
+            r"\s*(?:an?|per|every)\s+(?:month|week|day|hour)\b"
+            # ... from home, online or for doing next to nothing, said then or later in the sentence
+            # ("... a month, all she does is work from home on her laptop"). Not pay for a job
+            # ("£500 a week working nights", "with overtime", "by the time tax comes off").
+            r"(?:\s+(?:from|online|with\s+(?:me|us|this|my|our)\b|just\s+(?:by|from|for|sitting|clicking)|sitting)"
+            r"|[^.!?\n]{0,60}?\b(?:work(?:ing|s)?\s+(?:from|at)\s+home|from\s+(?:the\s+comfort\s+of\s+)?(?:your|their|his|her|my)"
+            r"\s+(?:own\s+)?(?:home|sofa|couch|bed)|at\s+home\s+(?:online|on\s+(?:a|the|your|her|his|my)\s+(?:pc|laptop|computer|phone))"
+            r"|online\s+(?:jobs?|work)|on\s+(?:a|the|your|her|his|my)\s+(?:pc|laptop|computer|phone)))\b"
             r"|\bpaid\s+(?:for|to)\s+(?:share|sharing|comment|commenting|like|liking|post|posting|watch|watching|click"
             r"|clicking|surveys?|sign\s+up|signing\s+up|join|joining|refer|referring)\b"
             # A referral or affiliate link: whoever posts it is paid for the click.
