@@ -205,6 +205,7 @@ def test_obfuscated_insults_are_folded() -> None:
         "great cause, now stream my new single",
         "watch this www.vidshare. com/v/123",
         "share youtu be/abc123 everyone",
+        "Visit our website for the cheapest designer handbags",
     ],
 )
 def test_self_promotion_and_money_offers_are_spam(text: str) -> None:
@@ -231,6 +232,8 @@ def test_self_promotion_and_money_offers_are_spam(text: str) -> None:
         "I'm getting known at the surgery as the one who always complains",
         "My latest scan was clear, thank you to the radiology team",
         "The ward was tidy. Coms were poor though",
+        "Visit our page for opening hours over Christmas",
+        "We're the patient group: follow our page for updates on the new surgery",
     ],
 )
 def test_talk_about_pay_profit_apps_and_links_is_not_self_promotion(text: str) -> None:

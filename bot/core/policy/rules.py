@@ -736,7 +736,11 @@ RULES: tuple[Rule, ...] = (
         "self-promotion or a money-making offer (spam)",
         re.compile(
             r"\b(?:check\s+out|visit|subscribe\s+to|follow|watch|listen\s+to|search\s+for)\s+(?:to\s+)?"
-            r"(?:my|our)\s+(?:\w+\s+){0,2}(?:channel|page|profile|website|site|store|shop|account|videos?|music"
+            # A group, charity or pharmacy pointing to its own page for what the comment is about
+            # ("visit our page for opening hours over Christmas") supports the comment (MSE Appendix B).
+            r"(?:my|our(?!\s+(?:\w+\s+)?(?:page|website|site|group)\s+for\s+(?:the\s+)?(?:latest\s+|more\s+|full\s+|new\s+)?"
+            r"(?:opening|information|info|updates?|details|advice|support|help|times|dates|news|changes)\b))"
+            r"\s+(?:\w+\s+){0,2}(?:channel|page|profile|website|site|store|shop|account|videos?|music"
             r"|songs?|mixtape|vids?|covers?|blog|youtube|band|app|book|sound|tracks?|remix|beats)\b"
             r"|\bcheck\s+(?:my|our)\s+(?:\w+\s+){0,2}(?:channel|videos?|music|songs?|mixtape|vids?|covers?|sound"
             r"|tracks?|remix|beats|band)\b"
