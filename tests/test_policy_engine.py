@@ -281,6 +281,8 @@ def test_the_link_in_the_surgerys_own_text_is_not_click_bait() -> None:
         "Tap the link in your reminder to confirm, the receptionist said",
         "Click here to rearrange your physio appointment, saves ringing",
         "Tap the link to view your blood test results, it's quicker than calling",
+        "Click here doesn't work on the trust website, it goes nowhere",
+        "The click here button never loads on my phone",
     ):
         assert "spam.advertising" not in {r.rule for r in ENGINE.classify(text).reasons}, text
 

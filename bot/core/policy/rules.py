@@ -714,7 +714,9 @@ RULES: tuple[Rule, ...] = (
             r"|\bsubscribe\s+(?:to\s+)?(?:me|my)\b|\b(?:click|tap)\s+(?:here|the\s+link|link\s+in\s+(?:my\s+)?bio)\b"
             # ... but not the link in the surgery's own text or letter ("click the link in the text"),
             # nor one that books, confirms or shows a patient's own care ("… to book your appointment").
+            # Nor a complaint that it does not work ("click here doesn't work on the website").
             r"(?!\s+(?:in|on)\s+(?:the|your|my|their)\s+(?:text|sms|letter|email|e-mail|message|reminder)"
+            r"|\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not|won'?t|isn'?t|is\s+not|keeps|never|buttons?)\b"
             r"|\s+to\s+(?:book|confirm|cancel|rearrange|reschedule|change|check|view|see|access|fill\s+in|complete|read)"
             r"\s+(?:your|the|an?|my|their)\s+(?:\w+\s+){0,2}(?:appointments?|results?|records?|prescriptions?|bookings?|referrals?"
             r"|letters?|forms?|surveys?|questionnaires?|vaccines?|jabs?|slots?)\b)"
