@@ -46,7 +46,9 @@ def test_only_the_teams_edge_imports_botbuilder() -> None:
         for folder in ("bot", "handlers", "schedules")
         for path in (ROOT / folder).rglob("*.py")
         if "handlers/teams" not in path.as_posix()
-        and any(name.split(".")[0] in {"botbuilder", "botframework", "msrest"} for name in _imports(path))
+        and any(
+            name.split(".")[0] in {"botbuilder", "botframework", "msrest", "msal"} for name in _imports(path)
+        )
     ]
     assert offenders == []
 

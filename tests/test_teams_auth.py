@@ -5,10 +5,12 @@ tokens are signed and forged with real RSA keys. A refused activity changes noth
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
+from unittest import mock
 
 import jwt
 import pytest
@@ -18,6 +20,7 @@ from tests.conftest import DbTarget
 from tests.harness import Desk, make_settings, start_desk, stop_desk
 from tests.standins.bot_connector import BotConnectorStandIn
 from tests.standins.bot_identity import BotIdentityStandIn, new_key
+from tests.standins.entra import EntraStandIn
 from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
 from tests.teams_harness import TEAMS_CHANNEL, TeamsDriver, teams_settings
@@ -52,6 +55,10 @@ async def running(db_target: DbTarget, identity: BotIdentityStandIn, **settings:
     slack, graph, connector = SlackStandIn(), GraphStandIn(), BotConnectorStandIn()
     await slack.start(), await graph.start(), await connector.start()
     identity.start()
+    # The bot asks Entra for its own token as activities arrive: a stand-in answers, never the internet.
+    entra = EntraStandIn(client_id=APP_ID, client_secret="pw")
+    environment = mock.patch.dict(os.environ, entra.environment())
+    environment.start()
     settings = make_settings(
         db_target,
         slack,
@@ -72,6 +79,8 @@ async def running(db_target: DbTarget, identity: BotIdentityStandIn, **settings:
         await stop_desk(desk)
         identity.close()
         await slack.close(), await graph.close(), await connector.close()
+        environment.stop()
+        entra.close()
 
 
 @pytest.fixture

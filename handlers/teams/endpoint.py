@@ -29,6 +29,7 @@ from bot.core.errors import explain
 from bot.settings import Settings
 from handlers.http import problem
 from handlers.teams.bot import ModbotTeamsBot
+from handlers.teams.credentials import KeptCredentialFactory
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,9 @@ def build_adapter(settings: Settings) -> CloudAdapter:
     # The SDK's own setting for where the channel's signing keys are read (a class attribute it
     # consults on every request); the public-cloud address unless a stand-in is configured.
     ChannelValidation.open_id_metadata_endpoint = settings.teams_openid_metadata_url
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_AuthConfig(settings)))
+    config = _AuthConfig(settings)
+    credentials = KeptCredentialFactory(config, timeout=settings.teams_auth_timeout)
+    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config, credentials_factory=credentials))
 
     async def on_error(turn_context: TurnContext, error: Exception) -> None:
         text = explain(error, surface="Teams")
