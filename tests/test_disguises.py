@@ -60,6 +60,20 @@ def test_disguised_abuse_is_tier_1_and_the_card_quotes_all_of_it(text: str, rule
     assert reason.matched.endswith(quoted.split()[-1]) and quoted in text[reason.start : reason.end]
 
 
+@pytest.mark.parametrize(
+    "text", ["Get the p a k i s off the ward", "that y i d at the pharmacy", "Those c h i n k s again"]
+)
+def test_a_slur_spelt_out_letter_by_letter_is_still_a_slur(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL
+    assert "hate.slur" in {r.rule for r in verdict.reasons}
+
+
+def test_a_spelt_out_slur_is_not_guessed_from_asterisks() -> None:
+    """Four letters with two hidden could be many words: only the disguisable insults are guessed."""
+    assert fold_disguises("a c**n on the ward").text == "a c**n on the ward"
+
+
 def test_a_spaced_out_threat_is_still_urgent() -> None:
     verdict = ENGINE.classify("I'll s t a b you")
     assert Route.SAFETY_RISK in verdict.routes and verdict.urgent

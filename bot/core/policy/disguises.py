@@ -70,6 +70,17 @@ _DISGUISABLE = frozenset(
         "disabled",
     }
 )
+# Slurs, restored when spelt out letter by letter ("c o o n s"): nobody spaces out a word they mean
+# innocently. Not restored from asterisks, where a short slur would be guessed from two letters.
+_SPELT_OUT_SLURS = frozenset(
+    {
+        *("niggers", "niggas", "pakis", "faggots", "fags", "trannies", "coon", "coons", "chink"),
+        *("chinks", "spic", "spics", "kike", "kikes", "wog", "wogs", "muzzie", "muzzies", "muzzy"),
+        *("poof", "poofs", "poofter", "poofters", "shemale", "shemales", "raghead", "ragheads"),
+        *("towelhead", "towelheads", "yid", "yids", "gyppo", "gyppos", "pikey", "pikeys", "wetback"),
+        *("wetbacks", "spaz", "sambo", "sambos", "golliwog", "golliwogs"),
+    }
+)
 _BY_LENGTH: dict[int, tuple[str, ...]] = {}
 for _word in sorted(_DISGUISABLE):
     _BY_LENGTH[len(_word)] = (*_BY_LENGTH.get(len(_word), ()), _word)
@@ -189,7 +200,8 @@ def _unspaced(run: str) -> tuple[int, str] | None:
     for skip in range(min(4, len(letters) - 2)):
         if skip and letters[skip - 1] not in _LETTER_WORDS:
             break
-        if (word := "".join(letters[skip:])) in _DISGUISABLE or word in _SLIPPABLE:
+        word = "".join(letters[skip:])
+        if word in _DISGUISABLE or word in _SLIPPABLE or word in _SPELT_OUT_SLURS:
             return 2 * skip, word
     return None
 
