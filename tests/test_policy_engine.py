@@ -567,6 +567,11 @@ def test_money_making_offers_are_spam(text: str) -> None:
         "Get cancer and die",
         "You deserve everything that's coming to you",
         "I hope your family suffers like mine did",
+        "Somebody ought to torch that surgery with the receptionists still in it",
+        "If anything happens to my dad I'm coming for all of you",
+        "We're coming for that manager, tell him",
+        "That paramedic deserves a good slap",
+        "The receptionist wants her head kicking in",
     ],
 )
 def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
@@ -599,6 +604,11 @@ def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
         "Going to kill two birds with one stone and get both jabs",
         "I know your car park is always full, build a bigger one",
         "I'll bring a knife to cut the cake for the nurses on Friday",
+        "I'm coming for the 3pm clinic, is it running late?",
+        "We're coming for the open day at the new surgery",
+        "The government needs a kick up the backside over dentistry",
+        "The ward deserves a good clean and a lick of paint",
+        "I'll torch my old sick notes, I'm finally well",
     ],
 )
 def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> None:
@@ -617,6 +627,12 @@ def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> Non
         "Lazy immigrant nurses taking our jobs",
         "Filthy Travellers camped by the hospital again",
         "Go back to where you came from, foreign doctor",
+        "The GP at Riverside Surgery is a lazy old cow",
+        "The nurses on ward 9 are thick as mince",
+        "Whoever runs this page is an absolute muppet",
+        "The admin of this page is a pathetic little man",
+        "You complete pillock",
+        "That receptionist is a jumped-up little prat",
     ],
 )
 def test_insults_about_looks_and_degrading_a_group_are_tier_1(text: str) -> None:
@@ -631,6 +647,10 @@ def test_insults_about_looks_and_degrading_a_group_are_tier_1(text: str) -> None
         "My lazy eye has got worse since the op",
         "Dirty disabled toilets on ward 3, disgusting",
         "You people are heroes",
+        "The GP at Riverside Surgery is a lovely man",
+        "The admin at this surgery is a nightmare, three forms for one repeat prescription",
+        "Whoever runs this page is doing a great job keeping us updated",
+        "The Muppets Christmas Carol was on in the children's ward",
     ],
 )
 def test_plain_words_about_bodies_and_groups_are_not_insults(text: str) -> None:

@@ -46,7 +46,13 @@ _TARGET = _words(
     r"ur",
     r"you'?re",
     r"youre",
-    rf"(?:the|your|these|those|all|that|this)\s+(?:\w+\s+)?(?:staff|{_STAFF_ROLE}|team|lot)",
+    rf"(?:the|your|these|those|all|that|this)\s+(?:\w+\s+)?(?:staff|{_STAFF_ROLE}|team|lot)"
+    # ... and where they work: "the GP at Oak Lane", "the nurses on ward 3".
+    rf"(?:\s+(?:at|on|in|from)\s+(?:the\s+)?(?:[\w'’&-]+\s+){{0,2}}?[\w'’&-]+(?=\s+(?:is|are|was|were)\b))?",
+    # Whoever answers on the page: "the admin of this page", "whoever runs this page".
+    r"(?:the\s+)?(?:page\s+)?admins?(?:\s+(?:of|on|for)\s+(?:this|the)\s+(?:page|group|account))?",
+    r"(?:whoever|the\s+(?:person|idiot|clown)\s+(?:who'?s|who\s+is|who))\s+(?:is\s+)?(?:runs?|running|manages?|managing"
+    r"|writes?|writing|does|doing)\s+(?:this|the|your)\s+(?:page|account|posts?|social\s+media)",
     r"(?:he|she|they)(?:'?s|'?re)?",
     r"him",
     r"her",
@@ -86,6 +92,20 @@ _INSULT = _words(
     r"nonces?",
     r"paedos?",
     r"pedos?",
+    # British ones: "a clueless muppet", "you absolute pillock".
+    r"muppets?",
+    r"numpt(?:y|ies)",
+    r"pillocks?",
+    r"plonkers?",
+    r"prats?",
+    r"tossers?",
+    r"knob(?:head|end)?s?",
+    r"bell\s*ends?",
+    r"gits?",
+    r"half\s*wits?",
+    r"dim\s*wits?",
+    r"nit\s*wits?",
+    r"buffoons?",
 )
 _INSULT_ADJECTIVE = _words(
     r"absolute",
@@ -402,10 +422,10 @@ RULES: tuple[Rule, ...] = (
         "threat.violence",
         "threat of violence",
         re.compile(
-            r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|i'?m\s+going\s+to|should|someone\s+should)"
+            r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|i'?m\s+going\s+to|should|someone\s+should|ought\s+to)"
             # "… going to get hurt" is a warning, not a threat: no passive.
             r"\s+(?:(?!(?:get|be|got|being)\b)\w+\s+)?(?:(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|burn"
-            r"|bomb|smash\s+up|slaughter|butcher|behead|decapitate|massacre|maim)\b"
+            r"|bomb|smash\s+up|slaughter|butcher|behead|decapitate|massacre|maim|torch|firebomb|petrol\s+bomb)\b"
             # Doing well at something is not a threat: "I'll kill it", "I'll slaughter this marathon";
             # nor are sayings and chores: "murder a cup of tea", "kill two birds with one stone",
             # "hurt my back", "burn the candle at both ends", "shoot you an email".
@@ -414,6 +434,9 @@ RULES: tuple[Rule, ...] = (
             r"|(?:a|an|some|my)\s+(?:\w+\s+)?(?:cup|pint|brew|tea|coffee|curry|kebab|burger|sandwich|pizza|drink|beer"
             r"|wine|cake|biscuits?|meal|takeaway|chocolate)s?\b|two\s+birds|time\b|calories\b|bridges\b"
             r"|the\s+(?:candle|midnight\s+oil|breeze|air)\b"
+            # Paper burnt and dinner burnt: "I'll torch my old sick notes", "I'll burn the toast".
+            r"|(?:(?:my|the|these|those|all\s+(?:my|the|those))\s+)?(?:old\s+)?(?:sick\s+notes?|letters?|notes|papers?"
+            r"|paperwork|leaflets?|forms?|receipts?|bills?|rubbish|garden\s+waste|toast|dinner|tea)\b"
             r"|my\s+(?:back|knees?|neck|shoulders?|hips?|legs?|arms?|wrists?|ankles?|foot|feet|hands?|head|chances)\b"
             r"|(?:(?:you|u|him|her|them)\s+)?(?:a|an)\s+(?:quick\s+)?(?:message|email|e-mail|text|dm|line|note|reply"
             r"|video|photo|film)\b))"
@@ -466,6 +489,10 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:i'?m|i\s+am)\s+(?:coming|going)\s+(?:down|up|over|round|in|back)\b[^.!?\n]{0,40}"
             r"\bsome(?:one|body)(?:'s|\s+is|\s+will)\s+(?:getting|going\s+to\s+get|gonna\s+get|get)\s+"
             r"(?:hurt|stabbed|punched|battered|glassed|a\s+slap|a\s+smack)"
+            # "If my mum dies I'm coming for every one of you"; not "I'm coming for the 3pm clinic".
+            r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:coming|gonna\s+come|going\s+to\s+come)\s+(?:for|after)\s+"
+            rf"(?:you|u|ya|him|her|them|(?:every\s+(?:single\s+)?one|all|each|the\s+lot)\s+of\s+(?:you|them)"
+            rf"|(?:that|the|this|your)\s+(?:\w+\s+)?{_STAFF_ROLE})\b"
             r"|\bteach\s+(?:you|him|her|them|that\s+\w+|the\s+\w+)\s+a\s+lesson\s+(?:(?:he|she|they|you)\s+"
             r"(?:won'?t|will\s+never)\s+forget)"
         ),
@@ -484,6 +511,11 @@ RULES: tuple[Rule, ...] = (
             r"|\bkill\s+yo?urself\b|\bkys\b|\bdie\s+in\s+a\s+(?:fire|ditch|hole)\b|\bdrop\s+dead\b"
             r"|\bhope\s+(?:\w+\s+){1,8}(?:gets?|get)\s+(?:hit\s+by\s+a\s+(?:bus|car|train)|cancer|killed|stabbed|run\s+over|what'?s\s+coming)\b"
             rf"|\b{_TARGET}\s*(?:deserves?|will\s+get|'ll\s+get)\s+(?:what'?s|everything(?:\s+that'?s)?)\s+coming\b"
+            # Violence said to be deserved: "the midwife deserves a slap", "he wants his head kicking in".
+            # Not "needs a kick up the backside", which asks for a push, not a beating.
+            rf"|\b{_TARGET}\s+(?:deserves?|needs?|wants?|could\s+do\s+with)\s+(?:a\s+(?:good\s+|proper\s+|right\s+)?"
+            r"(?:slap|smack|punch|kicking|beating|hiding|battering|leathering|pasting|thump|clip\s+round\s+the\s+ear)"
+            r"|(?:his|her|their|your)\s+heads?\s+(?:kicked|kicking|smashed|caved|bashed|punched)\s+in)\b"
         ),
         tier=Tier.HARMFUL,
         route=Route.SAFETY_RISK,
@@ -631,6 +663,8 @@ RULES: tuple[Rule, ...] = (
             # A reply that is nothing but an insult ("Scumbag.", "Twat!") is aimed at whoever it
             # answers. Not words also said of a service or a policy ("Pathetic service.", "Trash.").
             rf"|^\W*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}(?!(?:pathetic|trash|liars?|clowns?|pigs?)\b){_INSULT}(?=\W*$)"
+            # Called stupid the British way: "thick as mince", "as thick as two short planks".
+            r"|\b(?:thick|dense)\s+as\s+(?:mince|shit|pig\s*shit|two\s+short\s+planks|a\s+(?:brick|plank|post))\b"
             # Mocking how someone looks: "fat ugly receptionist", "that smelly old git".
             r"|\b(?:fat|ugly|hideous|smelly|stinking|minging)\s+(?:(?:fat|ugly|old|little|lazy|stupid|thick)\s+)?"
             rf"(?:cow|bitch|hag|git|bloke|woman|man|{_STAFF_ROLE})\b"
