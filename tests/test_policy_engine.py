@@ -572,6 +572,11 @@ def test_money_making_offers_are_spam(text: str) -> None:
         "We're coming for that manager, tell him",
         "That paramedic deserves a good slap",
         "The receptionist wants her head kicking in",
+        "There's a bomb in the outpatients car park, you have one hour",
+        "I'm sat outside the ward and I've got a knife",
+        "I've got your home address now, nurse",
+        "Your days are numbered, doctor",
+        "Sleep with one eye open tonight",
     ],
 )
 def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
@@ -609,6 +614,13 @@ def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
         "The government needs a kick up the backside over dentistry",
         "The ward deserves a good clean and a lick of paint",
         "I'll torch my old sick notes, I'm finally well",
+        "The hospital was evacuated after a bomb threat last night",
+        "The ward looked like a bomb had gone off",
+        "There's a device in the waiting room that checks your blood pressure",
+        "I've got a knife wound that needs dressing, can the district nurse come?",
+        "I have a hammer toe and the podiatry wait is a year",
+        "I've got my blade fitted at the limb centre next week",
+        "The walk-in centre's days are numbered, they'll shut it by spring",
     ],
 )
 def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> None:

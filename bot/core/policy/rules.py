@@ -489,6 +489,20 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:i'?m|i\s+am)\s+(?:coming|going)\s+(?:down|up|over|round|in|back)\b[^.!?\n]{0,40}"
             r"\bsome(?:one|body)(?:'s|\s+is|\s+will)\s+(?:getting|going\s+to\s+get|gonna\s+get|get)\s+"
             r"(?:hurt|stabbed|punched|battered|glassed|a\s+slap|a\s+smack)"
+            # A bomb said to be there ("there's a bomb in the main entrance"); not a bomb threat
+            # reported ("evacuated after a bomb threat") or a mess ("like a bomb's gone off").
+            r"|\b(?:there'?s|there\s+is|i'?ve\s+(?:put|planted|left|hidden)|i\s+have\s+(?:put|planted|left|hidden)"
+            r"|we'?ve\s+(?:put|planted|left|hidden))\s+(?:an?\s+)?(?:bomb|explosive\s+device|explosives)\s+"
+            r"(?:in|at|under|inside|outside|near|on)\b"
+            # A weapon on them now: "I'm outside the ward and I've got a knife"; not a knife wound.
+            r"|\b(?:i'?ve\s+got|i\s+have\s+got|i\s+have|i\s+got|i'?m\s+(?:carrying|holding)|i\s+am\s+(?:carrying|holding))"
+            r"\s+(?:a|my)\s+(?:knife|blade|gun|machete|weapon|hammer)\b"
+            r"(?!\s*(?:wound|injur\w+|cut|scar|block|set|sharpener|licen[cs]e|crime|and\s+fork|shot|toes?|fitted"
+            r"|socket|leg|for\s+running))"
+            # Intimidation in set phrases: "I've got your home address", "your days are numbered",
+            # "sleep with one eye open".
+            r"|\b(?:i'?ve\s+got|i\s+have(?:\s+got)?|i\s+got|i'?ve\s+found|i\s+found)\s+(?:your|her|his|their)\s+home\s+address\b"
+            r"|\byour\s+days\s+are\s+numbered\b|\bsleep\s+with\s+one\s+eye\s+open\b"
             # "If my mum dies I'm coming for every one of you"; not "I'm coming for the 3pm clinic".
             r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:coming|gonna\s+come|going\s+to\s+come)\s+(?:for|after)\s+"
             rf"(?:you|u|ya|him|her|them|(?:every\s+(?:single\s+)?one|all|each|the\s+lot)\s+of\s+(?:you|them)"
