@@ -453,6 +453,9 @@ def test_violent_words_that_threaten_nobody_are_left(text: str) -> None:
         "I don't want a foreign doctor",
         "We won't accept any gay carers",
         "Not having a black GP thanks",
+        "Muslim doctors should be banned from treating women",
+        "Gay nurses shouldn't be allowed on the children's ward",
+        "Jewish consultants should be kept away from our hospital",
     ],
 )
 def test_refusing_care_from_staff_for_who_they_are_is_tier_1(text: str) -> None:
@@ -474,6 +477,9 @@ def test_refusing_care_from_staff_for_who_they_are_is_tier_1(text: str) -> None:
         "We have no black doctors in senior roles",
         "No Muslim nurse available on the ward tonight so we waited",
         "My brother said no Polish nurse would touch him, which is racist and I told him so",
+        "Male doctors shouldn't be allowed to do intimate exams without a chaperone",
+        "Polish nurses should be allowed to stay after Brexit",
+        "Pregnant nurses should be kept away from the covid ward",
     ],
 )
 def test_fair_requests_and_talk_about_staff_are_not_refusals(text: str) -> None:
@@ -645,6 +651,7 @@ def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> Non
         "The admin of this page is a pathetic little man",
         "You complete pillock",
         "That receptionist is a jumped-up little prat",
+        "Trans women on the wards? They're predators, all of them",
     ],
 )
 def test_insults_about_looks_and_degrading_a_group_are_tier_1(text: str) -> None:

@@ -281,6 +281,7 @@ _DEGRADING = _words(
     r"paedos",
     r"pedos",
     r"groomers",
+    r"predators",
     r"perverts",
     r"freaks",
     r"degenerates?",
@@ -659,6 +660,14 @@ RULES: tuple[Rule, ...] = (
             r"(?(bare)(?:'s|'ll|\s+(?:is|are|will|shall|should))?\s+(?:ever\s+)?(?:touch|treat|see|go(?:es|ing)?\s+near"
             r"|com(?:es?|ing)\s+near|look(?:s|ing)?\s+after|lay(?:s|ing)?\s+a\s+finger|operat|examin|deliver|wash|nurs"
             r"|car(?:es?|ing)\s+for)\w*)"
+            # Staff barred for who they are: "Muslim doctors should be banned from treating women",
+            # "gay nurses shouldn't be allowed on the children's ward". Sex and age are left out: "male
+            # doctors shouldn't be allowed to do intimate exams without a chaperone" is a fair view.
+            rf"|\b(?!(?:old|older|elderly|young|pregnant|male|female|teenage)\b){_GROUP_WORD}\s+{_CARE_ROLE}s?\s+"
+            r"(?:(?:should(?:n'?t|\s+not)\s+be\s+(?:allowed|permitted|let)|should\s+be\s+(?:banned|barred|stopped))"
+            r"\s+(?:to\s+|from\s+)?(?:treat|touch|examin|work|near|on\s+(?:the\s+)?[\w'’]+\s+wards?|look\s+after|care\s+for"
+            r"|nurs|deliver|operat|see\b|be\s+(?:near|around|on))\w*"
+            r"|should\s+be\s+kept\s+(?:away\s+from|out\s+of|off)\b)"
         ),
         tier=Tier.HARMFUL,
         folded=True,
