@@ -697,6 +697,14 @@ def test_plain_words_about_bodies_and_groups_are_not_insults(text: str) -> None:
         "Eating raw garlic protects you against covid",
         "Hand dryers kill the coronavirus, no need to wash",
         "Did you know garlic protects you against covid?",
+        "The covid jab has killed more people than covid ever did",
+        "The MMR gave my nephew autism, don't let them jab your kids",
+        "Fluoride in the water is poisoning our kids",
+        "Measles is harmless, it builds immunity naturally",
+        "HIV doesn't cause AIDS",
+        "Raw milk cures allergies",
+        "Apple cider vinegar cures diabetes, bin the metformin",
+        "Chemtrails are making everyone ill",
     ],
 )
 def test_well_known_health_myths_are_misinformation(text: str) -> None:
@@ -717,6 +725,11 @@ def test_well_known_health_myths_are_misinformation(text: str) -> None:
         "It's a lie that Bill Gates created the virus",
         "I had lemon water and a hot bath when I had covid, felt a bit better",
         "Does drinking hot water kill the coronavirus?",
+        "Measles is not harmless, my cousin went deaf after it",
+        "Flu is not harmless for older people, get your jab",
+        "Covid has killed more people than the vaccine ever could",
+        "The MMR does not cause autism, that study was fraud",
+        "The jab gave my son a sore arm for two days",
         "Is it true that garlic protects you from covid?",
     ],
 )

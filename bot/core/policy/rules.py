@@ -712,7 +712,9 @@ RULES: tuple[Rule, ...] = (
         "misinformation.health",
         "health misinformation that could lead people to harmful decisions",
         re.compile(
-            r"\b(?:vaccines?|jabs?|boosters?|mmr|vax)\s+(?:\w+\s+)?(?:cause|causes|caused|give|gives)\s+(?:\w+\s+)?(?:autism|cancer|infertility|turbo\s+cancer|death|aids|sids)\b"
+            r"\b(?:vaccines?|jabs?|boosters?|mmr|vax)\s+(?:\w+\s+)?(?:cause|causes|caused|give|gives|gave)\s+(?:\w+\s+){0,2}(?:autism|cancer|infertility|turbo\s+cancer|death|aids|sids)\b"
+            # Deaths laid at the vaccine's door: "the covid jab has killed more people than covid did".
+            r"|\b(?:vaccines?|jabs?|boosters?)\s+(?:has|have)\s+(?:\w+\s+)?killed\s+(?:far\s+)?(?:more|thousands|millions)\b"
             r"|\bplandemic\b|\bscamdemic\b|\bcovid\s+(?:is|was)\s+(?:a\s+)?(?:hoax|fake|lie|scam)\b"
             r"|\b(?:vaccines?|jabs?)\s+(?:contain|contains|have|has)\s+(?:a\s+)?(?:micro\s*chips?|graphene|nanobots?|tracking)\b"
             r"|\b5g\s+(?:causes|caused|spreads?)\b|\bdepopulation\b|\bdied\s+suddenly\b"
@@ -731,20 +733,26 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:vaccines?|jabs?)\s+(?:\w+\s+)?(?:makes?|made|making)\s+(?:\w+\s+){0,2}(?:infertile|sterile)\b"
             r"|\bautism\s+(?:is\s+)?caused\s+by\s+(?:the\s+)?(?:\w+\s+)?(?:vaccines?|jabs?|mmr|tylenol|paracetamol)\b"
             r"|\b(?:turmeric|baking\s+soda|bicarb\w*|vitamin\s+c|apricot\s+(?:kernels?|seeds?)|cannabis\s+oil|juicing"
-            r"|alkaline\s+diet|essential\s+oils?|homeopath\w*)\s+(?:\w+\s+){0,2}(?:cures?|cured|kills?|treats?)\s+"
-            r"(?:\w+\s+)?(?:cancer|covid|diabetes|autism|asthma|infections?)\b"
+            r"|alkaline\s+diet|essential\s+oils?|homeopath\w*|apple\s+cider\s+vinegar|raw\s+milk|black\s+seed\s+oil"
+            r"|chlorine\s+dioxide|mms)\s+(?:\w+\s+){0,2}(?:cures?|cured|kills?|treats?)\s+"
+            r"(?:\w+\s+)?(?:cancer|covid|diabetes|autism|asthma|allerg(?:y|ies)|infections?)\b"
             # The WHO's coronavirus myth-busters: home remedies said to prevent or kill the virus.
             rf"|\b{HOME_REMEDY}\s+(?:\w+\s+){{0,2}}"
             r"(?:cures?|cured|kills?|treats?|prevents?|stops?|protects?\s+(?:\w+\s+)?(?:from|against))\s+"
             r"(?:\w+\s+)?(?:corona\s*virus|covid(?:-?19)?|the\s+virus)\b"
-            r"|\b(?:ditch|bin|throw\s+away)\s+(?:your\s+|the\s+)?(?:inhalers?|insulin|chemo\w*|meds|medication|antidepressants"
-            r"|statins)\b"
+            r"|\b(?:ditch|bin|throw\s+away)\s+(?:your\s+|the\s+)?(?:inhalers?|insulin|metformin|chemo\w*|meds|medication"
+            r"|medicines|antidepressants|statins|blood\s+pressure\s+(?:tablets|pills|meds))\b"
             r"|\b(?:big\s+pharma|doctors|the\s+nhs|the\s+government|they)\s+(?:is\s+|are\s+)?(?:hiding|suppressing|covering\s+up)"
             r"\s+(?:the\s+|a\s+)?cures?\b|\bdoctors\s+(?:do\s*n[o']?t|never)\s+want\s+you\s+to\s+know\b"
             r"|\bantibiotics\s+(?:cure|treat|kill|work\s+(?:on|for))\s+(?:\w+\s+){0,2}(?:colds?|flu|viral|viruses|covid)\b"
             r"|\bsun\s*(?:screen|cream|block)\s+causes?\s+(?:skin\s+)?cancer\b"
             r"|\b(?:mammograms?|screening|smear\s+tests?)\s+(?:\w+\s+){0,2}causes?\s+(?:\w+\s+)?cancer\b"
-            r"|\bfluoride\s+(?:\w+\s+){0,4}(?:mind\s+control|lowers?\s+(?:your\s+)?iq|calcifies)\b"
+            r"|\bfluoride\s+(?:\w+\s+){0,4}(?:mind\s+control|lowers?\s+(?:your\s+)?iq|calcifies|is\s+(?:a\s+)?poison|poisoning)\b"
+            # Myths that leave people unprotected: "measles is harmless", "HIV doesn't cause AIDS".
+            r"|\b(?:measles|whooping\s+cough|polio|flu)\s+(?:is|are)\s+(?:(?!not\b|never\b)\w+\s+)?(?:harmless|nothing\s+to\s+worry\s+about"
+            r"|no\s+worse\s+than\s+a\s+cold|good\s+for\s+(?:you|kids|children|them))\b"
+            r"|\bhiv\s+(?:does\s*n[o']?t|does\s+not|never|can'?t)\s+causes?\s+aids\b"
+            r"|\bchemtrails?\s+(?:are|is)\s+(?:\w+\s+)?(?:making|poisoning|killing|causing|spreading)\b"
             r"|\b(?:catching|getting)\s+(?:measles|chickenpox|covid|flu)\s+(?:naturally\s+)?is\s+(?:better|safer)\s+than\b"
             r"|\bnatural\s+immunity\s+is\s+(?:better|safer|stronger)\s+than\s+(?:the\s+|any\s+)?(?:vaccines?|jabs?)\b"
             r"|\bstatins\s+are\s+(?:a\s+)?(?:scam|poison|con)\b"
