@@ -49,14 +49,21 @@ class Rig:
         return response.status, (await response.json())["error"] if response.status >= 400 else ""
 
 
+SECRET = "app-secret-from-entra"
+
+
 @asynccontextmanager
-async def running(db_target: DbTarget, identity: BotIdentityStandIn, **settings: Any) -> AsyncIterator[Rig]:
-    """A desk with Teams authenticated against `identity`, the stand-in key service."""
+async def running(
+    db_target: DbTarget, identity: BotIdentityStandIn, entra: EntraStandIn | None = None, **settings: Any
+) -> AsyncIterator[Rig]:
+    """A desk with Teams authenticated against `identity`, the stand-in key service. The bot asks
+    Entra for its own token as activities arrive: `entra`, or a stand-in of its own, answers,
+    never the internet."""
     slack, graph, connector = SlackStandIn(), GraphStandIn(), BotConnectorStandIn()
     await slack.start(), await graph.start(), await connector.start()
     identity.start()
-    # The bot asks Entra for its own token as activities arrive: a stand-in answers, never the internet.
-    entra = EntraStandIn(client_id=APP_ID, client_secret="pw")
+    own_entra = entra is None
+    entra = entra or EntraStandIn(client_id=APP_ID, client_secret=SECRET)
     environment = mock.patch.dict(os.environ, entra.environment())
     environment.start()
     settings = make_settings(
@@ -66,7 +73,7 @@ async def running(db_target: DbTarget, identity: BotIdentityStandIn, **settings:
         **teams_settings(
             connector,
             TEAMS_APP_ID=APP_ID,
-            TEAMS_APP_PASSWORD="pw",
+            TEAMS_APP_PASSWORD=SECRET,
             TEAMS_APP_TENANT_ID=TENANT,
             TEAMS_OPENID_METADATA_URL=identity.metadata_url,
             **settings,
@@ -80,7 +87,8 @@ async def running(db_target: DbTarget, identity: BotIdentityStandIn, **settings:
         identity.close()
         await slack.close(), await graph.close(), await connector.close()
         environment.stop()
-        entra.close()
+        if own_entra:
+            entra.close()
 
 
 @pytest.fixture

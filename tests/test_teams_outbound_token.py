@@ -17,57 +17,31 @@ from sqlmodel import select
 from bot.core.tasks import TaskKind
 from bot.store.tables import OutboxTask
 from tests.conftest import DbTarget
-from tests.harness import facebook_delivery, make_settings, start_desk, stop_desk
-from tests.standins.bot_connector import BotConnectorStandIn
+from tests.harness import facebook_delivery
 from tests.standins.bot_identity import BotIdentityStandIn
 from tests.standins.entra import HOST, EntraStandIn
-from tests.standins.graph_api import GraphStandIn
-from tests.standins.slack_api import SlackStandIn
-from tests.teams_harness import TEAMS_CHANNEL, TeamsDriver, teams_settings
-from tests.test_teams_auth import APP_ID, TENANT
+from tests.teams_harness import TEAMS_CHANNEL, TeamsDriver
+from tests.test_teams_auth import APP_ID, SECRET, TENANT
+from tests.test_teams_auth import running as authenticated
 
-SECRET = "app-secret-from-entra"
 ABUSE = "Jane Smith is a useless idiot and should be sacked"
 
 
 @pytest.fixture
-def entra(monkeypatch: pytest.MonkeyPatch) -> Iterator[EntraStandIn]:
+def entra() -> Iterator[EntraStandIn]:
     stand_in = EntraStandIn(client_id=APP_ID, client_secret=SECRET)
-    for name, value in stand_in.environment().items():
-        monkeypatch.setenv(name, value)
     yield stand_in
     stand_in.close()
 
 
 @asynccontextmanager
-async def running(db_target: DbTarget, **settings: Any) -> AsyncIterator[TeamsDriver]:
-    """A desk with a single-tenant Teams app, as Azure Bot registrations now are."""
-    identity = BotIdentityStandIn().start()
-    slack, graph, connector = SlackStandIn(), GraphStandIn(), BotConnectorStandIn()
-    await slack.start(), await graph.start(), await connector.start()
-    config = make_settings(
-        db_target,
-        slack,
-        graph,
-        **teams_settings(
-            connector,
-            TEAMS_APP_ID=APP_ID,
-            TEAMS_APP_PASSWORD=SECRET,
-            TEAMS_APP_TENANT_ID=TENANT,
-            TEAMS_APP_TYPE="SingleTenant",
-            TEAMS_OPENID_METADATA_URL=identity.metadata_url,
-            **settings,
-        ),
-    )
-    desk = await start_desk(config, slack, graph, schema=db_target.schema)
-    teams = TeamsDriver(desk, connector, signer=lambda url: identity.token(app_id=APP_ID, service_url=url))
-    try:
-        assert (await teams.install()).status == 201
-        yield teams
-    finally:
-        await stop_desk(desk)
-        identity.close()
-        await slack.close(), await graph.close(), await connector.close()
+async def running(db_target: DbTarget, entra: EntraStandIn, **settings: Any) -> AsyncIterator[TeamsDriver]:
+    """A desk with a single-tenant Teams app (as Azure Bot registrations now are), installed."""
+    identity = BotIdentityStandIn()
+    async with authenticated(db_target, identity, entra, TEAMS_APP_TYPE="SingleTenant", **settings) as rig:
+        rig.teams.signer = lambda url: identity.token(app_id=APP_ID, service_url=url)
+        assert (await rig.teams.install()).status == 201
+        yield rig.teams
 
 
 def _card_task(teams: TeamsDriver) -> OutboxTask | None:
@@ -96,7 +70,7 @@ def _due_now(teams: TeamsDriver) -> None:
 async def test_cards_carry_one_token_from_entra_until_it_expires(
     db_target: DbTarget, entra: EntraStandIn
 ) -> None:
-    async with running(db_target) as teams:
+    async with running(db_target, entra) as teams:
         for n in range(3):
             await teams.desk.post_meta(facebook_delivery((f"901097836652708_{n}", f"{ABUSE} {n}")))
         await teams.desk.wait_for(
@@ -117,7 +91,7 @@ async def test_a_refused_secret_keeps_the_card_says_why_and_it_lands_once_fixed(
     db_target: DbTarget, entra: EntraStandIn, caplog: pytest.LogCaptureFixture
 ) -> None:
     entra.client_secret = "the-secret-entra-now-expects"
-    async with running(db_target) as teams:
+    async with running(db_target, entra) as teams:
         with caplog.at_level(logging.INFO):
             await teams.desk.post_meta(facebook_delivery(("901097836652708_1", ABUSE)))
             task = await teams.desk.wait_for(
@@ -139,7 +113,7 @@ async def test_entra_down_the_card_waits_and_lands_when_it_is_back(
     db_target: DbTarget, entra: EntraStandIn
 ) -> None:
     entra.down = True
-    async with running(db_target) as teams:
+    async with running(db_target, entra) as teams:
         await teams.desk.post_meta(facebook_delivery(("901097836652708_1", ABUSE)))
         task = await teams.desk.wait_for(
             lambda: (t := _card_task(teams)) and t.last_error and t, what="error"
@@ -155,7 +129,7 @@ async def test_a_hung_entra_holds_only_the_teams_card(db_target: DbTarget, entra
     """MSAL asks with a blocking call; it runs off the event loop with TEAMS_AUTH_TIMEOUT, so the
     server keeps answering while it waits and the card is retried from the outbox."""
     entra.delay = 3.0
-    async with running(db_target, TEAMS_AUTH_TIMEOUT=1.0) as teams:
+    async with running(db_target, entra, TEAMS_AUTH_TIMEOUT=1.0) as teams:
         await teams.desk.post_meta(facebook_delivery(("901097836652708_1", ABUSE)))
         await teams.desk.wait_for(lambda: entra.token_requests or None, what="a token asked for")
         health = await teams.desk.http.get(f"{teams.desk.base}/healthz")

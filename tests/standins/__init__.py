@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
+from http.server import BaseHTTPRequestHandler
+from typing import Any
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer
@@ -15,3 +18,19 @@ async def serve(route: str, handler: Callable[[web.Request], Awaitable[web.Strea
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
     return server
+
+
+class JsonHandler(BaseHTTPRequestHandler):
+    """For stand-ins on threads of their own (the SDKs call them with blocking requests from inside
+    the event loop): answers in JSON, and no request log in the test output."""
+
+    def _answer(self, status: int, document: dict[str, Any]) -> None:
+        body = json.dumps(document).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass

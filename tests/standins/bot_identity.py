@@ -15,12 +15,14 @@ from __future__ import annotations
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+
+from tests.standins import JsonHandler
 
 BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
 
@@ -52,7 +54,7 @@ class BotIdentityStandIn:
     def start(self) -> BotIdentityStandIn:
         stand_in = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(JsonHandler):
             def do_GET(self) -> None:
                 stand_in.requests.append(self.path)
                 time.sleep(stand_in.delay)
@@ -64,17 +66,6 @@ class BotIdentityStandIn:
                     self._answer(200, {"keys": [stand_in.jwk()]})
                 else:
                     self._answer(404, {"error": "not found"})
-
-            def _answer(self, status: int, document: dict[str, Any]) -> None:
-                body = json.dumps(document).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass  # keep test output clean
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import itertools
-import json
 import select
 import socket
 import ssl
@@ -26,16 +25,17 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from socketserver import StreamRequestHandler, ThreadingTCPServer
-from typing import Any
 from urllib.parse import parse_qs
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from tests.standins import JsonHandler
 
 HOST = "login.microsoftonline.com"
 
@@ -151,7 +151,7 @@ class EntraStandIn:
     def _start_tls(self, cert: Path, key: Path) -> ThreadingHTTPServer:
         stand_in = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(JsonHandler):
             def do_GET(self) -> None:
                 tenant, _, rest = self.path.lstrip("/").partition("/")
                 if tenant == "common" and rest.startswith("discovery/instance"):
@@ -197,17 +197,6 @@ class EntraStandIn:
                 token = f"entra-token-{next(stand_in._serials)}"
                 stand_in.issued.append(token)
                 self._answer(200, {"token_type": "Bearer", "expires_in": 3599, "access_token": token})
-
-            def _answer(self, status: int, body: dict[str, Any]) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
