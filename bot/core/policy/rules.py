@@ -203,6 +203,9 @@ _GROUP_NAMES = (
     *("male", "female", "homosexual", "heterosexual", "teenage"),
 )
 _GROUP_WORD = _words(*_GROUP_NAMES)
+# Asking for a carer of one sex or of some experience is a fair request, not a refusal for who
+# they are: the group words care may be chosen by.
+_NOT_SEX_OR_AGE = r"(?!(?:old|older|elderly|young|pregnant|male|female|teenage)\b)"
 # Group words that come before "men" or "women" ("young men", "Muslim women"): the one-word names.
 _GROUP_HEAD_BEHIND = "".join(_lookbehinds((name for name in _GROUP_NAMES if name.isalpha()), "!"))
 _GROUP_PEOPLE = _words(
@@ -655,7 +658,7 @@ RULES: tuple[Rule, ...] = (
             # black doctors in senior roles" do not, so the bare "no" needs the act of care after it.
             r"\b(?:(?P<bare>no)|not\s+(?:having|letting|accepting)\s+(?:a|an|any)"
             r"|(?:i|we)\s+(?:don'?t|do\s+not|won'?t|will\s+not)\s+(?:want|have|accept)\s+(?:a|an|any))"
-            rf"\s+(?!(?:old|older|elderly|young|pregnant|male|female|teenage)\b){_GROUP_WORD}\s+"
+            rf"\s+{_NOT_SEX_OR_AGE}{_GROUP_WORD}\s+"
             rf"{_CARE_ROLE}s?\b"
             r"(?(bare)(?:'s|'ll|\s+(?:is|are|will|shall|should))?\s+(?:ever\s+)?(?:touch|treat|see|go(?:es|ing)?\s+near"
             r"|com(?:es?|ing)\s+near|look(?:s|ing)?\s+after|lay(?:s|ing)?\s+a\s+finger|operat|examin|deliver|wash|nurs"
@@ -663,7 +666,7 @@ RULES: tuple[Rule, ...] = (
             # Staff barred for who they are: "Muslim doctors should be banned from treating women",
             # "gay nurses shouldn't be allowed on the children's ward". Sex and age are left out: "male
             # doctors shouldn't be allowed to do intimate exams without a chaperone" is a fair view.
-            rf"|\b(?!(?:old|older|elderly|young|pregnant|male|female|teenage)\b){_GROUP_WORD}\s+{_CARE_ROLE}s?\s+"
+            rf"|\b{_NOT_SEX_OR_AGE}{_GROUP_WORD}\s+{_CARE_ROLE}s?\s+"
             r"(?:(?:should(?:n'?t|\s+not)\s+be\s+(?:allowed|permitted|let)|should\s+be\s+(?:banned|barred|stopped))"
             r"\s+(?:to\s+|from\s+)?(?:treat|touch|examin|work|near|on\s+(?:the\s+)?[\w'’]+\s+wards?|look\s+after|care\s+for"
             r"|nurs|deliver|operat|see\b|be\s+(?:near|around|on))\w*"
