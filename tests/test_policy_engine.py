@@ -583,6 +583,7 @@ def test_money_making_offers_are_spam(text: str) -> None:
         "I've got your home address now, nurse",
         "Your days are numbered, doctor",
         "Sleep with one eye open tonight",
+        "I'll stab the dinner lady if she serves my dad cold food again",
     ],
 )
 def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:

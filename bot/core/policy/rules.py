@@ -441,6 +441,7 @@ RULES: tuple[Rule, ...] = (
             # Paper burnt and dinner burnt: "I'll torch my old sick notes", "I'll burn the toast".
             r"|(?:(?:my|the|these|those|all\s+(?:my|the|those))\s+)?(?:old\s+)?(?:sick\s+notes?|letters?|notes|papers?"
             r"|paperwork|leaflets?|forms?|receipts?|bills?|rubbish|garden\s+waste|toast|dinner|tea)\b"
+            r"(?!\s+(?:lad(?:y|ies)|m[ae]n|wom[ae]n|staff|nurses?))"
             r"|my\s+(?:back|knees?|neck|shoulders?|hips?|legs?|arms?|wrists?|ankles?|foot|feet|hands?|head|chances)\b"
             r"|(?:(?:you|u|him|her|them)\s+)?(?:a|an)\s+(?:quick\s+)?(?:message|email|e-mail|text|dm|line|note|reply"
             r"|video|photo|film)\b))"
