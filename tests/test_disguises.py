@@ -146,3 +146,39 @@ def test_slipped_abuse_flags_and_the_card_quotes_the_authors_own_characters(
     assert verdict.tier is Tier.HARMFUL
     reason = next(r for r in verdict.reasons if r.rule == rule)
     assert text[reason.start : reason.end] == reason.matched == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "quoted"),
+    [
+        ("You 🤡", "abuse.directed_insult", "You 🤡"),
+        ("the receptionist is a 🐷", "abuse.directed_insult", "the receptionist is a 🐷"),
+        ("🖕 you and your waiting list", "abuse.directed_swearing", "🖕 you"),
+        ("🐒🐒🐒", "hate.slur", "🐒"),
+        ("Look at the new nurse 🦍🍌", "hate.slur", "🦍"),
+    ],
+)
+def test_emoji_that_stand_for_an_insult_are_read_as_one_and_quoted_as_written(
+    text: str, rule: str, quoted: str
+) -> None:
+    """Emoji say an insult without a word a filter knows (monkeys and apes aimed at Black people
+    above all); the card shows the emoji the writer used."""
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL
+    reason = next(r for r in verdict.reasons if r.rule == rule)
+    assert text[reason.start : reason.end] == quoted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son loved the monkeys at the zoo 🐒",
+        "The gorilla teddy from the children's ward is his favourite 🦍",
+        "The clown doctors made my daughter laugh so much 🤡",
+        "Peppa Pig plasters for the little ones 🐷",
+        "🖕 to the parking charges",
+        "Thank you to the maternity team 👏👏",
+    ],
+)
+def test_emoji_meant_as_themselves_are_left(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE

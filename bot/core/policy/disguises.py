@@ -206,9 +206,35 @@ def _unspaced(run: str) -> tuple[int, str] | None:
     return None
 
 
+# Emoji that stand for an insult, to say it without a word a filter knows: "you 🤡", "🖕 you".
+_EMOJI_WORDS = {"\U0001f921": "clown", "\U0001f437": "pig", "\U0001f416": "pig", "\U0001f595": "fuck"}
+# Monkeys and apes aimed at Black people are racist abuse; the token is one no one types, for the
+# slur rule. Not where the comment is about animals ("the zoo trip 🐒").
+_APE_EMOJI = "\U0001f412\U0001f98d\U0001f9a7"  # monkey, gorilla, orangutan
+APE_TOKEN = "ape_emoji"
+_EMOJI = re.compile(f"([{''.join(_EMOJI_WORDS)}{_APE_EMOJI}])\ufe0f?")
+_ANIMALS_MEANT = re.compile(
+    r"\b(?:zoos?|monkeys?|gorillas?|apes?|orangutans?|safari|primates?|animals?|teddy|toys?|cuddly|jungle\s+book)\b"
+)
+
+
+def _emoji_edits(text: str) -> list[tuple[int, int, str]]:
+    if text.isascii():  # most comments: a scan in C, ten times cheaper than the search
+        return []
+    found = list(_EMOJI.finditer(text))
+    if not found:
+        return []
+    animals = _ANIMALS_MEANT.search(text) is not None
+    return [
+        (match.start(), match.end(), f" {APE_TOKEN if match[1] in _APE_EMOJI else _EMOJI_WORDS[match[1]]} ")
+        for match in found
+        if not (animals and match[1] in _APE_EMOJI)
+    ]
+
+
 def fold_disguises(lowered: str) -> Folded:
-    """Lower-cased text with leet swaps undone, masked or spaced-out abuse words restored, and
-    slips in abuse words corrected."""
+    """Lower-cased text with leet swaps undone, masked or spaced-out abuse words restored, slips in
+    abuse words corrected, and emoji that stand for an insult read as one."""
     if "!" in lowered:
         held = _BANGS.sub(lambda bangs: _HELD * len(bangs.group()), lowered)
         text = held.translate(_LEET).replace(_HELD, "!")
@@ -233,6 +259,7 @@ def fold_disguises(lowered: str) -> Folded:
                 (match["before"], match["key"]) if match["before"] else (match["first"], match["then"])
             )
             edits.append((match.start(), match.end(), left + " " + right))
+    edits += _emoji_edits(text)
     if not edits:
         return Folded(text)
     return _apply(text, sorted(edits))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.core.models import Route, Tier
+from bot.core.policy.disguises import APE_TOKEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +191,8 @@ _SLURS = _words(
     r"chinkys?",
     r"nig-?\s?nogs?",
     r"jungle\s+bunn(?:y|ies)",
+    # A monkey or ape emoji, as disguises.py reads one aimed at people.
+    APE_TOKEN,
 )
 
 # A protected group (Equality Act 2010: race and nationality, religion or belief, sex, sexual
