@@ -134,6 +134,9 @@ def test_nhs_number_check_digit_rejects_near_misses() -> None:
         ("email me at someone@example.org", "e-mail address"),
         ("I live near SS1 2AB", "postcode"),
         ("come to 14 Station Road tomorrow", "house address"),
+        ("my landline is (0117) 496 0123", "phone number"),
+        ("DOB 12/03/1958, is my appointment still on?", "date of birth"),
+        ("her date of birth is 4th May 1961", "date of birth"),
     ],
 )
 def test_personal_data_kinds(text: str, kind: str) -> None:
@@ -165,6 +168,10 @@ def test_house_addresses_in_any_case(text: str, address: str) -> None:
         "I waited 4 hours on the ward before anyone came",
         "see https://example.com/track?campid=5337555197 for the story",
         "short link: hyperurl.co/k6a5xt",
+        "ring 0300 123 4567 for the booking line",  # an organisation's number, not a person's
+        "call the free helpline on 0800 123 4567",
+        "the NHS line is +44 (0)345 678 9012",
+        "my baby was born on 3rd March 2024, thank you to the midwives",
     ],
 )
 def test_numbers_that_are_not_personal_data(text: str) -> None:

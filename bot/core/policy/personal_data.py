@@ -14,8 +14,11 @@ from bot.core.policy.links import find_links
 # UK numbers: +44 or 0, then 9-10 digits, allowing spaces, dashes and brackets between groups.
 _UK_PHONE = re.compile(
     r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)"
-    r"\d(?:[\s\-)]?\d){8,9}(?!\d)"
+    r"\d(?:(?:\)\s?|[\s\-])?\d){8,9}(?!\d)"
 )
+# Numbers that reach an organisation, not a person: 03 (the NHS's 0300 lines), 08 (0800 free
+# numbers, 0845) and 09. A 01, 02 or 07 number could be anyone's.
+_SERVICE_NUMBER = re.compile(r"(?:\+44|0044)?\D*0?\)?\s?[389]")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
 # NHS number: ten digits, commonly written 3-3-4, validated by its modulus-11 check digit.
 _NHS_NUMBER = re.compile(r"(?<!\d)(\d{3})[\s\-]?(\d{3})[\s\-]?(\d{4})(?!\d)")
@@ -40,6 +43,15 @@ _HOUSE_ADDRESS = re.compile(
     rf"(?:{_NAME_START}[A-Za-z][A-Za-z'’]+\s+){{1,3}}(?i:{_STREET})"
     rf"|(?:{_NAME_START}[A-Z][a-z'’]+\s+){{1,3}}(?i:{_ALSO_WORDS})"
     rf")\b"
+)
+
+# A date of birth given as one ("DOB 12/03/1958", "date of birth: 4 May 2015"): with a name it
+# identifies a patient. A birthday or a baby "born on" a date is not asked for here.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DATE_OF_BIRTH = re.compile(
+    r"\b(?:dob|d\.o\.b\.?|date\s+of\s+birth)\W{0,3}(?:is\s+)?"
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
 )
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -85,6 +97,8 @@ def find_personal_data(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _UK_PHONE.finditer(text):
         if any(s <= m.start() < e for s, e in nhs_spans):
             continue  # a valid NHS number is reported as such, not as a phone number
+        if _SERVICE_NUMBER.match(m.group()):
+            continue  # "ring 0300 123 4567 for the booking line": an organisation's number
         # A phone number stays one inside a link ("wa.me/..." is a contact detail).
         yield m.start(), m.end(), "phone number"
     for m in _EMAIL.finditer(text):
@@ -95,3 +109,5 @@ def find_personal_data(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _HOUSE_ADDRESS.finditer(text):
         if not in_link(m.start()):
             yield m.start(), m.end(), "house address"
+    for m in _DATE_OF_BIRTH.finditer(text):
+        yield m.start(), m.end(), "date of birth"
