@@ -67,6 +67,19 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
             False,
         ),
         ("This is a Freedom of Information request for your staffing figures", Route.FOI_REQUEST, False),
+        (
+            "I'd like to request all emails between the chief executive and the council",
+            Route.FOI_REQUEST,
+            False,
+        ),
+        ("Please release the minutes of the board meeting that closed the unit", Route.FOI_REQUEST, False),
+        (
+            "Please treat this message as a subject access request for my records",
+            Route.COMPLAINT_OR_LEGAL,
+            False,
+        ),
+        ("I'm reporting this surgery to the CQC", Route.COMPLAINT_OR_LEGAL, False),
+        ("I reported the GP to the GMC last week", Route.COMPLAINT_OR_LEGAL, False),
         ("I can't go on any more, I want to end my life", Route.SAFETY_RISK, True),
         ("My mum was left on the floor for hours and nobody came", Route.SAFETY_RISK, True),
         # Someone else at risk, told by family: a safeguarding concern to report at once.

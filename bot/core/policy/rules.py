@@ -935,6 +935,12 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"\bfreedom\s+of\s+information\b|\bfoi\b|\bunder\s+the\s+(?:foi|freedom)\b"
             r"|\b(?:i\s+(?:would\s+like|want|am\s+requesting|request)|please\s+(?:provide|send|release))\s+(?:\w+\s+){0,3}(?:figures|data|statistics|records|information)\s+(?:on|about|for|regarding)\b"
+            # Asked for without naming the Act: "I'd like to request all emails between the CEO and
+            # the council", "please release the minutes of the board meeting".
+            r"|\b(?:i(?:'d|\s+would)\s+like\s+to\s+(?:request|see|obtain)|i\s+(?:am\s+requesting|hereby\s+request|request)"
+            r"|please\s+(?:provide|send|release|publish))\s+(?:\w+\s+){0,3}(?:e-?mails|correspondence|minutes|documents"
+            r"|reports?|contracts?|spend(?:ing)?|costs|invoices|figures|data|statistics|information)\s+"
+            r"(?:on|about|for|regarding|relating\s+to|between|from|of|sent|held)\b"
         ),
         route=Route.FOI_REQUEST,
     ),
@@ -950,6 +956,12 @@ RULES: tuple[Rule, ...] = (
             # Personal data mishandled is a legal matter (UK GDPR), for information governance.
             r"|\bdata\s+(?:breach|leak)\w*|\bbreach\w*\s+(?:of\s+)?(?:my|our|his|her|their|patient)\s+(?:\w+\s+)?(?:data|privacy|confidentiality)\b"
             r"|\b(?:gdpr|information\s+commissioner)\b"
+            # A subject access request made (a month to answer it); "how do I get a copy of my
+            # records?" is a question the desk answers with a signpost.
+            r"|\bsubject\s+access\s+requests?\b"
+            # Taken to a regulator or the police: "I'm reporting this to the CQC".
+            r"|\b(?:report(?:ing|ed)?|complain(?:ing|ed)?|refer(?:ring|red)?)\s+(?:(?:this|that|the|you|them|him|her|it)\s+"
+            r"(?:\w+\s+)?)?to\s+(?:the\s+)?(?:cqc|gmc|nmc|hcpc|gdc|police|ombudsman|phso|ico)\b"
         ),
         route=Route.COMPLAINT_OR_LEGAL,
     ),
