@@ -94,6 +94,18 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
         ("I can't go on like this, nobody listens", Route.SAFETY_RISK, True),
         ("My son could die by suicide if CAMHS keep him waiting", Route.SAFETY_RISK, True),
         ("She's self-harming again and the self-harm team won't see her", Route.SAFETY_RISK, True),
+        # Patient safety: care not given, a known allergy, the wrong patient's medicine, an unsafe
+        # discharge, and the emergencies 999 is for written in a comment instead.
+        ("My dad hasn't been given his insulin all day on ward 7", Route.SAFETY_RISK, True),
+        ("Nobody has given my mum a drink since this morning", Route.SAFETY_RISK, True),
+        ("Mum has been sat in her own wet bed for hours and the buzzer was ignored", Route.SAFETY_RISK, True),
+        ("They gave my dad penicillin even though he's allergic", Route.SAFETY_RISK, True),
+        ("The pharmacy gave me someone else's tablets", Route.SAFETY_RISK, True),
+        ("The ward sent my nan home at 2am in her nightie", Route.SAFETY_RISK, True),
+        ("My wife is bleeding heavily after the birth and no one will come", Route.SAFETY_RISK, True),
+        ("My baby isn't feeding and is floppy, what should I do?", Route.SAFETY_RISK, True),
+        ("I think I'm having a stroke, my face feels weird", Route.SAFETY_RISK, True),
+        ("My son can't breathe properly and 111 won't answer", Route.SAFETY_RISK, True),
     ],
 )
 def test_special_routes(text: str, route: Route, urgent: bool) -> None:
@@ -111,6 +123,13 @@ def test_special_routes(text: str, route: Route, urgent: bool) -> None:
         "Cut yourself some slack, the nurses are doing their best",
         "She is better off at home than in that care home",
         "Suicide prevention training should be compulsory for every GP",
+        "I can't breathe in that stuffy waiting room, open a window",
+        "My nan hasn't had her dinner yet, she was asleep when the trolley came",
+        "Mum hasn't had her medication review in two years",
+        "She was having a fit of giggles with the nurses",
+        "Nobody has given me a straight answer about the closure",
+        "The floppy disk era of NHS IT is over at last",
+        "Ward sent dad home at 4pm with no transport booked",
         "Suicide rates among young men in this county are shocking",
         "Young farmers are dying by suicide and nobody in government cares",
         "The self-harm nurses at the Royal were wonderful with our son",

@@ -920,11 +920,39 @@ RULES: tuple[Rule, ...] = (
         "safety.patient",
         "risk to patient safety",
         re.compile(
-            r"\b(?:left|lying|waiting|sat)\s+(?:\w+\s+){0,4}(?:on\s+the\s+floor|in\s+(?:his|her|their)\s+own\s+(?:urine|faeces|mess))\b"
-            r"|\b(?:nobody|no\s+one|no-one)\s+(?:came|checked|is\s+checking|has\s+checked|helped|answered)\b"
+            r"\b(?:left|lying|waiting|sat|been)\s+(?:\w+\s+){0,4}(?:on\s+the\s+floor|in\s+(?:his|her|their)\s+own"
+            r"\s+(?:urine|faeces|mess|wet|soiled|dirty|sick|vomit))\b"
+            r"|\b(?:nobody|no\s+one|no-one)\s+(?:came|checked|is\s+checking|has\s+checked|helped|answered|will\s+(?:come|help)"
+            r"|is\s+(?:coming|helping)|has\s+(?:come|helped)|responded|is\s+responding)\b"
             r"|\bwrong\s+(?:medication|medicine|drug|dose|blood)\b|\b(?:unsafe|dangerous)\s+(?:ward|staffing|care|levels|discharge)\b"
             r"|\bneglect(?:ed|ing)?\b|\b(?:collapsed|stopped\s+breathing|turning\s+blue|unconscious)\b"
             r"|\bdying\s+(?:in|on)\s+(?:a&e|a\s+and\s+e|the\s+corridor|a\s+trolley|the\s+ward)\b"
+            # Care not given: "dad hasn't been given his insulin all day", "nobody has given mum a
+            # drink since this morning", "the buzzer was ignored".
+            r"|\b(?:has\s*n'?t|has\s+not|have\s*n'?t|have\s+not|was\s*n'?t|was\s+not|were\s*n'?t|not)\s+"
+            r"(?:been\s+given\s+(?:his|her|their|my|any)\s+(?:food|water|drinks?|anything\s+to\s+(?:eat|drink))"
+            r"|(?:been\s+given|had)\s+(?:his|her|their|my|any)\s+(?:insulin|medication|meds|medicines?|tablets|pain\s*(?:relief"
+            r"|killers)|antibiotics|oxygen|fluids))\b(?!\s+(?:review\w*|changed|checked|reviewed|yet\s+today))"
+            r"|\b(?:nobody|no\s+one|no-one)\s+(?:has\s+)?(?:given|brought|offered)\s+(?:him|her|them|me|my\s+\w+)\s+"
+            r"(?:a\s+|any\s+)?(?:drink|water|food|insulin|medication|meds|pain\s*relief)\b"
+            r"|\b(?:buzzer|call\s+bell)\s+(?:was\s+|is\s+|being\s+|got\s+)?(?:ignored|not\s+answered|unanswered)\b"
+            r"|\bignor(?:ed|ing)\s+(?:his|her|their|my|the)\s+(?:buzzer|call\s+bell)\b"
+            # A drug given despite a known allergy: "they gave dad penicillin even though he's allergic".
+            r"|\bgave\s+(?:[\w'’]+\s+){1,4}(?:even\s+though|despite|although|when)\s+(?:[\w'’]+\s+){0,4}allerg"
+            # Someone else's medicine or results: "the pharmacy gave me someone else's tablets".
+            r"|\b(?:someone|somebody)\s+else'?s\s+(?:tablets|medication|medicines?|prescription|meds|blood|results|baby)\b"
+            # Sent home alone in the night: "sent my nan home at 2am in her nightie".
+            r"|\b(?:sent|discharged)\s+(?:\w+\s+){0,3}(?:home\s+)?(?:at\s+(?:[1-5]|[1-5][.:]\d\d)\s*(?:am|a\.m\.)"
+            r"|in\s+the\s+middle\s+of\s+the\s+night|in\s+(?:his|her|their)\s+(?:nightie|nightdress|pyjamas|gown))"
+            # The emergencies 999 is for (NHS: "call 999 if …"), written in a comment instead.
+            r"|\b(?:i'?m|i\s+am|i\s+think\s+i'?m|(?:he|she)\s+is|(?:he|she)'s|they'?re|(?:my|our)\s+\w+\s+is)\s+"
+            r"having\s+a\s+(?:stroke|heart\s+attack|fit|seizure)\b(?!\s+of\b)"
+            r"|\b(?:(?:is|was|gone|went|seems|looks|feels|and)\s+(?:very\s+|really\s+|all\s+)?floppy(?!\s+(?:bird|disks?|discs?|hats?|ears?))|floppy\s+(?:baby|child|toddler)"
+            r"|unresponsive|lips\s+(?:are|have\s+gone|went|look)\s+blue|blue\s+lips|face\s+(?:is\s+)?droop\w*"
+            r"|bleeding\s+heavily|coughing\s+up\s+blood|rash\s+(?:that\s+)?(?:does\s*n'?t|does\s+not|won'?t)\s+fade)\b"
+            # Someone who cannot breathe; not a stuffy room ("I can't breathe in that waiting room").
+            r"|\b(?:i|he|she|they|(?:my|our)\s+\w+)\s+(?:can'?t|cannot|could\s*n'?t|is\s+struggling\s+to|are\s+struggling\s+to)"
+            r"\s+breathe\b(?!\s+(?:in|for|with)\b)"
         ),
         route=Route.SAFETY_RISK,
         urgent=True,
