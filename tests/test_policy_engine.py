@@ -53,6 +53,13 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
         ("Do I have to take my tablets with food?", Route.MEDICAL_QUESTION, False),
         ("Is it normal to bleed a bit after a smear?", Route.MEDICAL_QUESTION, False),
         ("Can a hot bath stop you catching covid?", Route.MEDICAL_QUESTION, False),
+        ("What are the side effects of the RSV vaccine?", Route.MEDICAL_QUESTION, False),
+        ("How long does the booster take to work?", Route.MEDICAL_QUESTION, False),
+        ("How many days should I isolate with covid?", Route.MEDICAL_QUESTION, False),
+        ("Can my child go to school with chickenpox?", Route.MEDICAL_QUESTION, False),
+        ("Is a temperature of 38 bad for a two month old?", Route.MEDICAL_QUESTION, False),
+        ("Where can I get the morning after pill on a Sunday?", Route.MEDICAL_QUESTION, False),
+        ("My toddler swallowed a button battery, what do I do?", Route.SAFETY_RISK, True),
         ("I want to make a complaint about my treatment", Route.COMPLAINT_OR_LEGAL, False),
         ("My solicitor will be in touch", Route.COMPLAINT_OR_LEGAL, False),
         (
@@ -130,6 +137,7 @@ def test_special_routes(text: str, route: Route, urgent: bool) -> None:
         "Nobody has given me a straight answer about the closure",
         "The floppy disk era of NHS IT is over at last",
         "Ward sent dad home at 4pm with no transport booked",
+        "I swallowed my tablets with a glass of water like the leaflet says",
         "Suicide rates among young men in this county are shocking",
         "Young farmers are dying by suicide and nobody in government cares",
         "The self-harm nurses at the Royal were wonderful with our son",
@@ -956,3 +964,15 @@ def test_a_parents_question_about_a_vaccine_is_answered_not_hidden(text: str) ->
 )
 def test_a_claim_dressed_as_a_question_is_still_misinformation(text: str) -> None:
     assert ENGINE.classify(text).tier is Tier.MISINFORMATION_OR_SPAM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are the side effects of this government's cuts? Misery",
+        "Can my son get an appointment this week?",
+        "How long does it take to get a GP appointment round here?",
+    ],
+)
+def test_questions_about_services_are_not_medical_questions(text: str) -> None:
+    assert Route.MEDICAL_QUESTION not in ENGINE.classify(text).routes

@@ -950,6 +950,10 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:(?:is|was|gone|went|seems|looks|feels|and)\s+(?:very\s+|really\s+|all\s+)?floppy(?!\s+(?:bird|disks?|discs?|hats?|ears?))|floppy\s+(?:baby|child|toddler)"
             r"|unresponsive|lips\s+(?:are|have\s+gone|went|look)\s+blue|blue\s+lips|face\s+(?:is\s+)?droop\w*"
             r"|bleeding\s+heavily|coughing\s+up\s+blood|rash\s+(?:that\s+)?(?:does\s*n'?t|does\s+not|won'?t)\s+fade)\b"
+            # Swallowed what kills a child within hours: "my toddler swallowed a battery".
+            r"|\b(?:toddler|baby|child|son|daughter|kid|he|she|they)\s+(?:has\s+|have\s+|'s\s+|just\s+|may\s+have\s+)?swallowed\s+"
+            r"(?:a\s+|an\s+|some\s+|one\s+of\s+(?:my|the|his|her)\s+|(?:my|the|his|her)\s+)?(?:button\s+)?(?:batter(?:y|ies)"
+            r"|magnets?|bleach|detergent|(?:washing\s+|laundry\s+)?(?:pods?|capsules?)|tablets|pills|medicine)\b"
             # Someone who cannot breathe; not a stuffy room ("I can't breathe in that waiting room").
             r"|\b(?:i|he|she|they|(?:my|our)\s+\w+)\s+(?:can'?t|cannot|could\s*n'?t|is\s+struggling\s+to|are\s+struggling\s+to)"
             r"\s+breathe\b(?!\s+(?:in|for|with)\b)"
@@ -1008,8 +1012,8 @@ RULES: tuple[Rule, ...] = (
         "route.medical_question",
         "medical question (MSE 6.5.1: signpost to GP, NHS 111 or 999)",
         re.compile(
-            rf"\b(?:{_ASKING_WHETHER}|how\s+(?:much|many|often)\s+(?:should|can)\s+i|is\s+it\s+normal)"
-            r"\s+(?:\w+\s+){0,8}(?:take|taking|paracetamol|ibuprofen|antibiotics?|medication|medicine|tablets?|dose|vaccine|jab|symptoms?|pain|rash|fever|temperature|bleed(?:ing|s)?|pregnan\w*|inhaler|insulin|see\s+a\s+(?:doctor|gp)|go\s+to\s+a&e|worried)\b"
+            rf"\b(?:{_ASKING_WHETHER}|how\s+(?:much|many|often|long)\s+(?:\w+\s+)?(?:should|can|do)\s+i|is\s+it\s+normal)"
+            r"\s+(?:\w+\s+){0,8}(?:take|taking|paracetamol|ibuprofen|antibiotics?|medication|medicine|tablets?|dose|vaccine|jab|symptoms?|pain|rash|fever|temperature|bleed(?:ing|s)?|pregnan\w*|inhaler|insulin|see\s+a\s+(?:doctor|gp)|go\s+to\s+a&e|worried|isolat\w*)\b"
             # Getting ready for a test or coping after one: "do I need to fast before a blood test?"
             rf"|\b{_ASKING_WHETHER}"
             r"\s+(?:\w+\s+){0,8}(?:fast(?:ing)?\s+before|stop\s+(?:taking|eating)|drink\s+(?:alcohol|water)|side\s+effects?"
@@ -1024,6 +1028,20 @@ RULES: tuple[Rule, ...] = (
             r"\s+(?:\w+\s+){0,2}(?:kill|cure|prevent|stop|protect|treat)\w*\b[^.!?\n]*\?"
             r"|\bmy\s+(?:son|daughter|baby|child|mum|mom|dad|husband|wife|partner)\s+(?:has|have|is|has\s+got|keeps)\s+(?:\w+\s+){0,4}(?:rash|fever|temperature|pain|vomiting|bleeding|lump|cough|breathing)\b"
             r"|\b(?:i\s+have|i'?ve\s+got|i\s+keep\s+getting)\s+(?:a\s+)?(?:\w+\s+)?(?:lump|rash|chest\s+pain|fever|temperature|headaches?|bleeding|symptoms?)\b.*\?"
+            # What a medicine or vaccine does, and a child's illness asked about: "what are the side
+            # effects of the RSV vaccine?", "how long does the booster take to work?", "can my child
+            # go to school with chickenpox?", "is a temperature of 38 bad for a baby?".
+            r"|\bwhat\s+are\s+the\s+(?:\w+\s+)?side\s+effects\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:vaccines?|jabs?|boosters?|tablets?"
+            r"|medicines?|medication|drugs?|pills?|injections?|treatment|chemo\w*|radiotherapy|statins?|antibiotics|inhalers?"
+            r"|\w+(?:ol|in|ine|ide|pam|zole|mab|cillin|pril|sartan|olol|xetine|pine))\b"
+            r"|\bhow\s+long\s+(?:does|do|will|should)\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:\w+\s+)?(?:vaccines?|jabs?|boosters?|tablets"
+            r"|antibiotics|medication|medicine|symptoms|side\s+effects)\b"
+            r"|\b(?:can|should|does|is|will)\s+(?:my|our|a)\s+(?:child|son|daughter|baby|toddler|kids?|children)\s+[^.!?\n]{0,60}"
+            r"\b(?:chicken\s*pox|measles|covid|flu|temperature|fever|rash|sick|vomit\w*|diarrhoea|cough\w*|conjunctivitis|nits"
+            r"|head\s+lice|impetigo|tonsillitis|ear\s+infection|hand,?\s+foot\s+and\s+mouth)\b[^.!?\n]*\?"
+            r"|\b(?:is|are)\s+(?:a|an|his|her|my|their)\s+(?:temperature|fever|rash|cough)\b[^.!?\n]*\?"
+            # Where to get emergency contraception: a question for the desk to signpost.
+            r"|\b(?:morning[\s-]+after\s+pill|emergency\s+contraception)\b"
         ),
         route=Route.MEDICAL_QUESTION,
     ),
