@@ -976,3 +976,38 @@ def test_a_claim_dressed_as_a_question_is_still_misinformation(text: str) -> Non
 )
 def test_questions_about_services_are_not_medical_questions(text: str) -> None:
     assert Route.MEDICAL_QUESTION not in ENGINE.classify(text).routes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHS is hiring! Work from home £450 a day, message me for details",
+        "Claim your NHS thank-you voucher here bit.ly/nhs-thanks",
+        "You are owed a tax refund, reply with your bank details",
+        "Weight loss jabs for sale, DM me",
+        "I can get you seen privately next week, message me for my number",
+        "I am Dr Williams from UN, I want to be your friend",
+        "Get your covid pass without the jab, fully legit",
+        "Earn £3000 weekly as a mystery shopper",
+    ],
+)
+def test_scams_that_follow_nhs_pages_are_spam(text: str) -> None:
+    """MSE Appendix B: spam and advertising; the scams people are warned about on NHS pages."""
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.MISINFORMATION_OR_SPAM
+    assert "spam.advertising" in {r.rule for r in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I get Mounjaro on the NHS? My GP says no",
+        "I work from home so £12 parking every visit hurts",
+        "Claim your travel costs back through the hospital scheme",
+        "You are owed an apology from the trust",
+        "Botox for migraines changed my life, ask your neurologist",
+        "Please don't send your bank details to anyone who messages you about an NHS refund",
+    ],
+)
+def test_talk_of_medicines_refunds_and_bank_details_is_not_a_scam(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE

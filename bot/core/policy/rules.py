@@ -802,6 +802,24 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:cheap|discount\w*)\s+(?:\w+\s+){0,3}(?:without|no)\s+(?:a\s+)?prescription\b"
             r"|\b(?:no|without)\s+(?:a\s+)?prescription\s+(?:needed|required|necessary)\b"
             r"|\bbad\s+credit\s+(?:accepted|ok|okay|welcome|no\s+problem)\b|\b(?:guaranteed|instant)\s+loans?\b"
+            # Scams that follow NHS pages about: fake jobs, vouchers and refunds, bank details asked
+            # for, medicines and vaccine passes sold, and the romance scammer's opening.
+            r"|\bwork(?:ing)?\s+from\s+home\b[^.!?\n]{0,30}[£$€]\s?\d[\d,.]*\s*k?\s*(?:an?|per|every)\s+(?:day|week|hour|month)"
+            r"|\bmystery\s+shoppers?\b[^.!?\n]{0,40}[£$€]\s?\d|\b(?:earn|make)\s+[£$€]\s?\d[^.!?\n]{0,40}\bmystery\s+shoppers?\b"
+            r"|\bclaim\s+your\s+(?:[\w'’-]+\s+){0,3}(?:voucher|reward|prize|gift\s*card|free\s+\w+)s?\b"
+            r"|\byou\s+(?:are|have\s+been)\s+(?:owed|due|selected\s+for|chosen\s+for)\s+(?:a\s+)?(?:\w+\s+)?(?:refund|prize|reward"
+            r"|payment|grant|free)\b"
+            r"|\b(?<!n't\s)(?<!not\s)(?<!never\s)(?:send|reply\s+with|give\s+me|dm\s+me|inbox\s+me|message\s+me|confirm)\s+"
+            r"(?:with\s+)?(?:your\s+)?(?:bank|card"
+            r"|account|login)\s+details\b"
+            r"|\b(?:weight\s*loss\s+(?:jabs?|injections?|pens?)|ozempic|wegovy|mounjaro|semaglutide|tirzepatide|botox|fillers)\b"
+            r"[^.!?\n]{0,40}\b(?:for\s+sale|in\s+stock|dm\s+me|inbox\s+me|message\s+me|whats\s?app|next\s+day\s+delivery)"
+            r"|\b(?:covid|vaccine|vaccination)\s+(?:pass(?:port)?|cards?|certificates?)\s+without\s+(?:the\s+|a\s+|being\s+)?"
+            r"(?:jab\w*|vaccin\w*)|\bfully\s+legit\b"
+            r"|\b(?:message|inbox|pm|whats\s?app|text)\s+me\s+for\s+(?:the\s+)?(?:prices?|my\s+number|the\s+link|rates)\b"
+            r"|\bi\s+want\s+to\s+be\s+your\s+friend\b"
+            r"|\bi\s+am\s+(?:a\s+)?(?:general|captain|sergeant|engineer|dr\.?)\s+[a-z]+\s+(?:from|with|of)\s+(?:the\s+)?"
+            r"(?:un|united\s+nations|us\s+army|army|navy|oil\s+rig)\b"
         ),
         tier=Tier.MISINFORMATION_OR_SPAM,
     ),
