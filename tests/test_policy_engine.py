@@ -1011,3 +1011,41 @@ def test_scams_that_follow_nhs_pages_are_spam(text: str) -> None:
 )
 def test_talk_of_medicines_refunds_and_bank_details_is_not_a_scam(text: str) -> None:
     assert ENGINE.classify(text).tier is Tier.LEAVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My partner hits me and I'm scared to go home",
+        "My stepdad touches me and I don't know who to tell",
+        "I think the kids next door are being hurt, I hear screaming every night",
+        "My husband won't let me see the GP alone",
+        "My nan is being taken advantage of, her carer takes her pension",
+        "I'm being abused at home and nobody believes me",
+        "He said he'd kill me if I told anyone",
+        "My friend is being forced to marry someone abroad",
+        "He hit me with a belt last night",
+    ],
+)
+def test_safeguarding_disclosures_are_urgent(text: str) -> None:
+    """MSE 7.2.9, 7.2.11: abuse, neglect or exploitation told of is reported at once."""
+    verdict = ENGINE.classify(text)
+    assert verdict.urgent and Route.SAFETY_RISK in verdict.routes
+    assert "safety.safeguarding" in {r.rule for r in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The receptionist won't let me see the GP without a call back",
+        "My son hits his head when he's upset, he's autistic, can anyone help?",
+        "She touched me on the shoulder to wake me for my obs",
+        "Forced marriage awareness training for all staff today",
+        "Domestic abuse services in our area are underfunded",
+        "He hit me with the door by accident, no harm done",
+        "She hit me up on WhatsApp about the appointment",
+        "He beat me to it, the pharmacy had already closed",
+    ],
+)
+def test_talk_of_services_accidents_and_slang_is_not_a_disclosure(text: str) -> None:
+    assert "safety.safeguarding" not in {r.rule for r in ENGINE.classify(text).reasons}

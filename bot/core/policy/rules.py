@@ -934,6 +934,47 @@ RULES: tuple[Rule, ...] = (
         route=Route.SAFETY_RISK,
         urgent=True,
     ),
+    # Abuse, neglect or exploitation told of by the person it happens to or by someone who saw it:
+    # a safeguarding concern the policy says to report at once (MSE 7.2.9, 7.2.11). Advice and
+    # talk of services ("domestic abuse services", "forced marriage awareness") are not a
+    # disclosure.
+    Rule(
+        "safety.safeguarding",
+        "safeguarding concern: abuse, neglect or exploitation disclosed",
+        re.compile(
+            # "My partner hits me", "my stepdad touches me", "he beat us".
+            r"\b(?:(?P<kin>(?:my|our)\s+(?:partner|husband|wife|boyfriend|girlfriend|fianc[eé]e?|ex|dad|father|mum|mother"
+            r"|step\s*dad|step\s*mum|step\s*father|step\s*mother|son|daughter|brother|sister|uncle|aunt|cousin|grandad|grandpa"
+            r"|carer|neighbour|teacher|coach|landlord))|(?:he|she))\s+(?:keeps\s+|still\s+|always\s+|often\s+|has\s+|had\s+)?"
+            # Touching is abuse told of a relative or someone trusted, not of "she" on a ward.
+            r"(?:hits?|hitting|beats?|beaten|beating|punch(?:es|ed)?|kick(?:s|ed)?|strangl(?:es|ed)|chok(?:es|ed)|slap(?:s|ped)"
+            r"|hurts|rap(?:es|ed)|abus(?:es|ed)|threaten(?:s|ed)|controls|locks|locked|(?(kin)touch(?:es|ed)|(?!)))\s+"
+            r"(?:me|us|my\s+(?:kids|children|son|daughter|mum|mother|dad|father|sister|brother|nan|gran|grandad))\b"
+            # Not an accident ("he hit me with the door by accident") nor slang: "she hit me up",
+            # "he beat me to it", "hit me with a joke".
+            r"(?!\s+(?:with\s+(?:the|a|his|her)\s+(?:door|trolley|car|wheelchair|ball|bag)|by\s+accident|accidentally|up\b|to\b"
+            r"|back\b|with\s+(?:[\"“'‘]|(?:a|the|that|this)\s+(?:line|question|request|song|joke|fact|news|bill|truth|facts)\b)))"
+            # "I'm being abused at home", "my nan is being taken advantage of by her carer".
+            r"|\b(?:i'?m|i\s+am|i'?ve\s+been|i\s+have\s+been|(?:he|she)'?s|(?:he|she)\s+is|they\s+are|they'?re"
+            r"|(?:my|our)\s+\w+\s+(?:is|are|has\s+been|have\s+been))\s+being\s+(?:abused|beaten|hit|groomed|exploited"
+            r"|trafficked|controlled|forced|taken\s+advantage\s+of|starved)\b"
+            r"|\b(?:kids?|children|child|baby|toddler)\s+(?:next\s+door\s+)?(?:are|is)\s+being\s+(?:hurt|abused|beaten|hit"
+            r"|neglected|starved|left\s+alone)\b"
+            # Control: "my husband won't let me see the GP alone".
+            r"|\b(?:my\s+)?(?:partner|husband|wife|boyfriend|girlfriend)\s+(?:won'?t|will\s+not|doesn'?t|does\s+not)\s+let\s+me\s+"
+            r"(?:see|go\s+to|speak\s+to|talk\s+to|leave|have\s+(?:my\s+own\s+)?(?:money|phone))\b"
+            # Silenced with a threat: "he said he'd kill me if I told anyone".
+            r"|\b(?:he|she|they)\s+(?:said|says|told\s+me|threatened|threatens)\s+(?:(?:he|she|they)(?:'d|'ll|\s+would|\s+will)\s+|to\s+)?"
+            r"(?:kill|hurt|harm|take\s+the\s+kids|take\s+my\s+kids)\s+(?:me\s+|us\s+)?if\s+i\s+(?:told|tell|said|say|left|leave|went|go|called|call)\b"
+            # Money taken from someone who cannot guard it: "her carer takes her pension".
+            r"|\b(?:carer|son|daughter|grandson|granddaughter|neighbour|nephew|niece|lodger)\s+(?:is\s+|keeps\s+)?(?:taking|takes|took"
+            r"|stealing|steals|stole|has\s+taken)\s+(?:all\s+)?(?:his|her|their|my\s+\w+'?s?)\s+(?:money|pension|bank\s+card|savings"
+            r"|benefits)\b"
+            r"|\bforced\s+to\s+marry\b|\bforced\s+marriage\b(?!\s+(?:awareness|unit|training|campaign|day|week|service\w*|helpline))"
+        ),
+        route=Route.SAFETY_RISK,
+        urgent=True,
+    ),
     Rule(
         "safety.patient",
         "risk to patient safety",
