@@ -700,6 +700,11 @@ def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> Non
         "You complete pillock",
         "That receptionist is a jumped-up little prat",
         "Trans women on the wards? They're predators, all of them",
+        "Send the immigrants back and we'd have no waiting lists",
+        "Foreign doctors are killing our patients",
+        "These migrants are draining our NHS dry",
+        "Muslims are breeding like rabbits and clogging up maternity",
+        "Old people are bed blockers who should just die",
     ],
 )
 def test_insults_about_looks_and_degrading_a_group_are_tier_1(text: str) -> None:
@@ -718,6 +723,10 @@ def test_insults_about_looks_and_degrading_a_group_are_tier_1(text: str) -> None
         "The admin at this surgery is a nightmare, three forms for one repeat prescription",
         "Whoever runs this page is doing a great job keeping us updated",
         "The Muppets Christmas Carol was on in the children's ward",
+        "The cuts are killing our patients",
+        "Young people who should know better are vaping at the entrance",
+        "Black nurses are killing it on the leadership course",
+        "My mum was called a bed blocker by a consultant, she's 91",
     ],
 )
 def test_plain_words_about_bodies_and_groups_are_not_insults(text: str) -> None:

@@ -288,6 +288,8 @@ _DEGRADING = _words(
     r"pedos",
     r"groomers",
     r"predators",
+    r"bed[\s-]?blockers",
+    r"breeding\s+like\s+(?:rabbits|rats|vermin|cockroaches|flies|animals)",
     r"perverts",
     r"freaks",
     r"degenerates?",
@@ -555,7 +557,7 @@ RULES: tuple[Rule, ...] = (
         "inciting hatred on the basis of race, religion, gender, nationality or sexuality",
         re.compile(
             rf"\b(?:all|these|those|bloody|filthy|dirty)\s+(?:{_GROUP}|polish)\s+(?:should|must|need\s+to|are\s+(?:scum|vermin|animals|parasites|disgusting|the\s+problem))\b"
-            rf"|\b(?:send|kick|ship)\s+(?:them|all\s+(?:{_GROUP}|polish))\s+(?:back|out|home)\b"
+            rf"|\b(?:send|kick|ship)\s+(?:them|(?:all\s+|the\s+|these\s+|those\s+)(?:{_GROUP}|polish))\s+(?:back|out|home)\b"
             r"|\bgo\s+back\s+to\s+(?:your|ur)\s+(?:own\s+)?country\b|\bgo\s+back\s+(?:to\s+)?where\s+(?:you|u|they)\s+came\s+from\b"
         ),
         tier=Tier.HARMFUL,
@@ -576,6 +578,9 @@ RULES: tuple[Rule, ...] = (
             r"|(?:are|r)\s+(?:(?:all|just|so|such|that|really|always|naturally|inherently|basically)\s+){0,3}"
             rf"{_VICE}(?={_CLAUSE_END}|\s+(?:and|people|scum|bastards)\b)"
             # "… are a burden on society", "… being in charge is a danger to our country".
+            # "… are draining our NHS dry", "… are killing our patients".
+            r"|(?:are|r)\s+(?:draining|bleeding)\s+(?:our\s+|the\s+)?(?:nhs|country|economy|resources|us)\b"
+            r"|(?:are|r)\s+(?:\w+\s+)?killing\s+(?:our\s+|the\s+)?(?:patients|people|us|kids|children|babies)\b"
             r"|(?:are|r|being\s+(?:\w+\s+){1,3}?is)\s+(?:all\s+|just\s+)?(?:a\s+)?(?:burden|drain|danger|threat|menace)"
             r"\s+(?:on|to)\s+(?:our\s+|the\s+|this\s+)?(?:society|nhs|country|taxpayers?|economy|nation|children|kids"
             r"|britain|uk|england|everyone|us|way\s+of\s+life)"
@@ -601,7 +606,7 @@ RULES: tuple[Rule, ...] = (
             rf"(?:{_DEGRADING}|{_INSULT}|despicable|(?:human\s+)?garbage|worthless|disgust(?:s|ing)?\s+me"
             rf"|{_VICE}(?={_CLAUSE_END}))\b"
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:get\s+rid\s+of|{_KILL})\s+(?:all\s+of\s+|every\s+(?:single\s+)?one\s+of\s+)?them\b"
-            rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\bthey\s+(?:should|must|ought\s+to|deserve\s+to|need\s+to)\s+(?:all\s+)?"
+            rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:they|who)\s+(?:should|must|ought\s+to|deserve\s+to|need\s+to)\s+(?:all\s+|just\s+)?"
             rf"(?:{_WISHED_ON_ALL}|be\s+{_HARMED}|suffer)\b"
             # A group's lives said to be worth nothing: "… lives are not worth protecting".
             rf"|\b{_GROUP_WORD}\s+(?:lives|life|people)\s+(?:(?:are|is|do|does|should)(?:\s+not|n'?t)\s+(?:be\s+)?"
