@@ -968,9 +968,9 @@ RULES: tuple[Rule, ...] = (
             # "he beat me to it", "hit me with a joke".
             r"(?!\s+(?:with\s+(?:the|a|his|her)\s+(?:door|trolley|car|wheelchair|ball|bag)|by\s+accident|accidentally|up\b|to\b"
             r"|back\b|with\s+(?:[\"“'‘]|(?:a|the|that|this)\s+(?:line|question|request|song|joke|fact|news|bill|truth|facts)\b)))"
-            # "I'm being abused at home", "my nan is being taken advantage of by her carer".
             # Touching is abuse told of a relative or someone trusted, not of "she" on a ward.
             rf"|\b{_KIN}\s+(?:keeps\s+|still\s+|has\s+|had\s+)?touch(?:es|ed)\s+(?:me|us|my\s+(?:kids|children|son|daughter))\b"
+            # "I'm being abused at home", "my nan is being taken advantage of by her carer".
             r"|\b(?:i'?m|i\s+am|i'?ve\s+been|i\s+have\s+been|(?:he|she)'?s|(?:he|she)\s+is|they\s+are|they'?re"
             r"|(?:my|our)\s+\w+\s+(?:is|are|has\s+been|have\s+been))\s+being\s+(?:abused|beaten|hit|groomed|exploited"
             r"|trafficked|controlled|forced|taken\s+advantage\s+of|starved)\b"
