@@ -1016,6 +1016,7 @@ def test_scams_that_follow_nhs_pages_are_spam(text: str) -> None:
         "You are owed an apology from the trust",
         "Botox for migraines changed my life, ask your neurologist",
         "Please don't send your bank details to anyone who messages you about an NHS refund",
+        "Is this text fully legit? It says to click a link to book my booster",
     ],
 )
 def test_talk_of_medicines_refunds_and_bank_details_is_not_a_scam(text: str) -> None:

@@ -832,7 +832,7 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:weight\s*loss\s+(?:jabs?|injections?|pens?)|ozempic|wegovy|mounjaro|semaglutide|tirzepatide|botox|fillers)\b"
             r"[^.!?\n]{0,40}\b(?:for\s+sale|in\s+stock|dm\s+me|inbox\s+me|message\s+me|whats\s?app|next\s+day\s+delivery)"
             r"|\b(?:covid|vaccine|vaccination)\s+(?:pass(?:port)?|cards?|certificates?)\s+without\s+(?:the\s+|a\s+|being\s+)?"
-            r"(?:jab\w*|vaccin\w*)|\bfully\s+legit\b"
+            r"(?:jab\w*|vaccin\w*)"
             r"|\b(?:message|inbox|pm|whats\s?app|text)\s+me\s+for\s+(?:the\s+)?(?:prices?|my\s+number|the\s+link|rates)\b"
             r"|\bi\s+want\s+to\s+be\s+your\s+friend\b"
             r"|\bi\s+am\s+(?:a\s+)?(?:general|captain|sergeant|engineer|dr\.?)\s+[a-z]+\s+(?:from|with|of)\s+(?:the\s+)?"
