@@ -994,7 +994,7 @@ def test_questions_about_services_are_not_medical_questions(text: str) -> None:
         "Claim your NHS thank-you voucher here bit.ly/nhs-thanks",
         "You are owed a tax refund, reply with your bank details",
         "Weight loss jabs for sale, DM me",
-        "I can get you seen privately next week, message me for my number",
+        "I can get you seen privately next week, message me for prices",
         "I am Dr Williams from UN, I want to be your friend",
         "Get your covid pass without the jab, fully legit",
         "Earn £3000 weekly as a mystery shopper",
@@ -1017,6 +1017,9 @@ def test_scams_that_follow_nhs_pages_are_spam(text: str) -> None:
         "Botox for migraines changed my life, ask your neurologist",
         "Please don't send your bank details to anyone who messages you about an NHS refund",
         "Is this text fully legit? It says to click a link to book my booster",
+        "Claim your free flu jab at any pharmacy this month",
+        "You are due a free NHS Health Check if you're over 40",
+        "Message me for my number and I'll add you to the carers' WhatsApp group",
     ],
 )
 def test_talk_of_medicines_refunds_and_bank_details_is_not_a_scam(text: str) -> None:
