@@ -1062,3 +1062,29 @@ def test_safeguarding_disclosures_are_urgent(text: str) -> None:
 )
 def test_talk_of_services_accidents_and_slang_is_not_a_disclosure(text: str) -> None:
     assert "safety.safeguarding" not in {r.rule for r in ENGINE.classify(text).reasons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remember, call 999 if your baby is floppy or unresponsive",
+        "Signs of meningitis include a rash that doesn't fade under a glass",
+        "If a child swallowed a button battery, go straight to A&E",
+        "Look out for blue lips and call 999",
+    ],
+)
+def test_emergency_advice_passed_on_is_not_an_escalation(text: str) -> None:
+    """The advice names the emergencies the patient-safety rule escalates, about nobody in particular."""
+    assert Route.SAFETY_RISK not in ENGINE.classify(text).routes
+
+
+def test_an_exempt_match_does_not_hide_a_later_one() -> None:
+    """Only the first match of a rule used to be read: advice, then a real report, went unseen."""
+    text = "When you're bleeding heavily after birth they should come at once, but nobody came for my wife"
+    verdict = ENGINE.classify(text)
+    assert verdict.urgent and Route.SAFETY_RISK in verdict.routes
+    assert [r.matched for r in verdict.reasons if r.rule == "safety.patient"] == ["nobody came"]
+    quoted = 'He wrote "you are a stupid cow", which is vile. And you are a stupid cow too'
+    insults = [r for r in ENGINE.classify(quoted).reasons if r.rule == "abuse.directed_insult"]
+    assert [quoted[r.start : r.end] for r in insults] == ["you are a stupid cow"]
+    assert insults[0].start > quoted.index("vile")

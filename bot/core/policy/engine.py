@@ -132,6 +132,21 @@ def _homonym_spans(lowered: str) -> list[tuple[int, int]]:
     return [m.span() for m in _HOMONYM.finditer(lowered) if _SLUR.match(lowered, m.start()) is None]
 
 
+# Advice passed on ("call 999 if your baby is floppy", "signs of sepsis include …") names the
+# emergencies the patient-safety rule escalates, about nobody in particular: not an escalation.
+# "If my mum doesn't get her insulin …" names someone, and still is one.
+_ADVICE = re.compile(
+    r"\b(?:if|when|whenever|in\s+case)\s+(?:your|a|an|you|you'?re|someone|somebody|anyone|anybody|children|people)\b"
+    r"[^.!?;,\n]*"
+    r"|\b(?:signs?|symptoms?|red\s+flags?)\s+(?:of|include|including|like|such\s+as|to\s+look\s+(?:out\s+)?for)\b[^.!?;,\n]*"
+    r"|\b(?:look|watch)\s+out\s+for\b[^.!?;,\n]*"
+)
+
+
+def _advice_spans(lowered: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _ADVICE.finditer(lowered)]
+
+
 # Which rules and heads each kind of span silences, and how to find those spans.
 _EXEMPTIONS: tuple[tuple[frozenset[str], Callable[[str], list[tuple[int, int]]]], ...] = (
     (_QUOTABLE, _reported_spans),
@@ -139,7 +154,14 @@ _EXEMPTIONS: tuple[tuple[frozenset[str], Callable[[str], list[tuple[int, int]]]]
     (_REFUTABLE, _denied_spans),
     (_REFUTABLE, _asked_spans),
     (frozenset({"model.abuse"}), _homonym_spans),
+    (frozenset({"safety.patient"}), _advice_spans),
 )
+
+
+def _next_match(parts: Sequence[re.Pattern[str]], text: str, after: int) -> re.Match[str] | None:
+    """The leftmost match of any of `parts` that starts at or after `after`."""
+    found = [match for part in parts if (match := part.search(text, after)) is not None]
+    return min(found, key=lambda match: match.start(), default=None)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -229,17 +251,28 @@ class PolicyEngine:
         # The leftmost match of each rule's woken alternatives, the earlier one on a tie: what
         # searching the whole rule would find.
         first: dict[int, re.Match[str]] = {}
+        searched: dict[int, list[re.Pattern[str]]] = {}
         for index in woken:
             rule_index, part = parts[index]
-            match = part.search(folded.text if rules[rule_index].folded else lowered)
-            if match is not None:
+            searched.setdefault(rule_index, []).append(part)
+            candidate = part.search(folded.text if rules[rule_index].folded else lowered)
+            if candidate is not None:
                 known = first.get(rule_index)
-                if known is None or match.start() < known.start():
-                    first[rule_index] = match
+                if known is None or candidate.start() < known.start():
+                    first[rule_index] = candidate
+        match: re.Match[str] | None
         for rule_index, match in sorted(first.items()):
             rule = rules[rule_index]
-            span = folded.widen(*match.span()) if rule.folded else match.span()
-            if exempted(rule.id, *span):
+            span = (0, 0)
+            # An exempt match (quoted, advice passed on) does not hide a later one that is not:
+            # "when you're bleeding heavily they should come at once, but nobody came for my wife".
+            while match is not None:
+                span = folded.widen(*match.span()) if rule.folded else match.span()
+                if not exempted(rule.id, *span):
+                    break
+                after = max(match.end(), match.start() + 1)  # past it, even if it matched nothing
+                match = _next_match(searched[rule_index], folded.text if rule.folded else lowered, after)
+            if match is None:
                 continue
             hit(rule.id, rule.category, *span)
             if rule.tier is not None:
