@@ -631,6 +631,9 @@ def test_money_making_offers_are_spam(text: str) -> None:
         "Your days are numbered, doctor",
         "Sleep with one eye open tonight",
         "I'll stab the dinner lady if she serves my dad cold food again",
+        "You will all hang for crimes against humanity",
+        "Every nurse who gave the jab should be tried and hanged",
+        "See you at the Nuremberg trials, vaccinators",
     ],
 )
 def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
@@ -674,6 +677,9 @@ def test_threats_and_intimidation_of_staff_are_urgent(text: str) -> None:
         "I've got a knife wound that needs dressing, can the district nurse come?",
         "I have a hammer toe and the podiatry wait is a year",
         "I've got my blade fitted at the limb centre next week",
+        "You will hang your coat in the cloakroom before you go in",
+        "The staff will hang the Christmas decorations on Friday",
+        "You should hang on for the 2pm slot, it's quieter",
         "The walk-in centre's days are numbered, they'll shut it by spring",
     ],
 )
@@ -699,6 +705,7 @@ def test_figures_of_speech_and_safety_warnings_are_not_threats(text: str) -> Non
         "The admin of this page is a pathetic little man",
         "You complete pillock",
         "That receptionist is a jumped-up little prat",
+        "Murderers, the lot of you, injecting babies with poison",
         "Trans women on the wards? They're predators, all of them",
         "Send the immigrants back and we'd have no waiting lists",
         "Foreign doctors are killing our patients",

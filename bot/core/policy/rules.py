@@ -103,6 +103,7 @@ _INSULT = _words(
     r"dim\s*wits?",
     r"nit\s*wits?",
     r"buffoons?",
+    r"murderers?",
 )
 # Whoever answers on the page: "the admin of this page", "whoever runs this page". Not one of the
 # targets above: an alternative that may begin with "a" or "p" makes every pattern that holds
@@ -396,6 +397,11 @@ _VICTIM = (
 
 # Where a statement ends: what comes before it is said as a whole ("… are lazy.", "Death to all …!").
 _CLAUSE_END = r"\s*(?:[.!?,;:)]|$)"
+# Hanging a coat, the decorations or the pictures, hanging on or hanging about, is not a hanging.
+_NOT_HUNG_UP = (
+    r"(?!\s+(?:the|your|their|his|her|my|our|a|an|up|out|on|around|about|round|back|tough|fire|in\s+there|these|those"
+    r"|them|it|some)\b)"
+)
 # A speaker promising to act: "I'll", "I'm going to", "we will".
 _I_WILL = r"(?:i'?ll|i\s+will|i'?m\s+(?:going\s+to|gonna)|i\s+am\s+(?:going\s+to|gonna)|we'?ll|we\s+will)"
 
@@ -509,6 +515,12 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:i'?m|i\s+am)\s+(?:coming|going)\s+(?:down|up|over|round|in|back)\b[^.!?\n]{0,40}"
             r"\bsome(?:one|body)(?:'s|\s+is|\s+will)\s+(?:getting|going\s+to\s+get|gonna\s+get|get)\s+"
             r"(?:hurt|stabbed|punched|battered|glassed|a\s+slap|a\s+smack)"
+            # The threat vaccinators were sent: "you will all hang for crimes against humanity",
+            # "every nurse who gave the jab should be tried and hanged", "Nuremberg 2.0".
+            r"|\b(?:you|they|them|(?:every|all|the|those|these)\s+(?:\w+\s+)?(?:staff|nurses?|doctors?|gps?|vaccinators?"
+            r"|scientists|midwives|pharmacists|consultants))\b[^.!?\n]{0,40}?\b(?:should|must|will|'ll|ought\s+to)\s+(?:all\s+)?"
+            rf"(?:be\s+)?(?:tried\s+and\s+)?(?:hang|hanged|hung|executed|lynched|swing)\b{_NOT_HUNG_UP}"
+            r"|\bnuremberg\s*(?:2(?:\.0)?|two|trials?|code)\b"
             # A bomb said to be there ("there's a bomb in the main entrance"); not a bomb threat
             # reported ("evacuated after a bomb threat") or a mess ("like a bomb's gone off").
             r"|\b(?:there'?s|there\s+is|i'?ve\s+(?:put|planted|left|hidden)|i\s+have\s+(?:put|planted|left|hidden)"
@@ -541,7 +553,7 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             rf"\bhope\s+{_TARGET}\s+(?:die|dies|rot|rots|suffers?|burns?|gets?\s+(?:cancer|killed|hurt|raped))\b"
             r"|\bget\s+(?:cancer|aids|ebola|covid)\s+and\s+die\b"
-            rf"|\b{_TARGET}\s+(?:deserves?|should)\s+(?:to\s+)?(?:die|be\s+shot|be\s+hanged|hang|rot)\b"
+            rf"|\b{_TARGET}\s+(?:deserves?|should)\s+(?:to\s+)?(?:die|be\s+shot|be\s+hanged|hang|rot)\b{_NOT_HUNG_UP}"
             r"|\bkill\s+yo?urself\b|\bkys\b|\bdie\s+in\s+a\s+(?:fire|ditch|hole)\b|\bdrop\s+dead\b"
             r"|\bhope\s+(?:\w+\s+){1,8}(?:gets?|get)\s+(?:hit\s+by\s+a\s+(?:bus|car|train)|cancer|killed|stabbed|run\s+over|what'?s\s+coming)\b"
             rf"|\b{_TARGET}\s*(?:deserves?|will\s+get|'ll\s+get)\s+(?:what'?s|everything(?:\s+that'?s)?)\s+coming\b"
@@ -710,6 +722,8 @@ RULES: tuple[Rule, ...] = (
             rf"|^\W*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}(?!(?:pathetic|trash|liars?|clowns?|pigs?)\b){_INSULT}(?=\W*$)"
             rf"|\b{_PAGE_ADMIN}\s+(?:is|are|was|were|'s)\s+(?:a|an|such\s+an?)?\s*(?:(?!(?:not|never|no)\b)[\w'’-]+\s+){{0,2}}"
             rf"{_INSULT}\b"
+            # An insult, then who it is for: "murderers, the lot of you".
+            rf"|\b{_INSULT}\s*,?\s+(?:the\s+lot\s+of\s+(?:you|ya)|all\s+of\s+you|every\s+(?:last\s+|single\s+)?one\s+of\s+you)\b"
             # Called stupid the British way: "thick as mince", "as thick as two short planks".
             r"|\b(?:thick|dense)\s+as\s+(?:mince|shit|pig\s*shit|two\s+short\s+planks|a\s+(?:brick|plank|post))\b"
             # Mocking how someone looks: "fat ugly receptionist", "that smelly old git".
