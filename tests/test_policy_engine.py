@@ -101,6 +101,15 @@ def test_naming_staff_is_tier_1_with_its_route() -> None:
         ("I can't go on like this, nobody listens", Route.SAFETY_RISK, True),
         ("My son could die by suicide if CAMHS keep him waiting", Route.SAFETY_RISK, True),
         ("She's self-harming again and the self-harm team won't see her", Route.SAFETY_RISK, True),
+        # The words people at risk use without naming suicide.
+        ("I don't see the point in carrying on anymore", Route.SAFETY_RISK, True),
+        ("Everyone would be better off without me", Route.SAFETY_RISK, True),
+        ("I've written letters to my kids, tonight's the night", Route.SAFETY_RISK, True),
+        ("I've been stockpiling my tablets for weeks", Route.SAFETY_RISK, True),
+        ("I just want to go to sleep and not wake up", Route.SAFETY_RISK, True),
+        ("I'm going to jump off the bridge by the hospital", Route.SAFETY_RISK, True),
+        ("I've had enough of life, nobody cares", Route.SAFETY_RISK, True),
+        ("Thinking about ending things tonight", Route.SAFETY_RISK, True),
         # Patient safety: care not given, a known allergy, the wrong patient's medicine, an unsafe
         # discharge, and the emergencies 999 is for written in a comment instead.
         ("My dad hasn't been given his insulin all day on ward 7", Route.SAFETY_RISK, True),
@@ -138,6 +147,12 @@ def test_special_routes(text: str, route: Route, urgent: bool) -> None:
         "The floppy disk era of NHS IT is over at last",
         "Ward sent dad home at 4pm with no transport booked",
         "I swallowed my tablets with a glass of water like the leaflet says",
+        "I don't see the point in carrying on with this complaint",
+        "The pharmacy says people are stockpiling paracetamol",
+        "I've had enough of this surgery and its phone queue",
+        "We're ending things with this GP practice and moving",
+        "Tonight's the night the new ward opens!",
+        "I wrote a note for my daughter's school about her asthma",
         "Suicide rates among young men in this county are shocking",
         "Young farmers are dying by suicide and nobody in government cares",
         "The self-harm nurses at the Royal were wonderful with our son",

@@ -961,6 +961,21 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:end(?:s|ed|ing)?\s+(?:his|her|their)\s+(?:own\s+)?life"
             r"|(?:take|takes|took|taking|taken)\s+(?:his|her|their|my)\s+own\s+life)\b"
             r"|\b(?:wants?|wanted|wanting)\s+to\s+die\b|\b(?:i'?m|i\s+am|be)\s+better\s+off\s+dead\b"
+            # The words people at risk use without naming it: "I don't see the point in carrying on",
+            # "everyone would be better off without me", "I've been stockpiling my tablets", "go to
+            # sleep and not wake up", "ending things tonight", "jump off the bridge".
+            r"|\b(?:do\s*n'?t|do\s+not|ca\s*n'?t|cannot)\s+see\s+the\s+point\s+(?:in|of)\s+(?:carrying\s+on|going\s+on|living"
+            r"|being\s+(?:here|alive)|life|it\s+all)\b(?!\s+(?:with|waiting|the|this|that|my|a)\b)"
+            r"|\b(?:everyone|everybody|they|my\s+\w+|the\s+world|people)\s+(?:would|will|'d)\s+be\s+better\s+off\s+without\s+me\b"
+            r"|\bstockpil\w+\s+(?:my\s+|all\s+my\s+)?(?:tablets|pills|meds|medication|painkillers)\b"
+            r"|\b(?:go\s+to\s+sleep|fall\s+asleep)\s+and\s+(?:not|never)\s+wake\s+up\b"
+            r"|\b(?:had|have\s+had|'ve\s+had)\s+enough\s+of\s+(?:life|living|being\s+alive)\b"
+            r"|\bend(?:ing)?\s+(?:it|things)\s+(?:tonight|today|now|soon|for\s+good)\b"
+            r"|\b(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:going\s+to\s+|gonna\s+)?(?:jump|throw\s+myself)\s+(?:off|from|in\s+front\s+of|under)\s+"
+            r"(?:a|the|that)\s+(?:\w+\s+)?(?:bridge|train|building|roof|car\s+park|cliff|bus|lorry)\b"
+            r"|\b(?:goodbye|suicide)\s+(?:letters?|notes?)\b"
+            r"|\b(?:letters?|notes?)\s+(?:to|for)\s+(?:my|the)\s+(?:kids|children|family|wife|husband|partner|son|daughter|mum|dad)\b"
+            r"[^.!?\n]{0,30}\b(?:tonight'?s\s+the\s+night|goodbye)\b"
             r"|\b(?:doesn'?t|does\s+not|didn'?t|don'?t|do\s+not)\s+want\s+to\s+(?:live|be\s+alive|be\s+here)\s+any\s*more\b"
         ),
         route=Route.SAFETY_RISK,
