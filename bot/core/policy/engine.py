@@ -251,10 +251,8 @@ class PolicyEngine:
         # The leftmost match of each rule's woken alternatives, the earlier one on a tie: what
         # searching the whole rule would find.
         first: dict[int, re.Match[str]] = {}
-        searched: dict[int, list[re.Pattern[str]]] = {}
         for index in woken:
             rule_index, part = parts[index]
-            searched.setdefault(rule_index, []).append(part)
             candidate = part.search(folded.text if rules[rule_index].folded else lowered)
             if candidate is not None:
                 known = first.get(rule_index)
@@ -271,7 +269,8 @@ class PolicyEngine:
                 if not exempted(rule.id, *span):
                     break
                 after = max(match.end(), match.start() + 1)  # past it, even if it matched nothing
-                match = _next_match(searched[rule_index], folded.text if rule.folded else lowered, after)
+                searched = [parts[index][1] for index in woken if parts[index][0] == rule_index]
+                match = _next_match(searched, folded.text if rule.folded else lowered, after)
             if match is None:
                 continue
             hit(rule.id, rule.category, *span)
