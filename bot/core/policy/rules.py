@@ -402,6 +402,10 @@ _NOT_HUNG_UP = (
     r"(?!\s+(?:the|your|their|his|her|my|our|a|an|up|out|on|around|about|round|back|tough|fire|in\s+there|these|those"
     r"|them|it|some)\b)"
 )
+# A speaker saying what they hold: "I've got", "I have", "I got".
+_I_HAVE = r"(?:i'?ve\s+got|i\s+have(?:\s+got)?|i\s+got)"
+# Nobody at all: "nobody came", "no one has given her a drink".
+_NOBODY = r"(?:nobody|no\s+one|no-one)"
 # A speaker promising to act: "I'll", "I'm going to", "we will".
 _I_WILL = r"(?:i'?ll|i\s+will|i'?m\s+(?:going\s+to|gonna)|i\s+am\s+(?:going\s+to|gonna)|we'?ll|we\s+will)"
 
@@ -527,13 +531,13 @@ RULES: tuple[Rule, ...] = (
             r"|we'?ve\s+(?:put|planted|left|hidden))\s+(?:an?\s+)?(?:bomb|explosive\s+device|explosives)\s+"
             r"(?:in|at|under|inside|outside|near|on)\b"
             # A weapon on them now: "I'm outside the ward and I've got a knife"; not a knife wound.
-            r"|\b(?:i'?ve\s+got|i\s+have\s+got|i\s+have|i\s+got|i'?m\s+(?:carrying|holding)|i\s+am\s+(?:carrying|holding))"
+            rf"|\b(?:{_I_HAVE}|i'?m\s+(?:carrying|holding)|i\s+am\s+(?:carrying|holding))"
             r"\s+(?:a|my)\s+(?:knife|blade|gun|machete|weapon|hammer)\b"
             r"(?!\s*(?:wound|injur\w+|cut|scar|block|set|sharpener|licen[cs]e|crime|and\s+fork|shot|toes?|fitted"
             r"|socket|leg|for\s+running))"
             # Intimidation in set phrases: "I've got your home address", "your days are numbered",
             # "sleep with one eye open".
-            r"|\b(?:i'?ve\s+got|i\s+have(?:\s+got)?|i\s+got|i'?ve\s+found|i\s+found)\s+(?:your|her|his|their)\s+home\s+address\b"
+            rf"|\b(?:{_I_HAVE}|i'?ve\s+found|i\s+found)\s+(?:your|her|his|their)\s+home\s+address\b"
             r"|\byour\s+days\s+are\s+numbered\b|\bsleep\s+with\s+one\s+eye\s+open\b"
             # "If my mum dies I'm coming for every one of you"; not "I'm coming for the 3pm clinic".
             r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:coming|gonna\s+come|going\s+to\s+come)\s+(?:for|after)\s+"
@@ -1027,7 +1031,7 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             r"\b(?:left|lying|waiting|sat|been)\s+(?:\w+\s+){0,4}(?:on\s+the\s+floor|in\s+(?:his|her|their)\s+own"
             r"\s+(?:urine|faeces|mess|wet|soiled|dirty|sick|vomit))\b"
-            r"|\b(?:nobody|no\s+one|no-one)\s+(?:came|checked|is\s+checking|has\s+checked|helped|answered|will\s+(?:come|help)"
+            rf"|\b{_NOBODY}\s+(?:came|checked|is\s+checking|has\s+checked|helped|answered|will\s+(?:come|help)"
             r"|is\s+(?:coming|helping)|has\s+(?:come|helped)|responded|is\s+responding)\b"
             r"|\bwrong\s+(?:medication|medicine|drug|dose|blood)\b|\b(?:unsafe|dangerous)\s+(?:ward|staffing|care|levels|discharge)\b"
             r"|\bneglect(?:ed|ing)?\b|\b(?:collapsed|stopped\s+breathing|turning\s+blue|unconscious)\b"
@@ -1038,7 +1042,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:been\s+given\s+(?:his|her|their|my|any)\s+(?:food|water|drinks?|anything\s+to\s+(?:eat|drink))"
             r"|(?:been\s+given|had)\s+(?:his|her|their|my|any)\s+(?:insulin|medication|meds|medicines?|tablets|pain\s*(?:relief"
             r"|killers)|antibiotics|oxygen|fluids))\b(?!\s+(?:review\w*|changed|checked|reviewed|yet\s+today))"
-            r"|\b(?:nobody|no\s+one|no-one)\s+(?:has\s+)?(?:given|brought|offered)\s+(?:him|her|them|me|my\s+\w+)\s+"
+            rf"|\b{_NOBODY}\s+(?:has\s+)?(?:given|brought|offered)\s+(?:him|her|them|me|my\s+\w+)\s+"
             r"(?:a\s+|any\s+)?(?:drink|water|food|insulin|medication|meds|pain\s*relief)\b"
             r"|\b(?:buzzer|call\s+bell)\s+(?:was\s+|is\s+|being\s+|got\s+)?(?:ignored|not\s+answered|unanswered)\b"
             r"|\bignor(?:ed|ing)\s+(?:his|her|their|my|the)\s+(?:buzzer|call\s+bell)\b"
