@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from bot.core import cases
 from bot.core.desks import DeskTarget
-from bot.core.models import IncomingComment, Platform, Tier
+from bot.core.models import IncomingComment, Platform, Route, Tier
 from bot.core.policy import PolicyEngine
 from bot.core.policy.signals import LONG_MESSAGE_CHARS, author_reasons, fingerprint
 from bot.core.profile import StaffMember, load_profile
@@ -113,3 +113,16 @@ def test_staff_names_in_their_usual_forms() -> None:
         assert engine.classify(text).tier is Tier.HARMFUL, text
     assert StaffMember(name="Anna Maria Lopez").all_names == ("Anna Maria Lopez", "Anna Lopez")
     assert StaffMember(name="Jane Smith").all_names == ("Jane Smith",)
+
+
+def test_a_title_is_found_with_or_without_its_full_stop() -> None:
+    """The public writes "Dr. Patel" and "Dr.Patel" as often as "Dr Patel" (MSE Appendix B)."""
+    engine = PolicyEngine(staff_names=StaffMember(name="Dr Priya Patel").all_names)
+    for text in ("Dr. Patel was rude", "dr.patel ignored us", "Dr.  Patel again", "Mrs Smith and Dr Patel"):
+        verdict = engine.classify(text)
+        assert verdict.tier is Tier.HARMFUL and Route.NAMED_STAFF in verdict.routes, text
+    # A different name that starts the same, or a title run into the name, is not the member.
+    for text in ("Dr Patelson was kind", "Drpatel", "Dr Pat was here"):
+        assert Route.NAMED_STAFF not in engine.classify(text).routes, text
+    dotted = PolicyEngine(staff_names=StaffMember(name="Mr. John Smith").all_names)
+    assert Route.NAMED_STAFF in dotted.classify("Mr Smith was rude").routes

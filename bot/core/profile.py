@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bot.core.clock import WorkingCalendar, calendar_from
 from bot.core.errors import ModbotError
 from bot.core.models import Platform
+from bot.core.policy.staff_names import TITLES
 
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Words, as a person writes a place or a service: letters (any alphabet), digits, spaces, & ' . -
@@ -45,9 +46,6 @@ class Account(_Strict):
     id: str = ""
 
 
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "nurse", "sister"})
-
-
 class StaffMember(_Strict):
     name: str
     aliases: tuple[str, ...] = ()
@@ -59,11 +57,10 @@ class StaffMember(_Strict):
         they match too many other people."""
         names = [self.name, *self.aliases]
         parts = self.name.split()
-        if len(parts) >= 3 and parts[0].rstrip(".").lower() in _TITLES:
+        if len(parts) >= 3 and parts[0].rstrip(".").lower() in TITLES:
+            # "Dr. Patel" and "Dr.Patel" too: the engine reads a title with or without its full stop.
             names += [" ".join(parts[1:]), f"{parts[0]} {parts[-1]}"]
-            if parts[0].endswith("."):
-                names.append(f"{parts[0].rstrip('.')} {parts[-1]}")
-        elif len(parts) >= 3 and parts[0].rstrip(".").lower() not in _TITLES:
+        elif len(parts) >= 3 and parts[0].rstrip(".").lower() not in TITLES:
             names.append(f"{parts[0]} {parts[-1]}")  # a middle name is usually left out
         return tuple(dict.fromkeys(names))
 

@@ -14,6 +14,7 @@ from bot.core.policy.markup import strip_markup
 from bot.core.policy.personal_data import find_personal_data
 from bot.core.policy.prefilter import RuleGate, alternatives
 from bot.core.policy.rules import HOME_REMEDY, RULES, SERVICE_TOPIC, Rule
+from bot.core.policy.staff_names import staff_pattern
 
 _EXCERPT_MAX = 80
 _LOOKALIKE = "a link dressed as an NHS or government site (possible scam)"
@@ -198,7 +199,7 @@ class PolicyEngine:
         self._trusted = frozenset(DEFAULT_TRUSTED_SITES).union(
             s.strip().lower().removeprefix("www.") for s in trusted_sites
         )
-        self._staff = _phrases(staff_names)
+        self._staff = staff_pattern(staff_names)
         self._topics = _phrases(service_topics)
         self.model = model
 
