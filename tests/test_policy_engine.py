@@ -1110,3 +1110,169 @@ def test_an_exempt_match_does_not_hide_a_later_one() -> None:
     insults = [r for r in ENGINE.classify(quoted).reasons if r.rule == "abuse.directed_insult"]
     assert [quoted[r.start : r.end] for r in insults] == ["you are a stupid cow"]
     assert insults[0].start > quoted.index("vile")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You'll pay for what you did to my mother",
+        "you will pay for this",
+        "They'll pay for what they've done to our dad",
+        "Drag the managers out and string them up",
+        "String them all up, every last one",
+        "Go and die you worthless nurse",
+        "why don't you just go die",
+    ],
+)
+def test_vengeance_lynching_and_being_told_to_die_are_urgent(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL and verdict.urgent, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will pay for parking at the new hospital",
+        "You'll pay for it later if you don't get your teeth checked",
+        "They'll pay for what they've done at the ballot box",
+        "You'll pay for this at the next election",
+        "Bought fairy lights, we'll string them up on the ward tomorrow",
+        "String the lights up across the ward for Christmas",
+        "They sent my dad home to go and die",
+        "He went to the hospice to go and die in peace",
+    ],
+)
+def test_bills_elections_decorations_and_dying_at_home_are_not_threats(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert not {"threat.violence", "threat.wish_harm"} & {r.rule for r in verdict.reasons}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These foreigners are ruining our hospitals",
+        "Immigrants are taking over the NHS",
+        "Deport every illegal leeching off our NHS",
+        "Asylum seekers sponging off the NHS again",
+        "Send them all back on the next boat",
+        "Gays shouldn't be allowed to give blood, they spread disease",
+        "Muslims shouldn't work in the NHS",
+        "Women shouldn't be surgeons",
+        "Female surgeons are a liability.",
+        "Jews control the pharmaceutical industry",
+        "The GP is a thick mong",
+        "Retarded receptionist couldn't book a simple appointment",
+    ],
+)
+def test_groups_barred_blamed_or_slurred_are_tier_1(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.HARMFUL, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Older people are a liability on the roads, my dad shouldn't be driving",
+        "Young people are ruining their health with vapes",
+        "Foreign nurses are keeping our hospitals running",
+        "Women shouldn't be made to wait years for an endometriosis diagnosis",
+        "Disabled people shouldn't have to live in poverty",
+        "Pregnant women shouldn't work on covid wards",
+        "Disabled staff should be allowed to work from home",
+        "Jewish patients can request kosher meals",
+        "Mosquitoes spread disease, so cover up abroad",
+        "Nurses spread infection when they don't wash their hands",
+        "We should deport foreign criminals who commit serious crimes",
+        "Send them all back to the manufacturer, the masks are faulty",
+        "Hong Kong's Mong Kok district has a clinic",
+        "She's among those waiting for a new hip",
+    ],
+)
+def test_talk_of_groups_work_and_disease_is_not_hate(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Calpol causes asthma in kids, the NHS hides it", Tier.MISINFORMATION_OR_SPAM),
+        ("Midazolam was used to kill old people in care homes in 2020", Tier.MISINFORMATION_OR_SPAM),
+        ("They were killed with midazolam, wake up", Tier.MISINFORMATION_OR_SPAM),
+        ("Does Calpol cause asthma?", Tier.LEAVE),
+        ("Midazolam is used in end of life care to ease distress", Tier.LEAVE),
+        ("Calpol is fine for kids with a fever", Tier.LEAVE),
+        ("Apple cider vinegar won't cure diabetes, please don't bin your metformin", Tier.LEAVE),
+        ("Never throw away your insulin without advice", Tier.LEAVE),
+        ("Bin your metformin, cinnamon works better", Tier.MISINFORMATION_OR_SPAM),
+    ],
+)
+def test_medicine_myths_and_the_right_advice_about_them(text: str, tier: Tier) -> None:
+    assert ENGINE.classify(text).tier is tier, text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("I've taken 30 paracetamol and I'm scared", "safety.self_harm"),
+        ("She's swallowed a whole packet of her sleeping pills", "safety.self_harm"),
+        ("Everyone would be better off if I wasn't around", "safety.self_harm"),
+        ("I can't cope anymore, I'm done with everything", "safety.self_harm"),
+        ("My neighbour's kids are left alone all night and they look hungry", "safety.safeguarding"),
+        ("The children next door always look starving", "safety.safeguarding"),
+        ("There's a man with a knife in A&E waiting room right now", "safety.patient"),
+        ("Someone is being attacked in the car park, send help", "safety.patient"),
+    ],
+)
+def test_overdoses_neglect_and_violence_happening_now_are_urgent(text: str, rule: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.urgent and Route.SAFETY_RISK in verdict.routes, text
+    assert rule in {r.rule for r in verdict.reasons}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've taken 2 paracetamol and the headache is still there",
+        "I've taken 20 years of abuse from this surgery",
+        "My mum has taken 12 tablets a day for years, is that safe?",
+        "I've taken loads of photos of the damp in the ward",
+        "I'm done with everything this trust says",
+        "I'm done with everything. Can someone just call me back about the referral.",
+        "Everyone would be better off if the car park was free",
+        "The kids are left alone in the play area while parents see the GP",
+        "My kids look starving after school, any healthy snack ideas?",
+        "There's a man with a knife sharpening stall at the market",
+        "There's someone with a knife wound in bay 3 who's been waiting hours",
+        "Someone is being attacked by ransomware on the NHS servers",
+    ],
+)
+def test_doses_photos_snacks_and_stalls_are_not_escalated(text: str) -> None:
+    assert not ENGINE.classify(text).urgent, text
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("Reporter from the Guardian here, please DM me re the maternity review", Route.MEDIA_REQUEST),
+        ("How long should I wait after covid before getting my booster?", Route.MEDICAL_QUESTION),
+        ("The reporter from the BBC got it completely wrong", None),
+        ("Can I get the covid booster at my local chemist?", None),
+        ("Black doctors are more likely to be referred to the GMC, that must change", None),
+    ],
+)
+def test_reporters_introducing_themselves_and_vaccine_timing(text: str, route: Route | None) -> None:
+    routes = ENGINE.classify(text).routes
+    assert (route in routes) if route is not None else not routes, text
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Congratulations you've been selected for a free health check voucher", Tier.MISINFORMATION_OR_SPAM),
+        ("Enter your bank details to claim it", Tier.MISINFORMATION_OR_SPAM),
+        ("You've been selected for a follow-up scan, the letter says", Tier.LEAVE),
+        ("You are owed an apology from the ward manager", Tier.LEAVE),
+        ("Please enter your NHS number on the form", Tier.LEAVE),
+    ],
+)
+def test_prize_and_bank_details_scams(text: str, tier: Tier) -> None:
+    assert ENGINE.classify(text).tier is tier, text

@@ -191,6 +191,9 @@ _SLURS = _words(
     r"shemales?",
     r"spaz(?:zes)?",
     r"spackers?",
+    # The old words for people with Down's syndrome ("Mong Kok" is a place in Hong Kong).
+    r"(?<!-)mong(?!\s+kok)s?",  # not "a-mong", spelt out
+    r"mongoloids?",
     r"yids?",
     r"wetbacks?",
     r"chinkys?",
@@ -224,7 +227,7 @@ _NOT_SEX_OR_AGE = r"(?!(?:old|older|elderly|young|pregnant|male|female|teenage)\
 _GROUP_HEAD_BEHIND = "".join(_lookbehinds((name for name in _GROUP_NAMES if name.isalpha()), "!"))
 _GROUP_PEOPLE = _words(
     rf"{_GROUP_WORD}\s+(?:people|men|women|folk|lot|families|patients|staff|nurses|doctors|carers|paramedics"
-    r"|midwives|consultants|gps|students|mums|mothers|dads|fathers)",
+    r"|midwives|consultants|gps|surgeons|pharmacists|dentists|receptionists|workers|students|mums|mothers|dads|fathers)",
     r"(?:moslem|muslim|jew|christian|catholic|hindu|sikh|buddhist|atheist|immigrant|migrant|foreigner"
     r"|refugee|homosexual|bisexual|transgender|lesbian|gay|black|asian|indian|pakistani|bangladeshi"
     r"|african|nigerian|somali|arab|pole|romanian|albanian|gypsie|gipsie|traveller|female|teenager"
@@ -545,6 +548,17 @@ RULES: tuple[Rule, ...] = (
             rf"|(?:that|the|this|your)\s+(?:\w+\s+)?{_STAFF_ROLE})\b"
             r"|\bteach\s+(?:you|him|her|them|that\s+\w+|the\s+\w+)\s+a\s+lesson\s+(?:(?:he|she|they|you)\s+"
             r"(?:won'?t|will\s+never)\s+forget)"
+            # Vengeance promised: "you'll pay for what you did to my mother"; not "you'll pay for
+            # parking" or "you'll pay for it later if you skip the jab".
+            r"|\b(?:you'?ll|you\s+will|you'?re\s+going\s+to|you\s+are\s+going\s+to|you'?re\s+gonna|they'?ll|they\s+will)"
+            r"\s+(?:all\s+)?pay\s+for\s+(?:this|that|what\s+(?:you|they)(?:'ve|\s+have)?\s+(?:did|done))\b"
+            r"(?!\s+(?:(?:with|in|on|by|at)\s+|(?:parking|prescriptions?|it)\b))"
+            # A lynching called for: "drag the managers out and string them up", "string 'em all up".
+            r"|\bstring\s+(?:(?:them|'?em)\s+all|the\s+lot\s+of\s+(?:them|'?em)|(?:(?:the|those|these|all\s+the)\s+)"
+            rf"(?:\w+\s+)?(?:{_STAFF_ROLE}|staff|bosses|execs|executives|board|politicians|ministers|scientists)"
+            r"|(?:them|'?em|him|her)(?=\s+up\s+(?:by|from|for|and|like|on\s+(?:a|the)\s+(?:lamp|tree|gallows))))\s+up\b"
+            r"|\b(?:drag|haul|pull)\s+(?:them|'?em|him|her|(?:the|those|these|all\s+the)\s+(?:\w+\s+)?(?:managers?|bosses"
+            r"|execs|executives|board|staff|doctors|nurses))\s+out\s+and\s+(?:string|hang|lynch|shoot|beat|kill)\b"
         ),
         tier=Tier.HARMFUL,
         route=Route.SAFETY_RISK,
@@ -559,6 +573,10 @@ RULES: tuple[Rule, ...] = (
             r"|\bget\s+(?:cancer|aids|ebola|covid)\s+and\s+die\b"
             rf"|\b{_TARGET}\s+(?:deserves?|should)\s+(?:to\s+)?(?:die|be\s+shot|be\s+hanged|hang|rot)\b{_NOT_HUNG_UP}"
             r"|\bkill\s+yo?urself\b|\bkys\b|\bdie\s+in\s+a\s+(?:fire|ditch|hole)\b|\bdrop\s+dead\b"
+            # Told to die: "go and die you worthless nurse", "just go die". Not "they sent him home
+            # to go and die", which is a complaint about care.
+            r"|(?:^|(?<=[.!?,;:\n])\s*)(?:(?:just|please|why\s+don'?t\s+you|you\s+should|you\s+can)\s+){0,2}go\s+(?:and\s+|&\s+)?die\b"
+            r"|\bgo\s+(?:and\s+|&\s+)?die\s+(?:you|u|ya|already|in\s+a)\b"
             r"|\bhope\s+(?:\w+\s+){1,8}(?:gets?|get)\s+(?:hit\s+by\s+a\s+(?:bus|car|train)|cancer|killed|stabbed|run\s+over|what'?s\s+coming)\b"
             rf"|\b{_TARGET}\s*(?:deserves?|will\s+get|'ll\s+get)\s+(?:what'?s|everything(?:\s+that'?s)?)\s+coming\b"
             # Violence said to be deserved: "the midwife deserves a slap", "he wants his head kicking in".
@@ -584,6 +602,12 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             rf"\b(?:all|these|those|bloody|filthy|dirty)\s+(?:{_GROUP}|polish)\s+(?:should|must|need\s+to|are\s+(?:scum|vermin|animals|parasites|disgusting|the\s+problem))\b"
             rf"|\b(?:send|kick|ship)\s+(?:them|(?:all\s+|the\s+|these\s+|those\s+)(?:{_GROUP}|polish))\s+(?:back|out|home)\b"
+            # "Send them all back on the next boat"; not "send them all back" of faulty masks.
+            r"|\b(?:send|ship|put)\s+(?:them|'?em)\s+(?:all\s+)?(?:back|home)\s+(?:on|in)\s+(?:the\s+|a\s+)?(?:next\s+|first\s+)?"
+            r"(?:boat|dinghy|dinghies|plane|flight|rubber\s+boat)\b"
+            r"|\bdeport\s+(?:them\s+all|'?em\s+all|every\s+(?:single\s+|last\s+)?(?:one\s+of\s+them|illegal|immigrant"
+            r"|migrant|foreigner|refugee|asylum\s+seeker)|all\s+(?:the\s+|these\s+|those\s+)?(?:illegals|immigrants|migrants"
+            r"|foreigners|refugees|asylum\s+seekers))(?!\s+(?:who|that|with|convicted|found)\b)"
             r"|\bgo\s+back\s+to\s+(?:your|ur)\s+(?:own\s+)?country\b|\bgo\s+back\s+(?:to\s+)?where\s+(?:you|u|they)\s+came\s+from\b"
         ),
         tier=Tier.HARMFUL,
@@ -607,6 +631,22 @@ RULES: tuple[Rule, ...] = (
             # "… are draining our NHS dry", "… are killing our patients".
             r"|(?:are|r)\s+(?:draining|bleeding)\s+(?:our\s+|the\s+)?(?:nhs|country|economy|resources|us)\b"
             r"|(?:are|r)\s+(?:\w+\s+)?killing\s+(?:our\s+|the\s+)?(?:patients|people|us|kids|children|babies)\b"
+            # "… are ruining our hospitals", "… are taking over the country".
+            r"|(?:are|r)\s+(?:(?:all|just|slowly)\s+)?(?:ruining|destroying|wrecking|invading|overrunning|taking\s+over)"
+            r"\s+(?:our\s+|the\s+|this\s+)?(?:nhs|country|hospitals?|society|britain|uk|england|towns?|communities)\b"
+            # "… (are) leeching off our NHS", "… spread disease".
+            r"|(?:(?:are|r)\s+)?(?:(?:all|just|only)\s+)?(?:leeching|sponging|scrounging|freeloading)\s+(?:off|on|from)\b"
+            r"|(?:all\s+)?(?:spread|carry|bring\s+in)\s+(?:diseases?|germs|filth|aids)\b"
+            # Barred from working or living here for who they are: "Muslims shouldn't work in the NHS",
+            # "women shouldn't be surgeons".
+            r"|(?:should(?:n'?t|\s+not)|must(?:n'?t|\s+not))\s+(?:be\s+(?:allowed|permitted|let)\s+(?:to\s+)?)?"
+            r"(?:work|live|be\s+employed|be\s+hired|exist)\s+(?:in\s+(?:the\s+|our\s+|this\s+)?(?:nhs|country|uk|britain"
+            r"|england|hospitals?|healthcare)|here|anywhere)"
+            r"|(?:should(?:n'?t|\s+not)|must(?:n'?t|\s+not))\s+be\s+(?:surgeons|doctors|nurses|consultants|gps|paramedics"
+            r"|in\s+charge|allowed\s+to\s+(?:work|practi[sc]e|operate))\b"
+            r"|should\s+be\s+(?:banned|barred)\s+from\s+(?:working\s+in\s+)?(?:the\s+|our\s+)?(?:nhs|country|uk|hospitals?"
+            r"|healthcare|medicine|nursing)\b"
+            rf"|(?:are|r)\s+(?:all\s+|just\s+)?a\s+liability(?={_CLAUSE_END})"
             r"|(?:are|r|being\s+(?:\w+\s+){1,3}?is)\s+(?:all\s+|just\s+)?(?:a\s+)?(?:burden|drain|danger|threat|menace)"
             r"\s+(?:on|to)\s+(?:our\s+|the\s+|this\s+)?(?:society|nhs|country|taxpayers?|economy|nation|children|kids"
             r"|britain|uk|england|everyone|us|way\s+of\s+life)"
@@ -630,6 +670,7 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:most|all|every\s+(?:single\s+)?one|each|many)\s+of\s+them\s+(?:are|is)\s+)"
             r"(?:(?:all|just|still|nothing\s+but|absolutely|pretty|so|such|really|truly|utterly|complete|total)\s+){0,3}"
             rf"(?:{_DEGRADING}|{_INSULT}|despicable|(?:human\s+)?garbage|worthless|disgust(?:s|ing)?\s+me"
+            r"|(?:spread|carry)\s+(?:diseases?|germs|aids)"
             rf"|{_VICE}(?={_CLAUSE_END}))\b"
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:get\s+rid\s+of|{_KILL})\s+(?:all\s+of\s+|every\s+(?:single\s+)?one\s+of\s+)?them\b"
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:they|who)\s+(?:should|must|ought\s+to|deserve\s+to|need\s+to)\s+(?:all\s+|just\s+)?"
@@ -648,6 +689,10 @@ RULES: tuple[Rule, ...] = (
             rf"\s+(?:for|towards?)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+|you\s+)?{_GROUP}\b"
             r"|\b(?:hatred|contempt|disdain|disgust|scorn|loathing)\s+(?:that\s+)?i\s+(?:feel|have)\s+(?:for|towards?)\s+"
             rf"(?:all\s+)?(?:the\s+|these\s+|those\s+|you\s+)?{_GROUP}\b"
+            # The antisemitic trope of a hidden hand: "Jews control the pharmaceutical industry".
+            r"|\b(?:the\s+)?jews?\s+(?:secretly\s+)?(?:control|controls|run|runs|own|owns|are\s+behind)\s+(?:the\s+|all\s+the\s+|our\s+)?"
+            r"(?:media|banks?|banking|world|pharma\w*|government|nhs|money|industry|everything|big\s+pharma|medicine"
+            r"|hollywood|covid|pandemic|vaccines?|virus)\b"
             # "Death to all …"; not "death to the elderly care cuts": the group ends the clause, or
             # who they are follows.
             rf"|\bdeath\s+to\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}"
@@ -715,7 +760,8 @@ RULES: tuple[Rule, ...] = (
         "a personal attack on a person's character",
         re.compile(
             rf"\b{_TARGET}\s+(?:are|is|r|=)?\s*(?:a|an|such\s+a|such|one|nothing\s+but\s+(?:a|an)?)?"
-            rf"\s*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}{_INSULT}\b"
+            # (Each word whole: "she's among" is not "she's a mong".)
+            rf"\s*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}\b{_INSULT}\b"
             # Called "a …" outright, any words may describe the insult ("the consultant was an
             # arrogant prick", "she's a right twat"), but not a negation ("you are not a liar").
             rf"|\b{_TARGET}\s+(?:(?:are|is|was|were|'s|’s)\s+)?(?:a|an|such\s+an?)\s+"
@@ -731,7 +777,7 @@ RULES: tuple[Rule, ...] = (
             # Called stupid the British way: "thick as mince", "as thick as two short planks".
             r"|\b(?:thick|dense)\s+as\s+(?:mince|shit|pig\s*shit|two\s+short\s+planks|a\s+(?:brick|plank|post))\b"
             # Mocking how someone looks: "fat ugly receptionist", "that smelly old git".
-            r"|\b(?:fat|ugly|hideous|smelly|stinking|minging)\s+(?:(?:fat|ugly|old|little|lazy|stupid|thick)\s+)?"
+            r"|\b(?:fat|ugly|hideous|smelly|stinking|minging|retarded|spastic)\s+(?:(?:fat|ugly|old|little|lazy|stupid|thick)\s+)?"
             rf"(?:cow|bitch|hag|git|bloke|woman|man|{_STAFF_ROLE})\b"
         ),
         tier=Tier.HARMFUL,
@@ -782,7 +828,9 @@ RULES: tuple[Rule, ...] = (
             rf"|\b{HOME_REMEDY}\s+(?:\w+\s+){{0,2}}"
             r"(?:cures?|cured|kills?|treats?|prevents?|stops?|protects?\s+(?:\w+\s+)?(?:from|against))\s+"
             r"(?:\w+\s+)?(?:corona\s*virus|covid(?:-?19)?|the\s+virus)\b"
-            r"|\b(?:ditch|bin|throw\s+away)\s+(?:your\s+|the\s+)?(?:inhalers?|insulin|metformin|chemo\w*|meds|medication"
+            # Not "please don't bin your metformin", which is the right advice.
+            r"|(?<!\bdon't\s)(?<!\bdont\s)(?<!\bnot\s)(?<!\bnever\s)"
+            r"\b(?:ditch|bin|throw\s+away)\s+(?:your\s+|the\s+)?(?:inhalers?|insulin|metformin|chemo\w*|meds|medication"
             r"|medicines|antidepressants|statins|blood\s+pressure\s+(?:tablets|pills|meds))\b"
             r"|\b(?:big\s+pharma|doctors|the\s+nhs|the\s+government|they)\s+(?:is\s+|are\s+)?(?:hiding|suppressing|covering\s+up)"
             r"\s+(?:the\s+|a\s+)?cures?\b|\bdoctors\s+(?:do\s*n[o']?t|never)\s+want\s+you\s+to\s+know\b"
@@ -794,6 +842,10 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:measles|whooping\s+cough|polio|flu)\s+(?:is|are)\s+(?:(?!not\b|never\b)\w+\s+)?(?:harmless|nothing\s+to\s+worry\s+about"
             r"|no\s+worse\s+than\s+a\s+cold|good\s+for\s+(?:you|kids|children|them))\b"
             r"|\bhiv\s+(?:does\s*n[o']?t|does\s+not|never|can'?t)\s+causes?\s+aids\b"
+            # Harm pinned on a medicine: "Calpol causes asthma", "midazolam was used to kill the elderly".
+            r"|\bcalpol\s+(?:\w+\s+)?(?:causes?|caused|gives?|gave)\s+(?:\w+\s+)?(?:asthma|autism|cancer|liver\s+failure)\b"
+            r"|\bmidazolam\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:kill|killed|murder|murdered|euthanis\w*|euthaniz\w*|cull|culled)\b"
+            r"|\b(?:killed|murdered|euthanised|euthanized|culled)\s+(?:\w+\s+){0,4}?(?:with|by|using)\s+midazolam\b"
             r"|\bchemtrails?\s+(?:are|is)\s+(?:\w+\s+)?(?:making|poisoning|killing|causing|spreading)\b"
             r"|\b(?:catching|getting)\s+(?:measles|chickenpox|covid|flu)\s+(?:naturally\s+)?is\s+(?:better|safer)\s+than\b"
             r"|\bnatural\s+immunity\s+is\s+(?:better|safer|stronger)\s+than\s+(?:the\s+|any\s+)?(?:vaccines?|jabs?)\b"
@@ -843,9 +895,9 @@ RULES: tuple[Rule, ...] = (
             r"|\bmystery\s+shoppers?\b[^.!?\n]{0,40}[£$€]\s?\d|\b(?:earn|make)\s+[£$€]\s?\d[^.!?\n]{0,40}\bmystery\s+shoppers?\b"
             r"|\bclaim\s+your\s+(?:[\w'’-]+\s+){0,3}(?:voucher|reward|prize|gift\s*card)s?\b"
             r"|\byou\s+(?:are|have\s+been)\s+owed\s+(?:a\s+)?(?:\w+\s+)?(?:refund|payment|grant)\b"
-            r"|\byou\s+(?:have\s+been|were|are)\s+(?:selected|chosen)\s+(?:for|to\s+(?:receive|win))\s+(?:a\s+)?(?:\w+\s+)?"
+            r"|\byou(?:'ve\s+been|\s+have\s+been|\s+were|\s+are)\s+(?:selected|chosen)\s+(?:for|to\s+(?:receive|win))\s+(?:a\s+)?(?:\w+\s+)?"
             r"(?:prize|reward|free|gift|iphone|voucher)"
-            r"|\b(?<!n't\s)(?<!not\s)(?<!never\s)(?:send|reply\s+with|give\s+me|dm\s+me|inbox\s+me|message\s+me|confirm)\s+"
+            r"|\b(?<!n't\s)(?<!not\s)(?<!never\s)(?:send|reply\s+with|give\s+me|dm\s+me|inbox\s+me|message\s+me|confirm|enter)\s+"
             r"(?:with\s+)?(?:your\s+)?(?:bank|card"
             r"|account|login)\s+details\b"
             r"|\b(?:weight\s*loss\s+(?:jabs?|injections?|pens?)|ozempic|wegovy|mounjaro|semaglutide|tirzepatide|botox|fillers)\b"
@@ -970,7 +1022,20 @@ RULES: tuple[Rule, ...] = (
             # sleep and not wake up", "ending things tonight", "jump off the bridge".
             r"|\b(?:do\s*n'?t|do\s+not|ca\s*n'?t|cannot)\s+see\s+the\s+point\s+(?:in|of)\s+(?:carrying\s+on|going\s+on|living"
             r"|being\s+(?:here|alive)|life|it\s+all)\b(?!\s+(?:with|waiting|the|this|that|my|a)\b)"
-            r"|\b(?:everyone|everybody|they|my\s+\w+|the\s+world|people)\s+(?:would|will|'d)\s+be\s+better\s+off\s+without\s+me\b"
+            r"|\b(?:everyone|everybody|they|my\s+\w+|the\s+world|people)\s+(?:would|will|'d)\s+be\s+better\s+off"
+            r"\s+(?:without\s+me|if\s+i\s+(?:was|were)(?:n'?t|\s+not)\s+(?:here|around|alive)|if\s+i\s+(?:was|were)\s+(?:dead|gone))\b"
+            # An overdose told without the word: "I've taken 30 paracetamol", "she's swallowed a whole
+            # packet of pills". Ten or more, or a whole pack; "I've taken 2 paracetamol" is a dose.
+            r"|\b(?:i'?ve|i\s+have|i\s+just|i|(?:he|she)'?s|(?:he|she)\s+has|(?:my|our)\s+\w+\s+(?:has|'s))\s+(?:just\s+)?"
+            r"(?:taken|took|swallowed)\s+(?:(?:about|around|like|over|nearly)\s+)?(?:[1-9]\d|\d{3}|twenty|thirty|forty|fifty|loads\s+of"
+            r"|a\s+(?:whole|full)\s+(?:box|packet|pack|bottle|strip|tub)\s+of|(?:a\s+)?handfuls?\s+of|a\s+load\s+of)\s+"
+            r"(?:(?:my|his|her|the|of)\s+)?(?:\w+\s+)?(?:paracetamol|ibuprofen|pills|tablets|co-?codamol|codeine|meds|aspirin"
+            r"|painkillers|antidepressants|sleeping\s+(?:pills|tablets)|sertraline|amitriptyline|insulin)\b"
+            r"(?!\s+(?:(?:a|per|each|every)\s+(?:day|week|night|morning)|daily|for\s+(?:years|months|weeks)|over\b))"
+            # Not coping, then done, at the end: "I can't cope anymore, I'm done with everything". Not
+            # "I'm done with everything this trust says", nor done with a phone queue.
+            r"|\b(?:can'?t|cannot)\s+cope(?:\s+any\s*more)?\b[^\n]{0,20}?\b(?:i'?m|i\s+am)\s+(?:so\s+|just\s+)?done"
+            r"(?:\s+with\s+(?:everything|life|living|it\s+all))?(?=\W*$)"
             r"|\bstockpil\w+\s+(?:my\s+|all\s+my\s+)?(?:tablets|pills|meds|medication|painkillers)\b"
             r"|\b(?:go\s+to\s+sleep|fall\s+asleep)\s+and\s+(?:not|never)\s+wake\s+up\b"
             r"|\b(?:had|have\s+had|'ve\s+had)\s+enough\s+of\s+(?:life|living|being\s+alive)\b"
@@ -1010,6 +1075,12 @@ RULES: tuple[Rule, ...] = (
             r"|trafficked|controlled|forced|taken\s+advantage\s+of|starved)\b"
             r"|\b(?:kids?|children|child|baby|toddler)\s+(?:next\s+door\s+)?(?:are|is)\s+being\s+(?:hurt|abused|beaten|hit"
             r"|neglected|starved|left\s+alone)\b"
+            # Children seen left alone or going hungry: "the kids next door are left alone all night".
+            r"|\b(?:kids?|children|child|baby|toddler|little\s+ones?)\s+(?:next\s+door\s+)?(?:are|is|get|gets)\s+"
+            r"(?:always\s+|often\s+|regularly\s+|constantly\s+)?left\s+(?:alone|on\s+(?:their|his|her)\s+own|home\s+alone)\s+"
+            r"(?:all\s+(?:night|day|weekend)|overnight|for\s+(?:days|hours)|every\s+(?:night|day|weekend)|at\s+night)\b"
+            r"|(?<!\bmy\s)(?<!\bour\s)\b(?:kids?|children|child|baby|toddler)\s+(?:next\s+door\s+)?(?:always\s+|often\s+)?(?:look|looks|seem|seems|are|is)\s+"
+            r"(?:so\s+|really\s+|always\s+)?(?:starving|starved|malnourished|underfed)\b"
             # Control: "my husband won't let me see the GP alone".
             r"|\b(?:my\s+)?(?:partner|husband|wife|boyfriend|girlfriend)\s+(?:won'?t|will\s+not|doesn'?t|does\s+not)\s+let\s+me\s+"
             r"(?:see|go\s+to|speak\s+to|talk\s+to|leave|have\s+(?:my\s+own\s+)?(?:money|phone))\b"
@@ -1063,6 +1134,13 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:toddler|baby|child|son|daughter|kid|he|she|they)\s+(?:has\s+|have\s+|'s\s+|just\s+|may\s+have\s+)?swallowed\s+"
             r"(?:a\s+|an\s+|some\s+|one\s+of\s+(?:my|the|his|her)\s+|(?:my|the|his|her)\s+)?(?:button\s+)?(?:batter(?:y|ies)"
             r"|magnets?|bleach|detergent|(?:washing\s+|laundry\s+)?(?:pods?|capsules?)|tablets|pills|medicine)\b"
+            # Violence happening now: "there's a man with a knife in the A&E waiting room".
+            r"|\bthere'?s\s+(?:a|some)\s+(?:\w+\s+)?(?:man|woman|guy|bloke|person|lad|patient|someone|one)\s+(?:with|waving|holding"
+            r"|brandishing|carrying)\s+(?:a|an)\s+(?:knife|gun|machete|blade|weapon|hammer|axe)\b"
+            r"(?!\s*(?:sharpen\w*|wound|injur\w*|cuts?|stall|set|block|crime))"
+            r"|\b(?:someone|somebody|a\s+(?:man|woman|nurse|patient|member\s+of\s+staff))\s+is\s+being\s+(?:attacked|stabbed"
+            r"|beaten\s+up|assaulted)\b(?!\s+(?:by\s+)?(?:ransomware|hackers?|malware|cyber\w*|online|on\s+(?:twitter|x|facebook"
+            r"|social\s+media)))"
             # Someone who cannot breathe; not a stuffy room ("I can't breathe in that waiting room").
             r"|\b(?:i|he|she|they|(?:my|our)\s+\w+)\s+(?:can'?t|cannot|could\s*n'?t|is\s+struggling\s+to|are\s+struggling\s+to)"
             r"\s+breathe\b(?!\s+(?:in|for|with)\b)"
@@ -1101,7 +1179,8 @@ RULES: tuple[Rule, ...] = (
             # records?" is a question the desk answers with a signpost.
             r"|\bsubject\s+access\s+requests?\b"
             # Taken to a regulator or the police: "I'm reporting this to the CQC".
-            r"|\b(?:report(?:ing|ed)?|complain(?:ing|ed)?|refer(?:ring|red)?)\s+(?:(?:this|that|the|you|them|him|her|it)\s+"
+            # Not someone else's case counted: "black doctors are more likely to be referred to the GMC".
+            r"|\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:report(?:ing|ed)?|complain(?:ing|ed)?|refer(?:ring|red)?)\s+(?:(?:this|that|the|you|them|him|her|it)\s+"
             r"(?:\w+\s+)?)?to\s+(?:the\s+)?(?:cqc|gmc|nmc|hcpc|gdc|police|ombudsman|phso|ico)\b"
         ),
         route=Route.COMPLAINT_OR_LEGAL,
@@ -1111,6 +1190,8 @@ RULES: tuple[Rule, ...] = (
         "journalist or media request (MSE 7.1.6: direct to the communications team)",
         re.compile(
             r"\b(?:i'?m|i\s+am|as)\s+a\s+(?:journalist|reporter|producer)\b|\bjournalist\s+(?:at|from|with)\b"
+            # Introducing themselves: "Reporter from the Echo here, …"; not "the reporter from the BBC said".
+            r"|\b(?:reporter|producer)\s+(?:at|from|with)\s+(?:the\s+)?(?:\w+\s+){1,3}here\b"
             r"|\bpress\s+(?:office|enquiry|inquiry|statement)\b|\bmedia\s+(?:enquiry|inquiry|request)\b"
             r"|\b(?:comment|statement)\s+for\s+(?:a|an|our|my)\s+(?:story|article|piece|report|programme)\b"
             r"|\bon\s+the\s+record\b|\bwriting\s+(?:a|an)\s+(?:story|article|piece)\b"
@@ -1123,6 +1204,8 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             rf"\b(?:{_ASKING_WHETHER}|how\s+(?:much|many|often|long)\s+(?:\w+\s+)?(?:should|can|do)\s+i|is\s+it\s+normal)"
             r"\s+(?:\w+\s+){0,8}(?:take|taking|paracetamol|ibuprofen|antibiotics?|medication|medicine|tablets?|dose|vaccine|jab|symptoms?|pain|rash|fever|temperature|bleed(?:ing|s)?|pregnan\w*|inhaler|insulin|see\s+a\s+(?:doctor|gp)|go\s+to\s+a&e|worried|isolat\w*)\b"
+            # Timing a vaccine around an illness: "how long should I wait after covid before my booster?"
+            r"|\bhow\s+long\s+(?:should|do|must)\s+i\s+(?:\w+\s+)?wait\s+(?:after|before|between)\b"
             # Getting ready for a test or coping after one: "do I need to fast before a blood test?"
             rf"|\b{_ASKING_WHETHER}"
             r"\s+(?:\w+\s+){0,8}(?:fast(?:ing)?\s+before|stop\s+(?:taking|eating)|drink\s+(?:alcohol|water)|side\s+effects?"
