@@ -192,6 +192,12 @@ def test_nhs_number_check_digit_rejects_near_misses() -> None:
         ("my landline is (0117) 496 0123", "phone number"),
         ("DOB 12/03/1958, is my appointment still on?", "date of birth"),
         ("her date of birth is 4th May 1961", "date of birth"),
+        ("email me jane dot smith at gmail dot com", "e-mail address"),
+        ("my email is jane.smith [at] gmail.com", "e-mail address"),
+        ("write to jane.smith at nhs.net", "e-mail address"),
+        ("my NHS number is 943 476 5910, can you check?", "NHS number"),  # a mistyped one
+        ("My hospital number is RX1234567", "hospital number"),
+        ("patient no. 0012345 on ward 6", "hospital number"),
     ],
 )
 def test_personal_data_kinds(text: str, kind: str) -> None:
@@ -227,6 +233,12 @@ def test_house_addresses_in_any_case(text: str, address: str) -> None:
         "call the free helpline on 0800 123 4567",
         "the NHS line is +44 (0)345 678 9012",
         "my baby was born on 3rd March 2024, thank you to the midwives",
+        "see our guidance at nhs.uk",
+        "I was at gmail for years before I joined the NHS",
+        "our unit has 12345 patients a year",
+        "I'm patient number 5 in the queue",
+        "the case number 1234567 was closed",
+        "a 10 digit number 9434765918 on the letter",
     ],
 )
 def test_numbers_that_are_not_personal_data(text: str) -> None:
@@ -1276,3 +1288,11 @@ def test_reporters_introducing_themselves_and_vaccine_timing(text: str, route: R
 )
 def test_prize_and_bank_details_scams(text: str, tier: Tier) -> None:
     assert ENGINE.classify(text).tier is tier, text
+
+
+def test_a_spelt_out_address_is_personal_data_not_a_link_to_a_site() -> None:
+    """The mail host in "jane [at] gmail.com" is part of an address: no spam flag for a link."""
+    for text in ("my email is jane.smith [at] gmail.com", "email me jane dot smith at gmail dot com"):
+        verdict = ENGINE.classify(text)
+        assert verdict.tier is Tier.LEAVE and Route.PERSONAL_DATA in verdict.routes, text
+        assert not any(r.rule.startswith("spam.") for r in verdict.reasons), text

@@ -289,7 +289,12 @@ class PolicyEngine:
                 tiers.append(Tier.HARMFUL)
                 routes[Route.NAMED_STAFF] = None
 
+        personal = list(find_personal_data(text, lowered))
         links = list(find_links(text))
+        if links and personal:
+            # The mail host of an address spelt out ("jane [at] gmail.com") is not a link to a site.
+            mail = [(s, e) for s, e, kind in personal if kind == "e-mail address"]
+            links = [k for k in links if not any(s <= k.start < e for s, e in mail)]
         if links:
             lookalike = next((k for k in links if borrows_official_name(k.host)), None)
             stranger = next((k for k in links if not under(k.host, self._trusted)), None)
@@ -300,7 +305,7 @@ class PolicyEngine:
                 hit("spam.unfamiliar_link", _STRANGER, stranger.start, stranger.end)
                 tiers.append(Tier.MISINFORMATION_OR_SPAM)
 
-        for start, end, kind in find_personal_data(text):
+        for start, end, kind in personal:
             hit(
                 f"personal_data.{kind.lower().replace(' ', '_').replace('-', '')}",
                 f"personal data: {kind}",

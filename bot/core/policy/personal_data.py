@@ -20,8 +20,44 @@ _UK_PHONE = re.compile(
 # numbers, 0845) and 09. A 01, 02 or 07 number could be anyone's.
 _SERVICE_NUMBER = re.compile(r"(?:\+44|0044)?\D*0?\)?\s?[389]")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
+# An address spelt out so that filters miss it: "jane dot smith at gmail dot com", "jane [at]
+# gmail.com". A plain " at " only before a mail provider or a domain spelt with "dot": "our
+# guidance at nhs.uk" is a web page.
+_DOT = r"(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)"
+_PROVIDER = (
+    r"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|aol|btinternet|sky|protonmail"
+    rf"|nhs(?={_DOT}net\b))"
+)
+_SPELT_EMAIL = re.compile(
+    rf"\b[a-z0-9._%+\-]+(?:\s+dot\s+[a-z0-9_%+\-]+)*"
+    rf"(?:\s*[\[(]\s*at\s*[\])]\s*[a-z0-9\-]+(?:{_DOT}[a-z0-9\-]+)*{_DOT}[a-z]{{2,}}"
+    rf"|\s+at\s+(?:{_PROVIDER}{_DOT}|[a-z0-9\-]+\s+dot\s+)(?:[a-z0-9\-]+{_DOT})*[a-z]{{2,}})\b",
+    re.IGNORECASE,
+)
+_AT_PROVIDER = re.compile(rf"at\s+{_PROVIDER}\b")
+
+
+def _may_spell_an_address(lowered: str) -> bool:
+    """Whether a spelt-out address could be here: substring tests, so most comments never reach
+    the pattern (a regex over every comment would cost as much as all the other detectors)."""
+    if "dot" in lowered or "at]" in lowered or "at)" in lowered or "at ]" in lowered or "at )" in lowered:
+        return True
+    return "at " in lowered and _AT_PROVIDER.search(lowered) is not None
+
+
 # NHS number: ten digits, commonly written 3-3-4, validated by its modulus-11 check digit.
 _NHS_NUMBER = re.compile(r"(?<!\d)(\d{3})[\s\-]?(\d{3})[\s\-]?(\d{4})(?!\d)")
+# Ten digits given as an NHS number are one, whatever their check digit says: a mistyped number
+# still points at a patient ("my NHS number is 943 476 5910").
+_NAMED_NHS_NUMBER = re.compile(
+    r"\bnhs\s*(?:no|num|number|#)\.?\s*(?:is\s+)?[:\-]?\s*(\d{3}[\s\-]?\d{3}[\s\-]?\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+# A hospital's own patient number, given as one: "my hospital number is RX1234567", "MRN 0012345".
+_HOSPITAL_NUMBER = re.compile(
+    r"\b(?:hospital|patient|unit|mrn)\s*(?:no|num|number|#)?\.?\s*(?:is\s+)?[:\-]?\s*([a-z]{0,3}\d{5,10})\b",
+    re.IGNORECASE,
+)
 # Full UK postcode (outward + inward), case-insensitive.
 _POSTCODE = re.compile(
     r"\b(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE
@@ -70,9 +106,15 @@ def nhs_number_is_valid(digits: str) -> bool:
     return check == int(digits[9])
 
 
-def find_personal_data(text: str) -> Iterator[tuple[int, int, str]]:
-    """Spans of personal details in `text`, each with what kind of detail it is."""
+def find_personal_data(text: str, lowered: str | None = None) -> Iterator[tuple[int, int, str]]:
+    """Spans of personal details in `text`, each with what kind of detail it is (`lowered`: the
+    text lower-cased, if the caller has it already)."""
     has_digit = _ANY_DIGIT.search(text) is not None
+    lowered = text.lower() if lowered is None else lowered
+    if _may_spell_an_address(lowered):
+        for m in _SPELT_EMAIL.finditer(text):
+            if "@" not in m.group():
+                yield m.start(), m.end(), "e-mail address"
     if not has_digit:
         # Every detail but an e-mail address has a digit in it; most comments have neither.
         if "@" in text:
@@ -94,6 +136,10 @@ def find_personal_data(text: str) -> Iterator[tuple[int, int, str]]:
         if nhs_number_is_valid("".join(m.groups())) and not in_link(m.start()):
             nhs_spans.append(m.span())
             yield m.start(), m.end(), "NHS number"
+    for m in _NAMED_NHS_NUMBER.finditer(text) if "nhs" in lowered else ():
+        if m.span(1) not in nhs_spans:
+            nhs_spans.append(m.span(1))
+            yield m.start(1), m.end(1), "NHS number"
     for m in _UK_PHONE.finditer(text):
         if any(s <= m.start() < e for s, e in nhs_spans):
             continue  # a valid NHS number is reported as such, not as a phone number
@@ -111,3 +157,7 @@ def find_personal_data(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), "house address"
     for m in _DATE_OF_BIRTH.finditer(text):
         yield m.start(), m.end(), "date of birth"
+    numbered = "hospital" in lowered or "patient" in lowered or "unit" in lowered or "mrn" in lowered
+    for m in _HOSPITAL_NUMBER.finditer(text) if numbered else ():
+        if not any(s <= m.start(1) < e for s, e in nhs_spans):
+            yield m.start(1), m.end(1), "hospital number"
