@@ -1296,3 +1296,58 @@ def test_a_spelt_out_address_is_personal_data_not_a_link_to_a_site() -> None:
         verdict = ENGINE.classify(text)
         assert verdict.tier is Tier.LEAVE and Route.PERSONAL_DATA in verdict.routes, text
         assert not any(r.rule.startswith("spam.") for r in verdict.reasons), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The HPV jab paralyses girls, don't let your daughter have it",
+        "The flu jab is full of mercury",
+        "The whooping cough vaccine for pregnant women is unsafe and untested",
+        "Unvaccinated people are healthier, look at the data",
+        "Measles parties are the natural way to build immunity",
+        "Antidepressants are just a big pharma con, come off them",
+        "Statins cause dementia, stop taking them",
+        "Paracetamol in pregnancy causes autism",
+        "Autism is caused by bad parenting",
+        "The pill causes infertility forever",
+        "Vaping is completely harmless, safer than fresh air",
+        "Shaking babies calms them down",
+        "You can't get pregnant on your period",
+        "Antibiotics will sort out your cold",
+        "Sunscreen is more dangerous than the sun",
+        "Mask wearing causes bacterial pneumonia",
+        "Hydrogen peroxide nebulising kills covid",
+        "Spinal manipulation cures colic",
+        "Type 2 diabetes can be reversed by drinking lemon water",
+    ],
+)
+def test_myths_the_nhs_answers_on_its_own_pages_are_misinformation(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.MISINFORMATION_OR_SPAM, text
+    assert "misinformation.health" in {r.rule for r in verdict.reasons}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The HPV jab doesn't paralyse anyone, it prevents cancer",
+        "Is the HPV jab unsafe for girls with allergies?",
+        "Does the pill cause infertility?",
+        "The live vaccine is unsafe in pregnancy, so it's given after the baby is born",
+        "The nurse said the vaccine is untested in children under 5 so they don't offer it",
+        "The flu jab is not full of mercury",
+        "Vaping is not harmless but it's far safer than smoking",
+        "Vaping is completely harmless compared to smoking? Not quite",
+        "Never shake a baby, it can cause brain damage",
+        "You can get pregnant on your period",
+        "Antibiotics will sort out your UTI usually",
+        "Statins cause a small rise in diabetes risk",
+        "Type 2 diabetes can be reversed by losing weight, my GP said",
+        "Measles parties are dangerous, please vaccinate",
+        "Unvaccinated children are at risk of measles",
+        "Health officials caution against hydroxychloroquine to treat covid",
+    ],
+)
+def test_the_facts_a_question_or_a_myth_denied_are_not_misinformation(text: str) -> None:
+    assert "misinformation.health" not in {r.rule for r in ENGINE.classify(text).reasons}, text

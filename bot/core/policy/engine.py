@@ -114,7 +114,9 @@ def _denied_spans(lowered: str) -> list[tuple[int, int]]:
 # them, so they are left to the rules.
 _ASKED = re.compile(
     r"(?:^|(?<=[.!?\n,;:]))\s*(?:does|do|is|are|can|could|will|would|has|have|did|should)\b(?!\s+(?:you|u)\s+know\b)"
-    rf"[^.!?\n]*\b(?:vaccines?|vaccinations?|jabs?|mmr|boosters?|calpol|midazolam|{HOME_REMEDY})\b[^.!?\n]*\?"
+    rf"[^.!?\n]*\b(?:vaccines?|vaccinations?|jabs?|mmr|boosters?|calpol|midazolam|statins|antidepressants|antibiotics"
+    r"|paracetamol|pill|masks?|vaping|sun\s*(?:screen|cream|block)|pregnant|"
+    rf"{HOME_REMEDY})\b[^.!?\n]*\?"
 )
 
 
