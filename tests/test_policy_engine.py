@@ -1351,3 +1351,47 @@ def test_myths_the_nhs_answers_on_its_own_pages_are_misinformation(text: str) ->
 )
 def test_the_facts_a_question_or_a_myth_denied_are_not_misinformation(text: str) -> None:
     assert "misinformation.health" not in {r.rule for r in ENGINE.classify(text).reasons}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was cured of herpes by a herbal doctor, contact him on WhatsApp",
+        "I recommend Dr Bello, he cured my diabetes with natural roots",
+        "Thanks to Dr Ayo for curing my HIV, email him for his herbs",
+        "My husband came back to me thanks to the spell caster",
+        "Do you want to be a member of the illuminati?",
+        "Buy sick notes online, no questions asked",
+        "Fit notes for sale, 100% genuine, DM",
+        "Get your driving licence without test, contact us",
+        "Need a loan? Contact Mrs Sarah on WhatsApp",
+        "I invested £500 with Mr James and got £5000 in a week",
+        "Get paid £25 an hour to take surveys, link in bio",
+        "Hello, I'm a US army doctor on a peace mission",
+        "Hi dear, you look lovely, can we be friends?",
+        "Check my profile for the diet that cured my arthritis",
+        "I lost 3 stone with keto pills, ask me how",
+    ],
+)
+def test_scams_that_follow_health_posts_are_spam(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.MISINFORMATION_OR_SPAM, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dr Khan cured my cancer, what a team at the Christie",
+        "My eczema was cured by the dermatology team, I'd never have believed it",
+        "I was cured of hepatitis C on the NHS, amazing drugs, contact your GP",
+        "Herbal remedies can interact with your medication, tell your pharmacist",
+        "Spell check your letters please, my name was wrong again",
+        "You can get a fit note online through the NHS app",
+        "Need a loan to pay for dental treatment now, it's a disgrace",
+        "The hospital charity invested £5000 with the council in the new garden",
+        "I lost 2 stone on the NHS weight programme, highly recommend",
+        "Link in bio for the petition to save our A&E",
+        "Hi dear, thank you for looking after my mum",
+    ],
+)
+def test_thanks_for_a_cure_and_talk_of_notes_loans_and_petitions_are_left(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE, text

@@ -933,6 +933,29 @@ RULES: tuple[Rule, ...] = (
             r"|\bi\s+want\s+to\s+be\s+your\s+friend\b"
             r"|\bi\s+am\s+(?:a\s+)?(?:general|captain|sergeant|engineer|dr\.?)\s+[a-z]+\s+(?:from|with|of)\s+(?:the\s+)?"
             r"(?:un|united\s+nations|us\s+army|army|navy|oil\s+rig)\b"
+            r"|\b(?:us|u\.s\.?|american|united\s+states)\s+army\s+(?:doctor|surgeon|general|officer|nurse)\b|\bon\s+a\s+peace\s*keeping\s+mission\b"
+            r"|\bon\s+a\s+peace\s+mission\b"
+            # The herbal doctor's testimonial that follows every health post: a cure, then herbs,
+            # roots, a spell or how to reach "him". Not "Dr Khan cured my cancer, what a team".
+            r"|\b(?:cured|healed|curing|cures?)\b[^\n]{0,120}?\b(?:herbal|herbs|roots|spell|whats\s?app"
+            r"|(?:contact|email|reach|text|call)\s+(?:him|her)|his\s+(?:e-?mail|number|whats\s?app|contact))\b"
+            r"|\b(?:herbal\s+(?:doctor|medicine|remed(?:y|ies)|cure|healer|treatment)|roots\s+and\s+herbs|spell)\b[^\n]{0,120}?"
+            r"\b(?:cured|healed|curing)\b|\bspell\s*casters?\b|\b(?:join|member\s+of)\s+(?:the\s+)?(?:great\s+)?illuminati\b"
+            # Sick notes and licences sold: "buy sick notes online", "driving licence without test".
+            r"|\b(?:buy|selling|sell|order)\s+(?:cheap\s+|fake\s+|genuine\s+|registered\s+)?(?:sick|fit|doctor'?s)\s+notes?\b"
+            r"|\b(?:sick|fit|doctor'?s)\s+notes?\s+(?:for\s+sale|available\s+(?:now|here|online))\b"
+            r"|\bdriving\s+licen[cs]es?\s+without\s+(?:a\s+|the\s+|any\s+)?(?:test|exam)\b"
+            # Loans and investments sold through a named helper: "Need a loan? Contact Mrs Sarah on
+            # WhatsApp", "I invested £500 with Mr James and got £5000 in a week".
+            r"|\bloans?\b[^\n]{0,60}?\b(?:whats\s?app|contact\s+(?:mr|mrs|ms|miss|dr)\b|dm\s+me|inbox\s+me)"
+            r"|\binvest(?:ed|ing)?\s+[£$€]\s?\d[\d,]*\s+(?:with|through)\s+(?:mr|mrs|ms|miss|dr)\b"
+            r"|\binvested\s+[£$€]\s?\d[^\n]{0,60}?\b(?:got|received|earned|made)\s+[£$€]\s?\d[\d,]*\s+(?:in|within)\s+"
+            r"(?:a|one|two|\d+)\s+(?:days?|weeks?|hours?)\b"
+            # "Link in bio" for money or a freebie; not for a petition to save the A&E.
+            r"|\b(?:paid|earn\w*|money|income|profits?|giveaway|free|discount|offer)\b[^\n]{0,60}?\blink\s+in\s+(?:my\s+)?bio\b"
+            r"|\b(?:lost|earned|made)\b[^.!?\n]{0,40}\bask\s+me\s+how\b"
+            r"|\bcheck\s+my\s+(?:profile|bio|page|stories)\b"
+            r"|\b(?:hi|hello|hey)\s+dear\b[^\n]{0,80}?\b(?:be\s+friends|know\s+you\s+better|chat\s+with\s+you)\b"
         ),
         tier=Tier.MISINFORMATION_OR_SPAM,
     ),
