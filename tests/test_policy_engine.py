@@ -1395,3 +1395,57 @@ def test_scams_that_follow_health_posts_are_spam(text: str) -> None:
 )
 def test_thanks_for_a_cure_and_talk_of_notes_loans_and_petitions_are_left(text: str) -> None:
     assert ENGINE.classify(text).tier is Tier.LEAVE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know where you work",
+        "I know where she works and what time she finishes",
+        "You'll regret this, I know where the surgery is",
+        "I'll be waiting for you in the car park after your shift",
+        "Your family isn't safe",
+        "Accidents happen to people like you",
+        "Wait and see what happens to you",
+        "Something bad is going to happen to you",
+        "If my mum dies, you're all dead",
+        "You're dead meat",
+        "You're a dead man walking, doctor",
+        "I'll make you pay",
+        "I'll get you for this",
+        "I'm going to smash the place up",
+        "I'm going to kick off at reception tomorrow and someone will get hurt",
+        "I'd love to see this hospital burn",
+        "I hope someone throws acid in her face",
+        "I'm going to come in and stab someone",
+    ],
+)
+def test_intimidation_and_veiled_threats_are_urgent(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is Tier.HARMFUL and verdict.urgent, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know where you work, I've seen you at the Oak Lane surgery, you were lovely",
+        "I know what time they finish, the clinic shuts at 6",
+        "You'll regret it if you don't get the jab, I know where the clinic is if you need it",
+        "I'll be waiting for you in the car park mum",
+        "I'll be waiting for her after her shift to give her flowers, she saved my life",
+        "Your family isn't safe if you smoke indoors",
+        "Your kids aren't safe from measles without the MMR",
+        "Something bad will happen to you if you ignore chest pain",
+        "You're dead right about the waiting times",
+        "If you eat that you're dead, it's got peanuts",
+        "I'll make you pay for the parking if you're late",
+        "I'll get you for this one, it's my round",
+        "I'd love to see this hospital thrive",
+        "I hope someone stabs the bottle with a straw",
+        "I'm going to come in and see someone about my back",
+        "Accidents happen, don't worry about it",
+    ],
+)
+def test_warnings_jokes_and_kindness_are_not_threats(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert not verdict.urgent and verdict.tier is Tier.LEAVE, text

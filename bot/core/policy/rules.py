@@ -482,6 +482,30 @@ RULES: tuple[Rule, ...] = (
             r"(?:\w+\s+){1,5}?"
             r"(?:should|ought\s+to)\s+be\s+(?:made\s+)?(?:legal|legali[sz]ed|decriminali[sz]ed|allowed|encouraged|rewarded)\b"
             r"|\bknow\s+where\s+(?:you|she|he|they|(?:the|your|that)\s+(?:\w+\s+){0,2}\w+)\s+lives?\b|\bwatch\s+(?:your|ur)\s+back\b"
+            # Being watched, said as a statement on its own or with more: "I know where she works and
+            # what time she finishes". Not "I know where you work, I've seen you there, you were lovely".
+            r"|\bi\s+know\s+(?:where|what\s+time)\s+(?:you|she|he|they)\s+(?:work|works|park|parks|finish|finishes|leave|leaves"
+            r"|clock\s+off|clocks\s+off|get\s+off|gets\s+off)\b(?=\W*$|\s*[.!]|\s+and\s+(?:what\s+time|when|where|which|how)\b)"
+            r"|\byou'?ll\s+regret\s+this\b(?![^\n]*?\bif\b)[^\n]{0,80}?\bi\s+know\s+where\b"
+            r"|\bbe\s+waiting\s+for\s+(?:you|u)\s+(?:[\w&]+\s+){0,4}?(?:after\s+your\s+shift"
+            r"|when\s+you\s+(?:finish|leave|clock\s+off))\b(?![^.!?\n]*\bto\s+(?:give|thank|say|hug|drop))"
+            # Veiled threats in set phrases: "your family isn't safe", "accidents happen to people
+            # like you", "wait and see what happens to you".
+            r"|\byour\s+(?:family|kids|children|wife|husband|partner)\s+(?:isn'?t|is\s+not|aren'?t|are\s+not|won'?t\s+be)\s+safe\b"
+            r"(?!\s+(?:if|unless|from|with|around|near)\b)"
+            r"|\baccidents\s+(?:happen|can\s+happen)\s+to\s+(?:people|nurses|doctors|staff)\s+like\s+(?:you|her|him|them)\b"
+            r"|\bwait\s+and\s+see\s+what\s+happens\s+to\s+(?:you|her|him|them)\b"
+            r"|\bsomething\s+(?:bad|terrible|nasty)\s+(?:is\s+going\s+to|is\s+gonna|will|'s\s+going\s+to)\s+happen\s+to\s+"
+            r"(?:you|her|him|them)\b(?![^.!?\n]*\b(?:if|unless)\b)"
+            r"|\b(?:you'?re|you\s+are|ur)\s+(?:all\s+dead|dead\s+meat|a\s+dead\s+(?:man|woman)\s+walking)\b"
+            rf"|\b{_I_WILL}\s+(?:make\s+(?:you|u|her|him|them)\s+pay(?=\W*$|\s*[.!,]|\s+for\s+(?:this|that|what))"
+            r"|get\s+(?:you|u|her|him|them)\s+for\s+(?:(?:this|that)(?=\W*$|\s*[.!,])|what\s+(?:you|she|he|they)))"
+            rf"|\b{_I_WILL}\s+(?:\w+\s+)?(?:smash|trash|wreck)\s+(?:the\s+|this\s+|your\s+)?(?:place|surgery|ward|reception|hospital"
+            r"|pharmacy|clinic|office)\s+up\b"
+            rf"|\b{_I_WILL}\b[^.!?\n]{{0,60}}?\bsome(?:one|body)\s+(?:will|'ll|is\s+going\s+to|is\s+gonna)\s+get\s+"
+            r"(?:hurt|stabbed|punched|battered|glassed)\b"
+            r"|\b(?:i'?d|i\s+would)\s+(?:love|like)\s+to\s+see\s+(?:this|the|that|your)\s+(?:\w+\s+)?(?:hospital|surgery|ward|place"
+            r"|building|clinic|trust|pharmacy)\s+(?:burn|blow\s+up|go\s+up\s+in\s+flames)\b"
             r"|\b(?:put|throw|chuck)\s+a\s+(?:brick|rock|stone)\s+through\b"
             r"|\b(?:waiting|be\s+waiting)\s+(?:for\s+you\s+)?outside\s+(?:when|after)\b"
             r"|\b(?:burn|blow)\s+(?:it|the\s+\w+|this\s+\w+)\s+(?:down|up)\b"
@@ -507,7 +531,8 @@ RULES: tuple[Rule, ...] = (
             # The harm at the end of a plan: "I'm going to wait for that nurse after her shift and hurt her".
             rf"|\b{_I_WILL}\s"
             r"[^.!?\n]{0,60}?\band\s+(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|smash|strangle)\s+"
-            r"(?:him|her|them|you|u)\b"
+            r"(?:him|her|them|you|u|some(?:one|body)|every(?:one|body)|people|staff"
+            rf"|(?:a|the|that|your)\s+{_STAFF_ROLE})\b"
             # A weapon promised: "I'm bringing a knife next time".
             r"|\b(?:i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be|i'?ll|i\s+will)\s+(?:bringing|bring|carrying|coming\s+(?:back\s+)?with)"
             r"\s+(?:a|my)\s+(?:knife|blade|gun|machete|baseball\s+bat|hammer|weapon)\b(?!\s+(?:and\s+fork|to\s+cut))"
@@ -578,6 +603,8 @@ RULES: tuple[Rule, ...] = (
             r"|(?:^|(?<=[.!?,;:\n])\s*)(?:(?:just|please|why\s+don'?t\s+you|you\s+should|you\s+can)\s+){0,2}go\s+(?:and\s+|&\s+)?die\b"
             r"|\bgo\s+(?:and\s+|&\s+)?die\s+(?:you|u|ya|already|in\s+a)\b"
             r"|\bhope\s+(?:\w+\s+){1,8}(?:gets?|get)\s+(?:hit\s+by\s+a\s+(?:bus|car|train)|cancer|killed|stabbed|run\s+over|what'?s\s+coming)\b"
+            r"|\bhope\s+(?:someone|somebody)\s+(?:\w+\s+)?(?:throws\s+acid\b|(?:stabs|shoots|kills|batters|beats\s+up|attacks"
+            rf"|punches|glasses)\s+{_VICTIM}\b|runs\s+{_VICTIM}\s+over\b)"
             rf"|\b{_TARGET}\s*(?:deserves?|will\s+get|'ll\s+get)\s+(?:what'?s|everything(?:\s+that'?s)?)\s+coming\b"
             # Violence said to be deserved: "the midwife deserves a slap", "he wants his head kicking in".
             # Not "needs a kick up the backside", which asks for a push, not a beating.
@@ -809,7 +836,9 @@ RULES: tuple[Rule, ...] = (
             r"|\bmrna\s+(?:\w+\s+)?(?:alters?|changes?|rewrites?|modif(?:y|ies))\s+(?:your\s+)?dna\b"
             r"|\b(?:ivermectin|bleach|colloidal\s+silver|hydroxychloroquine)\s+(?:cures?|treats?|kills?)\b"
             r"|\bhydrogen\s+peroxide\s+(?:nebuli[sz]\w+\s+|inhal\w+\s+|drops\s+)?(?:cures?|treats?|kills?)\s+(?:\w+\s+)?(?:covid|corona\w*|the\s+virus|cancer|flu)\b"
-            r"|\b(?:do\s*n[o']?t|never)\s+(?:get|let\s+them\s+give\s+you)\s+(?:the\s+)?(?:vaccine|jab|vaccinated|jabbed)\b"
+            # A command, not a condition: "if you don't get the jab you'll regret it" is advice.
+            r"|(?<!\bif\syou\s)(?<!\bif\sthey\s)(?<!\bif\swe\s)(?<!\bif\si\s)"
+            r"\b(?:do\s*n[o']?t|never)\s+(?:get|let\s+them\s+give\s+you)\s+(?:the\s+)?(?:vaccine|jab|vaccinated|jabbed)\b"
             r"|\bpoison\s*(?:jab|vaccine)s?\b|\bclot\s+shots?\b"
             r"|\b(?:vaccines?|jabs?|boosters?)\s+(?:are|is)\s+(?:full\s+of\s+)?(?:poison|toxic|the\s+real\s+killer|killing)\b"
             r"|\b(?:jab|vaccine|booster)\s+is\s+the\s+real\s+killer\b|\bmicro\s*chips?\s+in\s+(?:the\s+)?(?:vaccines?|jabs?|boosters?)\b"
