@@ -1449,3 +1449,52 @@ def test_intimidation_and_veiled_threats_are_urgent(text: str) -> None:
 def test_warnings_jokes_and_kindness_are_not_threats(text: str) -> None:
     verdict = ENGINE.classify(text)
     assert not verdict.urgent and verdict.tier is Tier.LEAVE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("What's the dose of Calpol for a 2 year old?", Route.MEDICAL_QUESTION),
+        ("Can you get the shingles jab if you've had shingles?", Route.MEDICAL_QUESTION),
+        ("My mole has changed shape, do I need to see someone?", Route.MEDICAL_QUESTION),
+        ("How do I know if my son has sepsis?", Route.MEDICAL_QUESTION),
+        ("I've been having chest pains on and off, is that normal?", Route.MEDICAL_QUESTION),
+        ("I've got a lump in my breast and I'm scared", Route.MEDICAL_QUESTION),
+        ("Could my tiredness be my thyroid?", Route.MEDICAL_QUESTION),
+        ("Please can someone tell me if I can take co-codamol with sertraline", Route.MEDICAL_QUESTION),
+        ("I want to request all emails between the chief exec and NHS England", Route.FOI_REQUEST),
+        ("How much did the ICB spend on the rebrand? I'd like the figures", Route.FOI_REQUEST),
+        ("Please disclose the number of agency nurses used last year", Route.FOI_REQUEST),
+        ("I'll see you in court", Route.COMPLAINT_OR_LEGAL),
+        ("I'd like to speak to someone about a complaint, who do I contact?", Route.COMPLAINT_OR_LEGAL),
+        ("I'm a student journalist, could someone answer some questions?", Route.MEDIA_REQUEST),
+        ("Can I quote this post in my newspaper article?", Route.MEDIA_REQUEST),
+    ],
+)
+def test_doses_symptoms_figures_court_and_student_journalists_are_routed(text: str, route: Route) -> None:
+    assert route in ENGINE.classify(text).routes, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's the dose of reality the managers need? A big one",
+        "Could this service be any worse?",
+        "How do I know if my referral has been received?",
+        "The pain of waiting 6 months for a scan, is that normal for the NHS now?",
+        "12 hours in A&E, is that normal?",
+        "There's a lump of concrete in the car park",
+        "I have a lump in my throat reading this, thank you nurses",
+        "Can you get the bus if you're going to the hospital?",
+        "Do I need to see someone at reception to book?",
+        "I'd like the figures to go up for staff pay",
+        "Please confirm the number of my appointment, the letter was smudged",
+        "I heard about a complaint on the radio about this trust",
+        "My newspaper article about my mum's care was published, thank you to the ward",
+        "I'll see you in court on Tuesday, I'm on jury service",
+        "I'm a news junkie and this made the papers",
+        "shoulda told her yeah if I can take you home",
+    ],
+)
+def test_sarcasm_idioms_and_service_questions_are_not_routed(text: str) -> None:
+    assert ENGINE.classify(text).routes == (), text

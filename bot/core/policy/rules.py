@@ -445,7 +445,16 @@ HOME_REMEDY = (
 # How a patient asks what to do ("should I …", "is it safe to …"), for the medical-question route.
 _ASKING_WHETHER = (
     r"(?:should\s+i|can\s+i|do\s+i\s+(?:need|have)\s+to|is\s+it\s+(?:safe|ok|okay|normal)\s+to"
-    r"|what\s+should\s+i)"
+    # Asked through someone: "can someone tell me if I can take …", "not sure whether I should".
+    r"|what\s+should\s+i|(?:tell\s+me|know|wondering|wonder|asking|ask|advise|check|sure|idea)\s+(?:if|whether)\s+i\s+(?:can|should))"
+)
+# Illnesses a parent or patient asks how to tell apart ("how do I know if my son has sepsis?").
+_CONDITION = (
+    r"(?:sepsis|meningitis|covid|flu|measles|chicken\s*pox|scarlet\s+fever|strep\s+a|appendicitis|a\s+stroke"
+    r"|a\s+heart\s+attack|an?\s+(?:\w+\s+)?infection|uti|diabetes|cancer|thyroid|anaemia|adhd|autism|asthma"
+    r"|an?\s+allergy|concussion|a\s+(?:broken|fractured)\s+\w+|shingles|tonsillitis|glandular\s+fever|long\s+covid"
+    r"|(?:the\s+)?menopause|pregnant|a\s+miscarriage|an\s+ectopic|pre-?eclampsia|jaundice|eczema|migraines?"
+    r"|a\s+blood\s+clot|dvt|hand,?\s+foot\s+and\s+mouth|conjunctivitis|whooping\s+cough)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -1233,10 +1242,15 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:i\s+(?:would\s+like|want|am\s+requesting|request)|please\s+(?:provide|send|release))\s+(?:\w+\s+){0,3}(?:figures|data|statistics|records|information)\s+(?:on|about|for|regarding)\b"
             # Asked for without naming the Act: "I'd like to request all emails between the CEO and
             # the council", "please release the minutes of the board meeting".
-            r"|\b(?:i(?:'d|\s+would)\s+like\s+to\s+(?:request|see|obtain)|i\s+(?:am\s+requesting|hereby\s+request|request)"
-            r"|please\s+(?:provide|send|release|publish))\s+(?:\w+\s+){0,3}(?:e-?mails|correspondence|minutes|documents"
+            r"|\b(?:i(?:'d|\s+would)\s+like\s+to\s+(?:request|see|obtain)|i\s+want\s+to\s+(?:request|see|obtain)"
+            r"|i\s+(?:am\s+requesting|hereby\s+request|request)"
+            r"|please\s+(?:provide|send|release|publish|disclose))\s+(?:\w+\s+){0,3}(?:e-?mails|correspondence|minutes|documents"
             r"|reports?|contracts?|spend(?:ing)?|costs|invoices|figures|data|statistics|information)\s+"
             r"(?:on|about|for|regarding|relating\s+to|between|from|of|sent|held)\b"
+            # ... or as a figure asked for: "I'd like the figures", "please disclose the number of …".
+            r"|\bi(?:'d|\s+would)\s+like\s+(?:to\s+(?:see|know)\s+)?the\s+(?:figures|data|statistics|breakdown|numbers)"
+            r"(?=\s*(?:[.?!,]|$)|\s+(?:for|on|of|about|showing|broken)\b)"
+            r"|\bplease\s+(?:disclose|provide|publish)\s+(?:the\s+)?(?:number|amount|total|cost|figures?)\s+of\b"
         ),
         route=Route.FOI_REQUEST,
     ),
@@ -1247,6 +1261,8 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:make|making|raise|raising|lodge|lodging|file|filing|put\s+in)\s+(?:a\s+)?(?:formal\s+)?complaint\b"
             r"|\bi\s+(?:want|wish|would\s+like|intend)\s+to\s+complain\b|\bcomplaints?\s+(?:procedure|process|team|department)\b"
             r"|\bpals\b|\bombudsman\b|\bsolicitors?\b|\blawyers?\b|\blegal\s+(?:action|advice|proceedings|team)\b"
+            r"|\bsee\s+you\s+in\s+court\b(?!\s+on\s+\w+day)"
+            r"|\b(?:speak|talk)\s+to\s+(?:someone|somebody|anyone)\s+about\s+(?:a|my)\s+(?:formal\s+)?complaint\b"
             r"|\b(?:sue|suing)\s+(?:you|the|them|nhs)\b|\b(?:clinical\s+)?negligence\s+claim\b|\btake\s+(?:you|this|it|them)\s+to\s+court\b"
             r"|\blibel(?:lous)?\b|\bdefamat\w+\b"
             # Personal data mishandled is a legal matter (UK GDPR), for information governance.
@@ -1266,7 +1282,9 @@ RULES: tuple[Rule, ...] = (
         "route.media",
         "journalist or media request (MSE 7.1.6: direct to the communications team)",
         re.compile(
-            r"\b(?:i'?m|i\s+am|as)\s+a\s+(?:journalist|reporter|producer)\b|\bjournalist\s+(?:at|from|with)\b"
+            r"\b(?:i'?m|i\s+am|as)\s+an?\s+(?:(?:student|freelance|local|trainee|health|news|tv|radio|investigative)\s+)?"
+            r"(?:journalist|reporter|producer)\b|\bjournalist\s+(?:at|from|with)\b"
+            r"|\b(?:for|in)\s+(?:my|our)\s+(?:newspaper|news|magazine)\s+(?:article|story|piece|report)\b"
             # Introducing themselves: "Reporter from the Echo here, …"; not "the reporter from the BBC said".
             r"|\b(?:reporter|producer)\s+(?:at|from|with)\s+(?:the\s+)?(?:\w+\s+){1,3}here\b"
             r"|\bpress\s+(?:office|enquiry|inquiry|statement)\b|\bmedia\s+(?:enquiry|inquiry|request)\b"
@@ -1309,6 +1327,21 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:chicken\s*pox|measles|covid|flu|temperature|fever|rash|sick|vomit\w*|diarrhoea|cough\w*|conjunctivitis|nits"
             r"|head\s+lice|impetigo|tonsillitis|ear\s+infection|hand,?\s+foot\s+and\s+mouth)\b[^.!?\n]*\?"
             r"|\b(?:is|are)\s+(?:a|an|his|her|my|their)\s+(?:temperature|fever|rash|cough)\b[^.!?\n]*\?"
+            # A dose asked for, a symptom asked about, how to tell an illness: "what's the dose of
+            # Calpol for a 2 year old?", "could my tiredness be my thyroid?", "chest pains on and
+            # off, is that normal?", "how do I know if my son has sepsis?", "I've found a lump in my breast".
+            r"|\b(?:what'?s|what\s+is|how\s+much\s+is)\s+the\s+(?:right\s+|correct\s+|max(?:imum)?\s+|usual\s+)?dose\s+"
+            r"(?:of\s+(?:\w+\s+){0,2}?(?:calpol|paracetamol|ibuprofen|nurofen|antibiotics?|medicine|melatonin|vitamin\s+d"
+            r"|\w+(?:ol|in|ine|ide|pam|zole|cillin|pril|sartan|olol|xetine|pine))\b|for\s+(?:a|an|my)\b)"
+            rf"|\bcould\s+(?:my|this|it|these|the)\s+(?:[\w'’]+\s+){{0,3}}be\s+(?:a\s+sign\s+of\s+)?(?:my\s+)?{_CONDITION}\b"
+            rf"|\bhow\s+(?:do|can|would)\s+(?:i|you)\s+(?:know|tell)\s+if\s+[^.!?\n]{{0,40}}?\b(?:has|have|is|got|'s)\s+(?:got\s+)?{_CONDITION}\b"
+            r"|\b(?:pains?|aches?|bleeding|rash|lump|swelling|dizz\w*|headaches?|cough(?:ing)?|temperature|fever|spotting"
+            r"|discharge|numb\w*|tingling|vomiting|diarrhoea|breathless\w*|palpitations)\b(?!\s+of\b)[^?\n]{0,80}?"
+            r"\b(?:is|are)\s+(?:that|this|it|these|they)\s+normal\b"
+            r"|\b(?:i\s+have|i'?ve\s+(?:got|found)|i\s+found|there'?s)\s+a\s+(?:new\s+|small\s+|hard\s+)?lump\s+(?:in|on|under)\s+(?!my\s+throat)"
+            r"|\bcan\s+(?:you|i|we)\s+(?:get|have)\s+(?:the|a|my)\s+(?:\w+\s+)?(?:jab|vaccine|booster|injection)\s+if\b"
+            r"|\bdo\s+i\s+need\s+to\s+(?:see\s+(?:some(?:one|body)(?=\s*(?:\?|about\s+(?:it|this|that)))|a\s+(?:doctor|gp|nurse)"
+            r"|my\s+gp)|be\s+seen|get\s+(?:it|this)\s+checked)"
             # Where to get emergency contraception: a question for the desk to signpost.
             r"|\b(?:morning[\s-]+after\s+pill|emergency\s+contraception)\b"
         ),
