@@ -1498,3 +1498,59 @@ def test_doses_symptoms_figures_court_and_student_journalists_are_routed(text: s
 )
 def test_sarcasm_idioms_and_service_questions_are_not_routed(text: str) -> None:
     assert ENGINE.classify(text).routes == (), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That nurse in the video is fit, I'd give her one",
+        "The blonde receptionist can examine me any time ;)",
+        "I'd love to get my hands on that midwife",
+        "Nice tits on the one on the left",
+        "Get your tits out for the lads",
+        "Sit on my face nurse",
+        "Send nudes",
+        "I want to have sex with the paramedic",
+        "Show us your legs love",
+        "The female GP needs a good seeing to",
+        "You'd be prettier if you lost weight, doctor",
+        "What a slag, she's been with half the ward",
+        "Make me a sandwich and get back to the kitchen",
+        "Women doctors should stick to nursing",
+        "Men can't be nurses, it's a woman's job",
+        "She's too old and ugly to be on the posters",
+        "The doctor should smile more, miserable cow",
+        "Shut up you silly old cow",
+    ],
+)
+def test_sexual_harassment_and_sexist_abuse_of_staff_are_tier_1(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.HARMFUL, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd do the night shift if they paid more",
+        "I'd love to get my hands on that report",
+        "I'd do her job for a week and see how hard it is",
+        "The car needs a good seeing to",
+        "The nurse can check me any time I'm worried, she said",
+        "The doctor can examine me any time if I'm worried, she said",
+        "Nice legs on the new hospital chairs, very sturdy",
+        "Show us your working, how did you get those figures?",
+        "What a cow of a day, three hours on hold",
+        "Men should be in the kitchen more, my husband cooks",
+        "Women can't be nurses in some countries, so glad we're not like that",
+        "She's too old to be waiting 14 hours on a trolley",
+        "Sit on my knee, said my grandson, what a sweetheart",
+        "The rude receptionist was having a bad day I suppose",
+        "Stop playing that old trash game",
+    ],
+)
+def test_chores_reports_chairs_and_idioms_are_not_harassment(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE, text
+
+
+def test_harassment_reported_in_order_to_condemn_it_is_not_flagged() -> None:
+    verdict = ENGINE.classify('A man shouted "nice tits" at the nurse in front of patients, disgusting')
+    assert "abuse.sexual_harassment" not in {r.rule for r in verdict.reasons}

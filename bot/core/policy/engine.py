@@ -53,6 +53,7 @@ _QUOTABLE = frozenset(
     {
         "abuse.directed_insult",
         "abuse.directed_swearing",
+        "abuse.sexual_harassment",
         "hate.generalisation",
         "hate.refusing_care",
         "model.abuse",

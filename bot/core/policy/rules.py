@@ -134,6 +134,19 @@ _INSULT_ADJECTIVE = _words(
     r"pathetic",
     r"little",
     r"brain\s*dead",
+    # Said of a person, as in "miserable cow", "smug prick" ("old" only after one of these:
+    # "silly old git", not "that old trash" of a video game).
+    r"miserable",
+    r"silly",
+    r"daft",
+    r"sour",
+    r"grumpy",
+    r"smug",
+    r"arrogant",
+    r"rude",
+    r"nasty",
+    r"horrible",
+    r"jumped[\s-]up",
 )
 
 
@@ -797,12 +810,12 @@ RULES: tuple[Rule, ...] = (
         re.compile(
             rf"\b{_TARGET}\s+(?:are|is|r|=)?\s*(?:a|an|such\s+a|such|one|nothing\s+but\s+(?:a|an)?)?"
             # (Each word whole: "she's among" is not "she's a mong".)
-            rf"\s*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}\b{_INSULT}\b"
+            rf"\s*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}(?:(?<=\w\s)old\s+)?\b{_INSULT}\b"
             # Called "a …" outright, any words may describe the insult ("the consultant was an
             # arrogant prick", "she's a right twat"), but not a negation ("you are not a liar").
             rf"|\b{_TARGET}\s+(?:(?:are|is|was|were|'s|’s)\s+)?(?:a|an|such\s+an?)\s+"
             rf"(?:(?!(?:not|never|no)\b)[\w'’-]+\s+){{1,2}}{_INSULT}\b"
-            rf"|\b(?:{_INSULT_ADJECTIVE}\s+)+{_INSULT}\b|\b(?:bunch|pack|load)\s+of\s+(?:\w+\s+)?{_INSULT}\b"
+            rf"|\b(?:{_INSULT_ADJECTIVE}\s+)+(?:old\s+)?{_INSULT}\b|\b(?:bunch|pack|load)\s+of\s+(?:\w+\s+)?{_INSULT}\b"
             # A reply that is nothing but an insult ("Scumbag.", "Twat!") is aimed at whoever it
             # answers. Not words also said of a service or a policy ("Pathetic service.", "Trash.").
             rf"|^\W*(?:{_INSULT_ADJECTIVE}\s+){{0,2}}(?!(?:pathetic|trash|liars?|clowns?|pigs?)\b){_INSULT}(?=\W*$)"
@@ -827,6 +840,37 @@ RULES: tuple[Rule, ...] = (
         "swearing aimed at a person",
         re.compile(
             rf"\b(?:fuck|f\*+k|screw|sod)\s+(?:off\s+)?{_TARGET}\b|\bgo\s+(?:fuck|f\*+k)\s+yo?urself\b"
+        ),
+        tier=Tier.HARMFUL,
+        folded=True,
+    ),
+    # Staff made sexual objects, or told their sex keeps them from the job: "a personal attack on a
+    # person's character, including … our staff" and hatred "on the basis of … gender" (MSE
+    # Appendix B). Not "I'd do the night shift", "get my hands on that report" or "the car needs
+    # a good seeing to".
+    Rule(
+        "abuse.sexual_harassment",
+        "sexual harassment or sexist abuse aimed at a person",
+        re.compile(
+            r"\b(?:i'?d|i\s+would|i'?ll|i\s+will|i\s+want\s+to|wanna|i'?d\s+(?:love|like)\s+to)\s+(?:(?:happily|definitely|totally|so)\s+)?"
+            r"(?:give\s+(?:her|him|them)\s+one|bend\s+(?:her|him)\s+over|(?:do|smash)\s+(?:her|him)(?=\s*(?:[.!,;?]|$)|\s+(?:in|on|over|from|any\s*time|all\s+night|senseless)\b)"
+            r"|(?:shag|bang|have\s+sex\s+with|sleep\s+with|get\s+my\s+hands\s+on|get\s+(?:her|him)\s+in(?:to)?\s+bed)\s+"
+            rf"(?:her|him|them|(?:that|the|this|your)\s+(?:\w+\s+)?(?:{_STAFF_ROLE}|woman|girl|lady|bloke|man|one)))"
+            rf"|\b(?:she|he|{_STAFF_ROLE})\s+can\s+(?:examine|touch|undress|bathe?|inspect|check\s+me\s+over)\s+(?:me\s+)?any\s*time\b"
+            r"(?!\s+(?:i|if|you|she|he|they|we)\b)"
+            r"|\bnice\s+(?:tits|boobs|arse|rack|bum|bod|jugs)\b|\bget\s+(?:your|ur)\s+(?:tits|boobs|kit)\s+out\b"
+            r"|\bshow\s+(?:us|me)\s+(?:your|ur)\s+(?:tits|boobs|legs|arse|ass|bum)\b|\bsend\s+(?:me\s+|us\s+)?nudes\b"
+            r"|\bsit\s+on\s+my\s+face\b"
+            rf"|\b(?:she|he|her|{_STAFF_ROLE}|gp|woman|lady)\s+needs?\s+a\s+(?:good\s+)?(?:seeing\s+to|shag|rogering|portion)\b"
+            r"|\byou'?d\s+be\s+(?:(?:much|a\s+lot|far)\s+)?(?:prettier|hotter|fitter|better\s+looking)\s+if\s+you\b"
+            r"|\b(?:she|he|you)(?:'s|\s+is|'re|\s+are)\s+too\s+(?:old\s+and\s+)?(?:ugly|fat|minging)\s+to\b"
+            r"|\bwhat\s+an?\s+(?:\w+\s+)?(?:slag|slut|whore|slapper|bitch|cow|cunt|twat|prick|dickhead|wanker|tosser|knobhead)\b(?!\s+of\b)"
+            # A woman's place: "get back to the kitchen", "women doctors should stick to nursing".
+            r"|\bget\s+back\s+(?:in|to)\s+(?:the|your)\s+kitchen\b|\bmake\s+me\s+a\s+sandwich\b"
+            r"|\bwomen\s+(?:\w+\s+)?(?:should|belong|need\s+to)\s+(?:stick\s+to|stay\s+in|be\s+in|go\s+back\s+to)\s+"
+            r"(?:the\s+)?(?:kitchen|nursing|cooking|cleaning|housework|home|having\s+babies)\b"
+            r"|\b(?:wo)?men\s+(?:can'?t|cannot|shouldn'?t|should\s+not)\s+be\s+(?:nurses|doctors|surgeons|midwives|paramedics"
+            r"|consultants|gps)\b(?!\s+in\b)"
         ),
         tier=Tier.HARMFUL,
         folded=True,
