@@ -1554,3 +1554,19 @@ def test_chores_reports_chairs_and_idioms_are_not_harassment(text: str) -> None:
 def test_harassment_reported_in_order_to_condemn_it_is_not_flagged() -> None:
     verdict = ENGINE.classify('A man shouted "nice tits" at the nurse in front of patients, disgusting')
     assert "abuse.sexual_harassment" not in {r.rule for r in verdict.reasons}
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("buy at cheapmeds dot com", Tier.MISINFORMATION_OR_SPAM),
+        ("find us at ourshop dot com", Tier.MISINFORMATION_OR_SPAM),
+        ("The dot com era is over", Tier.LEAVE),
+        ("The first dot com boom", Tier.LEAVE),
+    ],
+)
+def test_a_shop_spelt_out_stays_a_link_and_history_is_not_one(text: str, tier: Tier) -> None:
+    """ "buy at X dot com" is a shop, not a person's address; "the dot com era" names no site."""
+    verdict = ENGINE.classify(text)
+    assert verdict.tier is tier, text
+    assert Route.PERSONAL_DATA not in verdict.routes, text

@@ -22,7 +22,12 @@ _LINK = re.compile(
 )
 # A host written with spaces or "dot" so that filters miss it ("shop . com", "shop dot com"):
 # nobody hides a link they mean innocently.
-_DISGUISED = re.compile(r"\b([a-z0-9-]{3,})(?:\s+\.\s*|\.\s+|\s+dot\s+)(com|net|org|co\.uk)\b", re.IGNORECASE)
+# (Not a word that never names a site: "the dot com era" is history, not a link.)
+_DISGUISED = re.compile(
+    r"\b(?!(?:the|this|that|our|your|my|their|his|her|its|and|for|old|new|big|first)\b)([a-z0-9-]{3,})"
+    r"(?:\s+\.\s*|\.\s+|\s+dot\s+)(com|net|org|co\.uk)\b",
+    re.IGNORECASE,
+)
 
 # Sites whose links are part of ordinary conversation about public services. An organisation adds
 # its own (local papers, partner councils) with `desk.trusted_sites` in its policy file.

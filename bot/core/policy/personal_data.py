@@ -28,8 +28,14 @@ _PROVIDER = (
     r"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|live|aol|btinternet|sky|protonmail"
     rf"|nhs(?={_DOT}net\b))"
 )
+# Words that come before "at" in a shop's or a site's address, never as an address's own name:
+# "buy at cheapmeds dot com" is a link to a shop (spam's to judge), not a person's address.
+_NOT_A_MAILBOX = (
+    r"(?!(?:buy|shop|visit|us|me|available|order|find|get|it|them|online|here|now|look|more|info|details|sale"
+    r"|click|see|go|sold|stock|call|read|out|is|are|was|be|up|deals?|offers?|cheap|cheaper|free|join|sign)\b)"
+)
 _SPELT_EMAIL = re.compile(
-    rf"\b[a-z0-9._%+\-]+(?:\s+dot\s+[a-z0-9_%+\-]+)*"
+    rf"\b{_NOT_A_MAILBOX}[a-z0-9._%+\-]+(?:\s+dot\s+[a-z0-9_%+\-]+)*"
     rf"(?:\s*[\[(]\s*at\s*[\])]\s*[a-z0-9\-]+(?:{_DOT}[a-z0-9\-]+)*{_DOT}[a-z]{{2,}}"
     rf"|\s+at\s+(?:{_PROVIDER}{_DOT}|[a-z0-9\-]+\s+dot\s+)(?:[a-z0-9\-]+{_DOT})*[a-z]{{2,}})\b",
     re.IGNORECASE,
