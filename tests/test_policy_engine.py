@@ -1570,3 +1570,36 @@ def test_a_shop_spelt_out_stays_a_link_and_history_is_not_one(text: str, tier: T
     verdict = ENGINE.classify(text)
     assert verdict.tier is tier, text
     assert Route.PERSONAL_DATA not in verdict.routes, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My friend posted a goodbye message on Facebook and isn't answering",
+        "She keeps talking about ending it",
+        "I want to disappear forever",
+        "Nobody would miss me if I was gone",
+        "I've got nothing left to live for",
+        "I'm going to walk into the sea",
+        "My partner has locked himself in the bathroom with pills",
+    ],
+)
+def test_risk_to_life_in_everyday_words_is_urgent(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.urgent and "safety.self_harm" in {r.rule for r in verdict.reasons}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody would miss me if I was gone from the waiting list, they'd just give my slot away",
+        "The retiring ward manager posted a goodbye message, not answering any more emails",
+        "They keep talking about ending it, the walk-in centre contract I mean",
+        "I've got nothing left to say to this trust",
+        "I want to disappear forever from this phone queue",
+        "The toddler locked himself in the bathroom with his toys",
+        "We talked about ending the IVF after three rounds",
+    ],
+)
+def test_queues_contracts_and_retirements_are_not_risk_to_life(text: str) -> None:
+    assert not ENGINE.classify(text).urgent, text
