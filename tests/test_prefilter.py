@@ -14,7 +14,7 @@ import pytest
 
 from bot.core.policy import build_engine
 from bot.core.policy.disguises import fold_disguises
-from bot.core.policy.prefilter import RuleGate, alternatives, factors
+from bot.core.policy.prefilter import RuleGate, _set_bits, alternatives, factors
 from bot.core.policy.rules import RULES
 
 _sre_parse: Any = importlib.import_module("re._parser")
@@ -178,3 +178,10 @@ def test_alternatives_are_split_only_at_the_top_level(pattern: str, parts: list[
 def test_alternatives_that_share_a_group_stay_whole() -> None:
     pattern = re.compile(r"(?P<n>a)x|(?(n)b|c)")
     assert alternatives(pattern) == [pattern]
+
+
+def test_set_bits_lists_each_woken_pattern_once_lowest_first() -> None:
+    assert _set_bits(0) == ()
+    assert _set_bits(0b1011) == (0, 1, 3)
+    mask = (1 << 700) | (1 << 64) | 1
+    assert _set_bits(mask) == (0, 64, 700)

@@ -292,7 +292,18 @@ class RuleGate:
                     mask |= found if found is not None else woken[string.translate(_WHITESPACE)]
         indexes = self._indexes.get(mask)
         if indexes is None:
-            indexes = tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
-            if len(self._indexes) < 4096:
+            indexes = _set_bits(mask)
+            if len(self._indexes) < 16384:
                 self._indexes[mask] = indexes
         return indexes
+
+
+def _set_bits(mask: int) -> tuple[int, ...]:
+    """The positions of the set bits of `mask`, lowest first: one step per set bit, not per bit
+    (a comment wakes a handful of the rules' several hundred alternatives)."""
+    found = []
+    while mask:
+        lowest = mask & -mask
+        found.append(lowest.bit_length() - 1)
+        mask ^= lowest
+    return tuple(found)
