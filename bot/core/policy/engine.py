@@ -14,7 +14,7 @@ from bot.core.policy.markup import strip_markup
 from bot.core.policy.personal_data import find_personal_data
 from bot.core.policy.prefilter import RuleGate, alternatives
 from bot.core.policy.rules import HOME_REMEDY, RULES, SERVICE_TOPIC, Rule
-from bot.core.policy.staff_names import staff_pattern
+from bot.core.policy.staff_names import phrase_pattern, staff_pattern
 
 _EXCERPT_MAX = 80
 _LOOKALIKE = "a link dressed as an NHS or government site (possible scam)"
@@ -172,15 +172,6 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _phrases(names: Iterable[str]) -> re.Pattern[str] | None:
-    """Any of the names as whole words, however spaced; None for no names."""
-    cleaned = sorted({n.strip().lower() for n in names if n.strip()}, key=len, reverse=True)
-    if not cleaned:
-        return None
-    alternation = "|".join(r"\s+".join(map(re.escape, n.split())) for n in cleaned)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
-
-
 class PolicyEngine:
     """Compiled once per policy profile; `classify` is pure and thread-safe."""
 
@@ -203,7 +194,7 @@ class PolicyEngine:
             s.strip().lower().removeprefix("www.") for s in trusted_sites
         )
         self._staff = staff_pattern(staff_names)
-        self._topics = _phrases(service_topics)
+        self._topics = phrase_pattern(service_topics)
         self.model = model
 
     def _about_the_service(self, lowered: str) -> bool:
