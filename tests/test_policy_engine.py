@@ -1603,3 +1603,110 @@ def test_risk_to_life_in_everyday_words_is_urgent(text: str) -> None:
 )
 def test_queues_contracts_and_retirements_are_not_risk_to_life(text: str) -> None:
     assert not ENGINE.classify(text).urgent, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polish people are a pest on this country.",
+        "Get that Muslim vermin out of our hospital.",
+        "You're just gay filth, nothing more.",
+        "Trans lives aren't worth shit.",
+        "Immigrant lives are worthless.",
+        "Swarms of migrants are infesting our towns.",
+        "There is nothing worse than a Muslim doctor.",
+        "Disgusted by all the immigrants in this waiting room.",
+        "Muslims are the worst.",
+        "Gay people in charge are a threat to civilisation.",
+        "It's in a Muslim's nature to be uncivilised.",
+        "Disabled people really are brainless without exception.",
+        "Only Muslims can be that backward.",
+        "My dog is cleverer than any immigrant.",
+        "I care more about my cat than about disabled people.",
+        "We are going to put an end to all Muslims.",
+        "I want to end every immigrant's life.",
+        "What if we just killed all the immigrants?",
+        "How about we shoot every Muslim?",
+        "Why don't we just gas the disabled?",
+        "I wish all gay people would be shot.",
+        "In a just world, immigrants like you would all be dead.",
+        "If only trans people like you had their throats slit.",
+        "Trans people like you do not deserve to live.",
+        "Immigrants are not worthy of living among us.",
+        "Human rights should not apply to Muslims.",
+        "There is no place on this earth for any gay person like you.",
+        "I find all Muslims disgusting.",
+        "I think it's typical of women to be that stupid.",
+        "Immigrants can go fuck themselves.",
+        "All Muslims are such massive scumbags.",
+        "Trans people are seriously fucked in the head.",
+        "I've met plenty of Muslims and I hate every one of them.",
+        "Some immigrants become nurses. They're still just common trash to me.",
+        "Black people are human I suppose. They just behave like animals.",
+        "Too many rapefugees in this town.",
+    ],
+)
+def test_a_group_dehumanised_denied_its_worth_or_wished_dead_is_tier_1(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.HARMFUL, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raping a woman like you shouldn't be illegal.",
+        "Killing disabled people shouldn't be a crime.",
+    ],
+)
+def test_violence_said_to_be_no_crime_is_an_urgent_threat(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.urgent and "threat.violence" in {r.rule for r in verdict.reasons}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pigeons are a pest on the hospital roof.",
+        "Black mould is infesting the ward bathroom.",
+        "Immigrants are the worst affected by these charges.",
+        "Women are the absolute best midwives, thank you.",
+        "There's nothing worse than a woman in labour being left alone.",
+        "Disgusted by the way the disabled patients were treated.",
+        "Disgusted by disabled people being turned away.",
+        "Only women can be so strong through labour.",
+        "It's in a midwife's nature to be caring.",
+        "My dog is smarter than any doctor I've seen.",
+        "We are going to put an end to the elderly care backlog.",
+        "I want to end every child's suffering.",
+        "What if we killed all the germs with a better cleaning rota?",
+        "Why don't we just shoot the breeze after the meeting?",
+        "I hope all Muslims get the support they need during Ramadan.",
+        "I pray that all the immigrants on that boat were safe.",
+        "In a just world, disabled people would all be properly cared for.",
+        "If only black women were listened to.",
+        "Disabled people do not deserve to be treated like this.",
+        "Human rights should apply to all immigrants.",
+        "There is no place for racism in the NHS.",
+        "No room in the country for nurses to park, it's ridiculous.",
+        "I find older people are often lonely after discharge.",
+        "It's typical of women to be ignored in A&E.",
+        "Immigrant nurses work so hard, I hate them being treated like this.",
+        "I've met lots of gay people at the clinic and I love every one of them.",
+        "The strike will cripple the NHS.",
+        "Killing time in the waiting room, three hours now.",
+    ],
+)
+def test_pests_mould_worst_affected_and_kind_wishes_are_not_hate(text: str) -> None:
+    assert ENGINE.classify(text).tier is Tier.LEAVE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Gay scum is what they shouted at my son, it's a hate crime and I've told the police.", False),
+        ("Stupid cow was what he called the nurse.", False),
+        ("You stupid cow, that's what I think of you, it is what I said.", True),
+    ],
+)
+def test_abuse_reported_before_who_said_it_is_not_flagged(text: str, flagged: bool) -> None:
+    """The words first, then who said them; not when the speaker owns them."""
+    assert (ENGINE.classify(text).tier is Tier.HARMFUL) is flagged, text

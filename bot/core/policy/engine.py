@@ -39,6 +39,13 @@ _REPORTED = re.compile(
     r"|insults|slurs|bigotry)\s+like)\b"
     r"(?!\s+(?:you|u|ya|yours|yourself|yourselves)\b)[^.!?;\n]*"
 )
+# The words first, then who said them: "gay scum is what they shouted at my son", "lazy cow was
+# what he called her". From the start of the clause to the reporting verb; not when the speaker
+# owns them ("…, it is what I said") or no one is named ("this is what is being said").
+_REPORTED_AFTER = re.compile(
+    r"(?:^|(?<=[.!?;\n]))[^.!?;\n]*?\b(?:is|was|are|were)\s+what\s+(?!(?:i|we|is|was|are|were|being|has|had)\b)(?:\w+\s+){1,3}?"
+    r"(?:called|shouted|said|wrote|posted|yelled|screamed|messaged|tweeted)\b"
+)
 # Words in double quotation marks, in a comment that condemns them in its own words. Quoting
 # alone is not enough: a retweet of abuse with "lol" around it passes the abuse on.
 _QUOTED = re.compile(r'"[^"\n]+"|“[^”\n]+”')
@@ -85,6 +92,8 @@ _DENIED = re.compile(
 
 def _reported_spans(lowered: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _REPORTED.finditer(lowered)]
+    if " what " in lowered:
+        spans += [m.span() for m in _REPORTED_AFTER.finditer(lowered)]
     for quote in _QUOTED.finditer(lowered):
         if _CONDEMNED.search(lowered[: quote.start()] + " " + lowered[quote.end() :]):
             spans.append(quote.span())

@@ -74,6 +74,7 @@ _INSULT = _words(
     r"arseholes?",
     r"assholes?",
     r"retards?",
+    r"cripples?",
     r"parasites?",
     r"vermin",
     r"trash(?!\s+(?:talk\w*|cans?|bags?|bins?))",
@@ -212,6 +213,7 @@ _SLURS = _words(
     r"chinkys?",
     r"nig-?\s?nogs?",
     r"jungle\s+bunn(?:y|ies)",
+    r"rapefugees?",
     # A monkey or ape emoji, as disguises.py reads one aimed at people.
     APE_TOKEN,
 )
@@ -255,6 +257,18 @@ _GROUP_PEOPLE = _words(
 _GROUP_MEMBER = rf"{_GROUP_WORD}\s+(?:person|man|woman|{_CARE_ROLE})"
 # "The elderly" is read from "the": the word alone after it is not a second, shorter group.
 _GROUP = _words(_GROUP_PEOPLE, r"(?:the\s+|(?<!\bthe\s))(?:chinese|roma|disabled|elderly)")
+# One person named for who they are, standing for all of them: "every Muslim", "a trans woman".
+_GROUP_ONE = (
+    rf"(?:{_GROUP_MEMBER}|(?:moslem|muslim|jew|hindu|sikh|immigrant|migrant|foreigner|refugee|asylum\s+seeker"
+    r"|homosexual|lesbian|gypsy|gipsy|woman)\b)"
+)
+# Words for a group that make a dehumanising noun a name for all of them ("Muslim vermin", "gay
+# filth"). Not age or sex ("old trash" is a video game), nor "foreign" ("foreign parasites" in food).
+_GROUP_LABEL = _words(
+    *("black", "brown", "asian", "muslim", "moslem", "jewish", "jew", "hindu", "sikh", "gay", "lesbian"),
+    *("bisexual", "trans", "transgender", "disabled", "autistic", "immigrant", "migrant", "polish"),
+    *("romanian", "pakistani", "african", "arab", "gypsy", "traveller", r"eastern\s+european", "queer"),
+)
 # A group in a phrase about something else is not the subject of what follows: "services for
 # young men are a disgrace" says nothing of young men.
 _NOT_AFTER_PREPOSITION = "".join(
@@ -338,6 +352,10 @@ _DEGRADING = _words(
     r"beneath\s+(?:us|contempt)",
     r"not\s+(?:our|your|my)\s+equals?",
     r"no\s+better\s+than\s+(?:\w+\s+){0,2}(?:rats|animals|dogs|vermin|pigs|cockroaches|apes)",
+    r"(?:a\s+)?pests?",
+    r"(?:shitty|shit|rotten)\s+(?:human\s+beings|humans|people)",
+    r"(?:fucked|messed|screwed)\s+(?:up\s+)?in\s+the\s+head",
+    r"sick\s+in\s+the\s+head",
 )
 # Vices pinned on a whole group ("… are all dishonest", "… are that violent"), said of it as a
 # fact: the clause ends with them, so "men are useless at booking appointments" is not one.
@@ -359,6 +377,9 @@ _VICE = _words(
     r"useless",
     r"scroungers",
     r"spongers",
+    r"brainless",
+    r"ignorant",
+    r"uncivili[sz]ed",
 )
 # Harm done to a whole group, as a wish: "… should be exterminated", "… were wiped out".
 _HARMED = (
@@ -381,6 +402,8 @@ def _urging() -> list[str]:
         f"{who}{contraction}" for who in ("i", "we") for contraction in ("'ll", "'d love to", "'d like to")
     ]
     phrases += ["i'm going to", "i'm gonna", "we're going to", "we're gonna", "we are going to"]
+    # Proposed as a question: "why don't we just …", "how about we …".
+    phrases += ["why don't we", "why dont we", "how about we", "what about we", "shall we"]
     phrases += [f"{p} just" for p in phrases]
     phrases += ["need to", "have to", "got to", "time to", "gotta", "gonna", "let's", "lets", "please", "go"]
     return [*phrases, "and", "so", "just", "then"]
@@ -506,9 +529,10 @@ RULES: tuple[Rule, ...] = (
             r"|your\s+(?:house|home|address|family|kids|children|car))\b)"
             # Killing spoken of as something that should be allowed: "stabbing a GP like him should
             # be made legal".
-            r"|\b(?:killing|murdering|shooting|stabbing|lynching|slaughtering|beheading)\s+(?!(?:time|it|the\s+breeze)\b)"
+            r"|\b(?:killing|murdering|shooting|stabbing|lynching|slaughtering|beheading|raping)\s+(?!(?:time|it|the\s+breeze)\b)"
             r"(?:\w+\s+){1,5}?"
-            r"(?:should|ought\s+to)\s+be\s+(?:made\s+)?(?:legal|legali[sz]ed|decriminali[sz]ed|allowed|encouraged|rewarded)\b"
+            r"(?:(?:should|ought\s+to)\s+be\s+(?:made\s+)?(?:legal|legali[sz]ed|decriminali[sz]ed|allowed|encouraged|rewarded)"
+            r"|(?:should(?:n'?t|\s+not)|must(?:n'?t|\s+not))\s+be\s+(?:a\s+crime|illegal|against\s+the\s+law|punished))\b"
             r"|\bknow\s+where\s+(?:you|she|he|they|(?:the|your|that)\s+(?:\w+\s+){0,2}\w+)\s+lives?\b|\bwatch\s+(?:your|ur)\s+back\b"
             # Being watched, said as a statement on its own or with more: "I know where she works and
             # what time she finishes". Not "I know where you work, I've seen you there, you were lovely".
@@ -675,20 +699,24 @@ RULES: tuple[Rule, ...] = (
         "abuse of a whole group for their race, religion, sex, sexuality, gender identity, disability or age",
         re.compile(
             # One pass over the group names serves "X are …", "X should …" and "X disgust me".
-            rf"\b(?={_GROUP})(?<!not\sall\s)(?<!not\severy\s){_NOT_AFTER_PREPOSITION}{_GROUP}(?:\s+like\s+(?:you|them))?\s+(?:(?:are|r|=)\s+"
+            rf"\b(?={_GROUP})(?<!not\sall\s)(?<!not\severy\s){_NOT_AFTER_PREPOSITION}{_GROUP}"
+            # "… like you", or the group given power: "… in charge are a threat to civilisation".
+            r"(?:\s+like\s+(?:you|them)|\s+(?:in\s+(?:power|charge|government|office)|with\s+(?:any\s+)?power))?"
+            r"\s+(?:(?:really|truly|honestly|genuinely)\s+)?(?:(?:are|r|=)\s+"
             r"(?:(?:all|just|nothing\s+but|a\s+bunch\s+of|such|so|fucking|bloody|literally|absolutely|utterly"
             r"|truly|really|completely|totally|pretty|simply|still|always|no\s+more\s+than|absolute|utter|complete"
-            r"|total)\s+){0,3}"
+            r"|total|massive|huge|common|seriously)\s+){0,3}"
             rf"(?:an?\s+)?(?:{_DEGRADING}|{_INSULT})"
             r"|(?:are|r)\s+(?:(?:all|just|so|such|that|really|always|naturally|inherently|basically)\s+){0,3}"
-            rf"{_VICE}(?={_CLAUSE_END}|\s+(?:and|people|scum|bastards)\b)"
+            rf"{_VICE}(?={_CLAUSE_END}|\s+(?:and|people|scum|bastards|without\s+exception|by\s+nature)\b)"
             # "… are a burden on society", "… being in charge is a danger to our country".
             # "… are draining our NHS dry", "… are killing our patients".
             r"|(?:are|r)\s+(?:draining|bleeding)\s+(?:our\s+|the\s+)?(?:nhs|country|economy|resources|us)\b"
             r"|(?:are|r)\s+(?:\w+\s+)?killing\s+(?:our\s+|the\s+)?(?:patients|people|us|kids|children|babies)\b"
             # "… are ruining our hospitals", "… are taking over the country".
-            r"|(?:are|r)\s+(?:(?:all|just|slowly)\s+)?(?:ruining|destroying|wrecking|invading|overrunning|taking\s+over)"
-            r"\s+(?:our\s+|the\s+|this\s+)?(?:nhs|country|hospitals?|society|britain|uk|england|towns?|communities)\b"
+            r"|(?:are|r)\s+(?:(?:all|just|slowly)\s+)?(?:ruining|destroying|wrecking|invading|overrunning|infesting"
+            r"|taking\s+over)\s+(?:our\s+|the\s+|this\s+)?(?:nhs|country|hospitals?|society|britain|uk|england|towns?"
+            r"|communities|government|parliament|streets|schools)\b"
             # "… (are) leeching off our NHS", "… spread disease".
             r"|(?:(?:are|r)\s+)?(?:(?:all|just|only)\s+)?(?:leeching|sponging|scrounging|freeloading)\s+(?:off|on|from)\b"
             r"|(?:all\s+)?(?:spread|carry|bring\s+in)\s+(?:diseases?|germs|filth|aids)\b"
@@ -704,7 +732,16 @@ RULES: tuple[Rule, ...] = (
             rf"|(?:are|r)\s+(?:all\s+|just\s+)?a\s+liability(?={_CLAUSE_END})"
             r"|(?:are|r|being\s+(?:\w+\s+){1,3}?is)\s+(?:all\s+|just\s+)?(?:a\s+)?(?:burden|drain|danger|threat|menace)"
             r"\s+(?:on|to)\s+(?:our\s+|the\s+|this\s+)?(?:society|nhs|country|taxpayers?|economy|nation|children|kids"
-            r"|britain|uk|england|everyone|us|way\s+of\s+life)"
+            r"|britain|uk|england|everyone|us|way\s+of\s+life|civili[sz]ation|humanity|the\s+(?:world|west))"
+            # "… are the absolute worst."; "… are the worst affected" goes on to say by what.
+            rf"|(?:are|r)\s+the\s+(?:(?:absolute|very|actual)\s+)?worst(?={_CLAUSE_END})"
+            # "… can all go fuck themselves", "… should go to hell".
+            r"|(?:can|should|could|may)\s+(?:all\s+|just\s+)?(?:go\s+)?(?:fuck|screw)\s+themselves"
+            r"|(?:can|should)\s+(?:all\s+|just\s+)?go\s+to\s+hell"
+            # Their lives denied: "… do not deserve to live", "… are not worthy of living".
+            r"|(?:do(?:n'?t|\s+not)|does(?:n'?t|\s+not))\s+deserve\s+to\s+(?:live|exist|be\s+alive|breathe|be\s+born)"
+            r"|(?:are|r)(?:\s+not|n'?t)\s+(?:even\s+)?worthy\s+of\s+(?:living|life|breathing|respect|being\s+(?:alive|human))"
+            r"|(?:act|behave)\s+like\s+(?:animals|vermin|savages|apes|monkeys|pigs|rats|dogs|cockroaches)"
             # "… don't belong in this country", "… do not belong on this earth".
             r"|(?:(?:do|does|should)(?:\s+not|n'?t)|never)\s+belong\s+(?:on\s+this\s+(?:earth|planet)"
             r"|in\s+(?:this|our)\s+(?:country|society|world)|in\s+(?:the\s+)?(?:uk|britain|england))"
@@ -723,8 +760,9 @@ RULES: tuple[Rule, ...] = (
             # One of a group counts too: "no female doctor is examining him, they're dirty".
             rf"|\b(?:{_GROUP_PEOPLE}|{_GROUP_MEMBER})\b[^\n]{{0,80}}?(?:\b(?:they|they're|theyre|them)\s+(?:are\s+|r\s+|'re\s+)?"
             r"|\b(?:most|all|every\s+(?:single\s+)?one|each|many)\s+of\s+them\s+(?:are|is)\s+)"
-            r"(?:(?:all|just|still|nothing\s+but|absolutely|pretty|so|such|really|truly|utterly|complete|total)\s+){0,3}"
+            r"(?:(?:all|just|still|nothing\s+but|absolutely|pretty|so|such|really|truly|utterly|complete|total|common)\s+){0,3}"
             rf"(?:{_DEGRADING}|{_INSULT}|despicable|(?:human\s+)?garbage|worthless|disgust(?:s|ing)?\s+me"
+            r"|(?:act|behave)\s+like\s+(?:animals|vermin|savages|apes|monkeys|pigs|rats|dogs|cockroaches)"
             r"|(?:spread|carry)\s+(?:diseases?|germs|aids)"
             rf"|{_VICE}(?={_CLAUSE_END}))\b"
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:get\s+rid\s+of|{_KILL})\s+(?:all\s+of\s+|every\s+(?:single\s+)?one\s+of\s+)?them\b"
@@ -732,8 +770,9 @@ RULES: tuple[Rule, ...] = (
             rf"(?:{_WISHED_ON_ALL}|be\s+{_HARMED}|suffer)\b"
             # A group's lives said to be worth nothing: "… lives are not worth protecting".
             rf"|\b{_GROUP_WORD}\s+(?:lives|life|people)\s+(?:(?:are|is|do|does|should)(?:\s+not|n'?t)\s+(?:be\s+)?"
-            r"(?:worth\s+(?:\w+ing|anything|saving)|matter|important|valuable)"
-            r"|(?:are|is)\s+worth\s+(?:absolutely\s+|literally\s+)?(?:nothing|less\s+than))\b"
+            r"(?:worth\s+(?:\w+ing|anything|saving|shit|a\s+(?:thing|damn|penny))|matter|important|valuable)"
+            r"|(?:are|is)\s+worth\s+(?:absolutely\s+|literally\s+)?(?:nothing|less\s+than)"
+            r"|(?:are|is)\s+(?:(?:all|just|completely|totally|utterly)\s+)?worthless)\b"
             rf"|\bno\s+{_GROUP_WORD}\s+(?:\w+\s+)?(?:can|will|could)\s+(?:ever\s+)?be\s+(?:a\s+)?(?:valuable|useful|decent"
             r"|trusted|good)\b"
             r"|\bi\s+(?:(?:fucking|really|absolutely|truly|just|genuinely|honestly|totally|utterly|bloody)\s+){0,2}"
@@ -760,7 +799,21 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:not|never|\w+n'?t)\s+let\s+(?:any|a\s+single|another|one)\s+(?:more\s+)?"
             rf"(?:{_GROUP_WORD}(?:\s+(?:person|man|woman|child|one))?|woman|man|immigrant|migrant|refugee|foreigner)"
             r"\s+live(?=\s*(?:[.!?,;:]|$))"
-            rf"|\b(?={_KILL}\s)(?:{_URGED}){_KILL}\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
+            rf"|\b(?={_KILL}\s)(?:{_URGED}){_KILL}\s+(?:(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}"
+            rf"|every\s+(?:single\s+|last\s+)?{_GROUP_ONE})\b"
+            # Put as a question or a wish: "what if we just killed all the …", "if only we gassed …".
+            rf"|\b(?:what\s+if|if\s+only)\s+we\s+(?:just\s+|all\s+)?{_HARMED}\s+(?:all\s+|every\s+)?(?:the\s+|these\s+|those\s+)?"
+            rf"(?:{_GROUP}|{_GROUP_ONE})"
+            rf"|\b(?:wish|hope|pray)\s+(?:that\s+)?(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\s+(?:would|will|could|get|got|were)"
+            rf"\s+(?:all\s+)?(?:be\s+|get\s+)?(?:{_HARMED}|dead|die|burn|rot)\b"
+            # "… like you should all be dead", "in a just world … would all be shot".
+            rf"|\b{_GROUP}\s+like\s+(?:you|them)\s+(?:would|should|will)\s+(?:all\s+)?be\s+(?:dead|{_HARMED})\b"
+            r"|\bin\s+a\s+(?:just|fair|better|perfect|decent)\s+world,?\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?"
+            rf"{_GROUP}\s+(?:would|'d|will)\s+(?:all\s+)?(?:be\s+(?:dead|{_HARMED}|locked\s+up)|die)\b"
+            # An end to them all: "we will put an end to all …", "end every …'s life".
+            rf"|\bput\s+an\s+end\s+to\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}"
+            r"(?=\s*(?:[.!?,;:]|$)|\s+(?:once|for\s+good|like|who)\b)"
+            rf"|\bend\s+(?:every|all)\s+(?:single\s+)?(?:{_GROUP_ONE}'s|{_GROUP}'?)\s+(?:life|lives)\b"
             rf"|\b{_DEGRADING_ADJECTIVE}\s+(?:(?:fucking|bloody|f\*+ing)\s+)?{_GROUP_PEOPLE}\b"
             # "The world would be better off without Muslims"; "I'm better off without men" is not about all.
             r"|\b(?:world|country|society|britain|england|uk|nhs|everyone|everybody|we|life)\s+(?:would|will|'?d)\s+be"
@@ -777,7 +830,39 @@ RULES: tuple[Rule, ...] = (
             r"\s+(?:is|are)\s+the\s+(?:only|final|best|real|one)\s+(?:solution|answer|cure|option)\s+(?:for|to)\s+"
             rf"(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
             # "Better off if they were wiped out" wishes it; "black women were sterilised" reports it.
-            rf"|\bif\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\s+(?:were|was|got)\s+(?:all\s+)?{_HARMED}\b"
+            rf"|\bif\s+(?:only\s+)?(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}(?:\s+like\s+(?:you|them))?(?:\s+all)?\s+"
+            rf"(?:(?:were|was|got)\s+(?:all\s+)?(?:{_HARMED}|dead)|had\s+their\s+throats?\s+(?:cut|slit))\b"
+            # A dehumanising noun for all of them: "Muslim vermin", "gay filth".
+            rf"|\b{_GROUP_LABEL}\s+(?:vermin|scum|trash|filth|parasites|savages|cockroaches|sub-?humans?|degenerates)\b"
+            rf"|\bnothing\s+(?:is\s+)?worse\s+than\s+(?:an?\s+)?{_GROUP_ONE}(?={_CLAUSE_END})"
+            # "Disgusted by all the … around here"; not "disgusted by the disabled parking".
+            r"|\b(?:disgusted|repulsed|sickened)\s+by\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?"
+            rf"{_GROUP}(?=\s*(?:[.!?,;:]|$)|\s+(?:around|in|on|at|here|everywhere|like|who\s+think)\b)"
+            rf"|\bonly\s+(?:the\s+)?{_GROUP}\s+(?:can|could|would)\s+(?:ever\s+)?be\s+(?:so|that|this|such)\s+(?:an?\s+)?"
+            rf"(?:{_VICE}|{_DEGRADING}|{_INSULT})\b"
+            rf"|\bin\s+(?:(?:an?\s+)?{_GROUP_ONE}'s|{_GROUP}(?:'s|'))\s+nature\s+to\s+be\s+"
+            rf"(?:(?:so|such|an?|absolutely|really|annoying)\s+){{0,3}}(?:{_VICE}|{_DEGRADING}|{_INSULT}|criminals?)\b"
+            rf"|\btypical\s+(?:of\s+)?(?:an?\s+)?(?:{_GROUP}|{_GROUP_ONE})(?:'s)?\s+to\s+be\s+(?:(?:so|that|this|such|an?)\s+){{0,2}}"
+            rf"(?:{_VICE}|{_DEGRADING}|{_INSULT})\b"
+            rf"|\bi\s+find\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\s+"
+            rf"(?:(?:so|really|absolutely|utterly|truly|pretty|quite|just|totally)\s+)?(?:{_DEGRADING}|{_VICE})(?={_CLAUSE_END})"
+            # Worth less than an animal: "my dog is smarter than any …", "a rat's life is worth more".
+            r"|\b(?:dogs?|cats?|monkeys?|apes?|pigs?|rats?|goldfish|hamsters?|insects?|cockroach(?:es)?|chimps?|donkeys?)"
+            r"(?:'s\s+life)?\s+(?:is|are|has)\s+(?:\w+\s+)?(?:smarter|cleverer|brighter|more\s+(?:intelligent|valuable"
+            r"|useful|civili[sz]ed|human)|worth\s+more)\s+than\s+(?:that\s+of\s+)?(?:(?:any|all|every|the\s+average|most|an?)\s+)?"
+            rf"(?:(?:of\s+)?(?:you|them|those|these)\s+)?(?:{_GROUP}|{_GROUP_ONE})"
+            rf"|\bi\s+care\s+more\s+about\s+[^.!?\n]{{1,40}}?\s+than\s+(?:about\s+|for\s+)?(?:any\s+|all\s+)?"
+            rf"(?:the\s+|these\s+|those\s+)?{_GROUP}(?={_CLAUSE_END})"
+            rf"|\b(?:human\s+)?rights\s+(?:should(?:n'?t|\s+not)|must(?:n'?t|\s+not))\s+(?:\w+\s+)?apply\s+to\s+"
+            rf"(?:any\s+|all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}"
+            # No place for them on earth, or in this country for any of them or "… like you".
+            r"|\bno\s+(?:place|room|space)\s+(?:left\s+)?(?:on\s+(?:this|the|god'?s)\s+(?:earth|planet)\s+for\s+(?:any\s+)?"
+            rf"(?:more\s+)?(?:the\s+|these\s+|those\s+)?(?:{_GROUP}|{_GROUP_ONE})"
+            r"|(?:in\s+(?:this|our|the)\s+(?:country|world|society|nhs|uk|britain)|here)\s+for\s+"
+            rf"(?:any\s+(?:more\s+)?(?:{_GROUP}|{_GROUP_ONE})(?={_CLAUSE_END})"
+            rf"|(?:the\s+|these\s+|those\s+)?(?:{_GROUP}|{_GROUP_ONE})\s+like\s+(?:you|them|her|him)))"
+            rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\bi\s+(?:(?:really|just|absolutely|fucking)\s+)?(?:hate|despise|loathe|detest"
+            rf"|can'?t\s+stand)\s+(?:every\s+(?:single\s+)?one\s+of\s+them|(?:all\s+of\s+)?them(?:\s+all)?)(?={_CLAUSE_END})"
         ),
         tier=Tier.HARMFUL,
         folded=True,
