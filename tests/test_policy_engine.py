@@ -1710,3 +1710,68 @@ def test_pests_mould_worst_affected_and_kind_wishes_are_not_hate(text: str) -> N
 def test_abuse_reported_before_who_said_it_is_not_flagged(text: str, flagged: bool) -> None:
     """The words first, then who said them; not when the speaker owns them."""
     assert (ENGINE.classify(text).tier is Tier.HARMFUL) is flagged, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've seen your car, nice reg.",
+        "Saw your car in the staff car park, nice reg number.",
+        "You won't be safe walking home tonight.",
+        "You'd better watch out, nurse.",
+        "Lovely kids you have, it would be a shame if something happened to them.",
+        "Nice house you've got on Mill Lane, shame if anything happened to it.",
+        "I know what school your kids go to.",
+    ],
+)
+def test_veiled_threats_to_staff_at_home_and_on_the_way_are_urgent(text: str) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.urgent and "threat.violence" in {r.rule for r in verdict.reasons}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You'd better watch out for the ice on the hospital steps.",
+        "You'd better watch out for scam texts, love.",
+        "You won't be safe to drive after the procedure.",
+        "Mum won't be safe walking home from the ward on her own.",
+        "I've seen your car park charges, a disgrace.",
+        "Lovely nurses you've got, it would be a shame if something happened to the ward funding.",
+        "It would be a shame if the clinic closed.",
+        "I know what school the vaccination team is visiting next.",
+    ],
+)
+def test_warnings_about_ice_driving_and_closures_are_not_threats(text: str) -> None:
+    assert not ENGINE.classify(text).urgent, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("She only got the job because she's pretty.", True),
+        ("He only got the job because he's black.", True),
+        ("That receptionist only got hired because she's a woman.", True),
+        ("She only got the job because she's the best qualified.", False),
+        ("He only got promoted because he's worked here 20 years.", False),
+    ],
+)
+def test_a_post_said_to_be_won_by_looks_sex_or_race_is_tier_1(text: str, flagged: bool) -> None:
+    assert (ENGINE.classify(text).tier is Tier.HARMFUL) is flagged, text
+
+
+@pytest.mark.parametrize(
+    ("text", "routed"),
+    [
+        ("I've had a headache for a week, what could it be?", True),
+        ("My son has had a rash since Monday, should we be worried?", True),
+        ("She's had a cough for three weeks now, any ideas?", True),
+        (
+            "I've had a pain in the neck of a manager for years, what could it be like to have a good one?",
+            False,
+        ),
+        ("I've had enough of this trust, what should I do?", False),
+    ],
+)
+def test_a_lasting_symptom_asked_about_is_a_medical_question(text: str, routed: bool) -> None:
+    assert (Route.MEDICAL_QUESTION in ENGINE.classify(text).routes) is routed, text

@@ -580,6 +580,17 @@ RULES: tuple[Rule, ...] = (
             r"|\bknow\s+(?:which|what)\s+(?:car|house|school)\s+(?:is\s+)?(?:yours|you|she|he|they|her|his)\b"
             r"|\bknow\s+where\s+(?:your|her|his|their)\s+(?:kids|children|family)\b"
             r"|\bi\s+know\s+(?:your|her|his|their)\s+(?:car|reg|number\s+plate)\b(?!\s+park)"
+            r"|\bknow\s+(?:which|what)\s+school\s+(?:your|her|his|their)\s+(?:kids|children|son|daughter|boy|girl)\s+(?:go|goes|attend)"
+            # Her car seen and remarked on: "I've seen your car, nice reg"; not "your car park charges".
+            r"|\b(?:seen|saw|clocked|spotted)\s+(?:your|her|his)\s+car\b(?!\s+park)[^.!?\n]{0,60}?\bnice\s+(?:reg|number\s+plate|plate)\b"
+            # Unsafe on the way home, said and left there: "you won't be safe walking home"; not "Mum
+            # won't be safe walking home from the ward on her own", nor advice about driving.
+            r"|\b(?:you|she|he|they)\s+(?:won'?t|will\s+not|wouldn'?t|would\s+not)\s+be\s+safe\s+walking\s+(?:home|to\s+(?:your|her|his|their)\s+car)"
+            r"(?:\s+(?:tonight|after\s+(?:your|her|his|their)\s+shift|any\s*more))?(?=\W*$|\s*[.!])"
+            rf"|\byou'?d\s+better\s+watch\s+(?:out|it|yourself)\s*,?\s+(?:{_STAFF_ROLE}|love|darling|sweetheart|mate|pal)(?=\W*$|\s*[.!])"
+            # "Nice house you've got, shame if anything happened to it."
+            r"|\b(?:nice|lovely|beautiful|pretty)\s+(?:\w+\s+){1,3}?(?:you'?ve\s+got|you\s+have|you\s+got|you'?ve)\b[^.!?\n]{0,60}?"
+            r"\bshame\s+if\s+(?:anything|something)\s+(?:\w+\s+){0,3}?happen\w*\s+to\s+(?:it|them|her|him|you)\b"
             # The harm at the end of a plan: "I'm going to wait for that nurse after her shift and hurt her".
             rf"|\b{_I_WILL}\s"
             r"[^.!?\n]{0,60}?\band\s+(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|smash|strangle)\s+"
@@ -964,6 +975,11 @@ RULES: tuple[Rule, ...] = (
             r"(?:the\s+)?(?:kitchen|nursing|cooking|cleaning|housework|home|having\s+babies)\b"
             r"|\b(?:wo)?men\s+(?:can'?t|cannot|shouldn'?t|should\s+not)\s+be\s+(?:nurses|doctors|surgeons|midwives|paramedics"
             r"|consultants|gps)\b(?!\s+in\b)"
+            # A post said to be won by looks, sex or race: "she only got the job because she's pretty".
+            r"|\bonly\s+got\s+(?:the\s+|her\s+|his\s+|their\s+|that\s+)?(?:job|post|role|promotion|hired|promoted)\s+"
+            r"(?:because|cos|coz|cause|'cause)\s+(?:she'?s|he'?s|she\s+is|he\s+is|they'?re|they\s+are)\s+"
+            r"(?:pretty|attractive|hot|fit|blonde|young|a\s+(?:woman|girl|pretty\s+face)|black|asian|brown|gay|muslim|female"
+            r"|foreign|an?\s+(?:diversity|token)\s+hire)\b"
         ),
         tier=Tier.HARMFUL,
         folded=True,
@@ -1493,6 +1509,12 @@ RULES: tuple[Rule, ...] = (
             r"|\bcan\s+(?:you|i|we)\s+(?:get|have)\s+(?:the|a|my)\s+(?:\w+\s+)?(?:jab|vaccine|booster|injection)\s+if\b"
             r"|\bdo\s+i\s+need\s+to\s+(?:see\s+(?:some(?:one|body)(?=\s*(?:\?|about\s+(?:it|this|that)))|a\s+(?:doctor|gp|nurse)"
             r"|my\s+gp)|be\s+seen|get\s+(?:it|this)\s+checked)"
+            # A symptom that has lasted, and what it might be: "I've had a headache for a week, what
+            # could it be?", "my son has had a rash since Monday, should we be worried?".
+            r"|\b(?:i'?ve|i\s+have|(?:my|our)\s+\w+\s+(?:has|have)|(?:he|she)'?s|(?:he|she)\s+has)\s+had\s+"
+            r"(?:an?\s+|this\s+)?(?:\w+\s+)?(?:headache|migraine|pain|rash|cough|fever|temperature|lump|bleeding|diarrhoea"
+            r"|sickness|swelling|dizziness|earache|sore\s+throat)s?\b(?!\s+in\s+the\s+(?:neck|arse|backside|bum)\b)[^?\n]{0,60}?\b(?:what\s+(?:could|might|can)\s+(?:it|this|that)"
+            r"\s+be|what\s+should\s+(?:i|we)\s+do|should\s+(?:i|we)\s+be\s+worried|any\s+ideas)\b"
             # Where to get emergency contraception: a question for the desk to signpost.
             r"|\b(?:morning[\s-]+after\s+pill|emergency\s+contraception)\b"
         ),
