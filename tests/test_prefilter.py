@@ -31,7 +31,15 @@ def test_factors_are_the_rare_fixed_words_a_match_must_contain() -> None:
     # The insult, not the common opening word, is what the gate looks for.
     assert _strings(r"\b(?:you|the\s+staff)\s+(?:are\s+)?(?:idiots?|morons?)\b") == {"idiot", "moron"}
     # An optional part is read both ways; a lookbehind only narrows a match and is ignored.
-    assert _strings(r"\b(?<!not\s)(?:jabs?|vax)\s+(?:do\s+)?\w+") == {"jab ", "jabs ", "vax "}
+    assert _strings(r"\b(?<!not\s)(?:jabs?|vax)\s+(?:do\s+)?\w+") == {
+        "jab ",
+        "jab d",
+        "jabs ",
+        "vax ",
+        "vax d",
+    }
+    # A run of whitespace is read through: "i will", not a bare "i " that every comment holds.
+    assert _strings(r"\bi\s+will\s+(?:make|get)\s+you\b") == {"i wil"}
     assert _strings(r"\bi'?ll\s+\w+") == {"i'll ", "ill "}
     assert _strings(r"\b\w+ing\b") == {"ing"}
 
@@ -56,10 +64,11 @@ def test_the_longest_string_at_a_place_also_wakes_the_patterns_of_its_shorter_be
     assert gate.candidates("") == ()
 
 
-@pytest.mark.parametrize("space", [" ", "\t", "\n", "\u00a0", "\u3000"])
+@pytest.mark.parametrize("space", [" ", "\t", "\n", "\u00a0", "\u3000", "  ", " \n\t "])
 def test_any_whitespace_the_pattern_allows_wakes_it(space: str) -> None:
-    gate = RuleGate([re.compile(r"\bhope\s+you\s+die")])
+    gate = RuleGate([re.compile(r"\bhope\s+you\s+die"), re.compile(r"\bi\s+will\s+(?:make|get)\s+you\b")])
     assert gate.candidates(f"i hope{space}you{space}die") == (0,)
+    assert gate.candidates(f"i{space}will{space}get{space}you") == (1,)
 
 
 def _comments() -> list[str]:

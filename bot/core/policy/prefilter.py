@@ -4,7 +4,7 @@ Every rule needs some fixed words somewhere in a match: an insult ("idiot", "mor
 violence, "vaccine". The gate reads those words out of each compiled pattern, joins them into one
 trie-shaped regex, and finds the ones a text holds in a single scan; only the rules whose words
 occur are then searched, and most comments wake two or three of them. The words are read
-conservatively (a lookbehind is ignored, an optional part is tried both ways, a `\\s` stands for
+conservatively (a lookbehind is ignored, an optional part is tried both ways, a run of `\\s` stands for
 any whitespace), and a rule in which no fixed word can be found is always searched: the gate
 changes how long a verdict takes, never the verdict.
 """
@@ -24,10 +24,33 @@ _sre_parse: Any = importlib.import_module("re._parser")
 _MAX_OPENING = 5  # characters read per opening: enough to be rare in text, few enough to stay small
 _MAX_OPENINGS = 5_000  # per rule; beyond this the rule is simply always searched
 _MAX_CHARSET = 12  # a class of more characters than this ends an opening
-_SPACE = "\x00"  # stands for `\s` inside an opening
+_SPACE = "\x00"  # stands for a run of whitespace inside an opening (`\s`, `\s+`, a space)
 # What `\s` matches is what str.isspace() accepts; U+3000 is the last of them.
 _WHITESPACE = {c: _SPACE for c in range(0x3001) if chr(c).isspace()}
 _is_word = re.compile(r"\w").match
+_SPACE_RUN = re.compile(_SPACE + "+")
+
+
+def _then(opening: str, char: str) -> str:
+    """`opening` followed by `char`. Whitespace of any kind and length is one `_SPACE`, which the
+    gate's scan reads as `\\s+`: so "i\\s+will" opens with "i will", not with a bare "i "."""
+    if char == _SPACE or char.isspace():
+        return opening if opening.endswith(_SPACE) else opening + _SPACE
+    return opening + char
+
+
+def _is_space(body: Any) -> bool:
+    """Whether a repeated part is whitespace alone (`\\s`, a space)."""
+    items = list(body.data)
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op.name == "LITERAL":
+        return chr(av).isspace()
+    if op.name == "IN":
+        chars = _charset(av)
+        return chars is not None and all(c == _SPACE or c.isspace() for c in chars)
+    return False
 
 
 class _Unreadable(Exception):
@@ -63,10 +86,10 @@ def _walk(items: list[tuple[Any, Any]], opening: str, anchored: bool, out: set[t
     elif name in ("ASSERT", "ASSERT_NOT"):  # lookarounds only narrow a match: ignoring them is safe
         _walk(rest, opening, anchored, out)
     elif name == "LITERAL":
-        _walk(rest, opening + chr(av), anchored, out)
+        _walk(rest, _then(opening, chr(av)), anchored, out)
     elif name == "IN" and (chars := _charset(av)) is not None:
-        for char in chars:
-            _walk(rest, opening + char, anchored, out)
+        for char in dict.fromkeys(_then("", c) for c in chars):
+            _walk(rest, _then(opening, char), anchored, out)
     elif name == "SUBPATTERN" and not av[1]:  # a group without inline flags such as (?i:...)
         _walk(list(av[3].data) + rest, opening, anchored, out)
     elif name == "ATOMIC_GROUP":
@@ -78,7 +101,9 @@ def _walk(items: list[tuple[Any, Any]], opening: str, anchored: bool, out: set[t
         low, high, body = av
         if low == 0:
             _walk(rest, opening, anchored, out)
-        if high == 1:
+        if high != 0 and _is_space(body):  # any run of whitespace is one `_SPACE`: read on past it
+            _walk(rest, _then(opening, _SPACE), anchored, out)
+        elif high == 1:
             _walk(list(body.data) + rest, opening, anchored, out)
         elif high != 0:  # one pass through the body, then the opening ends
             _walk(list(body.data), opening, anchored, out)
@@ -132,14 +157,18 @@ _COMMON = frozenset({
 
 
 def _selectivity(found: set[tuple[bool, str]]) -> tuple[int, int]:
-    """How rarely a set of strings should occur in text: its weakest string's longest piece that is
-    not a common word (longer is rarer), then fewer strings."""
+    """How rarely a set of strings should occur in text: its weakest string's letters outside
+    common words (more is rarer), then fewer strings."""
 
     def weight(anchored: bool, opening: str) -> int:
         pieces = re.split(r"[^a-z0-9]+", opening.replace(_SPACE, " "))
-        longest = max((len(p) for p in pieces if p not in _COMMON), default=0)
+        # Every letter outside a common word counts: "buy n" is rarer than "now".
+        letters = sum(len(p) for p in pieces if p not in _COMMON)
+        # An asterisk is rare in text outside censored swearing ("f*ck"): worth two letters. A word
+        # known to end ("son ") is rarer than the same letters beginning longer ones ("songs").
+        letters += 2 * opening.count("*") + (letters > 0 and opening.endswith(_SPACE))
         # Inside a word ("ing", "men") a string turns up far more often than at its start.
-        return longest if anchored else longest - 2
+        return letters if anchored else letters - 2
 
     return min(weight(a, o) for a, o in found), -len(found)
 
@@ -207,7 +236,7 @@ def trie_regex(words: Iterable[str]) -> str:
 
     def emit(node: dict[str, Any]) -> str:
         branches = [
-            (r"\s" if char == _SPACE else re.escape(char)) + emit(child)
+            (r"\s+" if char == _SPACE else re.escape(char)) + emit(child)
             for char, child in sorted(node.items())
             if char
         ]
@@ -289,7 +318,11 @@ class RuleGate:
             for text in texts:
                 for string in set(self._scan.findall(text)):
                     found = woken.get(string)
-                    mask |= found if found is not None else woken[string.translate(_WHITESPACE)]
+                    mask |= (
+                        found
+                        if found is not None
+                        else woken[_SPACE_RUN.sub(_SPACE, string.translate(_WHITESPACE))]
+                    )
         indexes = self._indexes.get(mask)
         if indexes is None:
             indexes = _set_bits(mask)
