@@ -251,6 +251,13 @@ def test_a_phone_number_inside_a_link_is_still_a_contact_detail() -> None:
     assert kinds == ["phone number"]
 
 
+def test_links_the_caller_found_are_used_not_found_again() -> None:
+    text = "my postcode is CM1 1AB"
+    assert [k for *_, k in find_personal_data(text)] == ["postcode"]
+    # Told the postcode lies inside a link, the finder leaves it: it trusts the spans it is given.
+    assert list(find_personal_data(text, text.lower(), [(15, 22)])) == []
+
+
 def test_obfuscated_insults_are_folded() -> None:
     assert ENGINE.classify("you are an 1d10t").tier is Tier.HARMFUL
 

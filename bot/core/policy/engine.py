@@ -292,8 +292,8 @@ class PolicyEngine:
                 tiers.append(Tier.HARMFUL)
                 routes[Route.NAMED_STAFF] = None
 
-        personal = list(find_personal_data(text, lowered))
         links = list(find_links(text))
+        personal = list(find_personal_data(text, lowered, [(k.start, k.end) for k in links]))
         if links and personal:
             # The mail host of an address spelt out ("jane [at] gmail.com") is not a link to a site.
             mail = [(s, e) for s, e, kind in personal if kind == "e-mail address"]

@@ -7,7 +7,7 @@ Each detector yields (start, end, kind) spans over the original text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from bot.core.policy.links import find_links
 
@@ -112,9 +112,11 @@ def nhs_number_is_valid(digits: str) -> bool:
     return check == int(digits[9])
 
 
-def find_personal_data(text: str, lowered: str | None = None) -> Iterator[tuple[int, int, str]]:
+def find_personal_data(
+    text: str, lowered: str | None = None, links: Sequence[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, int, str]]:
     """Spans of personal details in `text`, each with what kind of detail it is (`lowered`: the
-    text lower-cased, if the caller has it already)."""
+    text lower-cased, and `links`: the spans of its links, if the caller has them already)."""
     has_digit = _ANY_DIGIT.search(text) is not None
     lowered = text.lower() if lowered is None else lowered
     if _may_spell_an_address(lowered):
@@ -127,7 +129,6 @@ def find_personal_data(text: str, lowered: str | None = None) -> Iterator[tuple[
             for m in _EMAIL.finditer(text):
                 yield m.start(), m.end(), "e-mail address"
         return
-    links: list[tuple[int, int]] | None = None
 
     def in_link(start: int) -> bool:
         nonlocal links
