@@ -1782,3 +1782,24 @@ def test_a_post_said_to_be_won_by_looks_sex_or_race_is_tier_1(text: str, flagged
 )
 def test_a_lasting_symptom_asked_about_is_a_medical_question(text: str, routed: bool) -> None:
     assert (Route.MEDICAL_QUESTION in ENGINE.classify(text).routes) is routed, text
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Trans people should be burned at the stake.", Tier.HARMFUL),
+        ("I wish all immigrants were set on fire.", Tier.HARMFUL),
+        ("The old records should be burned.", Tier.LEAVE),
+        ("Patients were burnt by the faulty heater.", Tier.LEAVE),
+        ("Covid symptoms are caused by 5G.", Tier.MISINFORMATION_OR_SPAM),
+        ("5G masts spread the virus.", Tier.MISINFORMATION_OR_SPAM),
+        ("Does 5G spread covid?", Tier.LEAVE),
+        ("Pictures of empty hospitals prove the pandemic is a fake crisis.", Tier.MISINFORMATION_OR_SPAM),
+        ("The new wing stood as an empty hospital for a year, what a waste.", Tier.LEAVE),
+        ("Steam inhalation kills the coronavirus.", Tier.MISINFORMATION_OR_SPAM),
+        ("Tonic water protects you from covid.", Tier.MISINFORMATION_OR_SPAM),
+        ("Steam inhalation helps with a blocked nose.", Tier.LEAVE),
+    ],
+)
+def test_burning_wished_on_a_group_and_5g_empty_wards_and_steam_myths(text: str, tier: Tier) -> None:
+    assert ENGINE.classify(text).tier is tier, text

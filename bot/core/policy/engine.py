@@ -125,7 +125,7 @@ def _denied_spans(lowered: str) -> list[tuple[int, int]]:
 _ASKED = re.compile(
     r"(?:^|(?<=[.!?\n,;:]))\s*(?:does|do|is|are|can|could|will|would|has|have|did|should)\b(?!\s+(?:you|u)\s+know\b)"
     rf"[^.!?\n]*\b(?:vaccines?|vaccinations?|jabs?|mmr|boosters?|calpol|midazolam|statins|antidepressants|antibiotics"
-    r"|paracetamol|pill|masks?|vaping|sun\s*(?:screen|cream|block)|pregnant|"
+    r"|paracetamol|pill|masks?|vaping|sun\s*(?:screen|cream|block)|pregnant|5g|"
     rf"{HOME_REMEDY})\b[^.!?\n]*\?"
 )
 

@@ -384,7 +384,8 @@ _VICE = _words(
 # Harm done to a whole group, as a wish: "… should be exterminated", "… were wiped out".
 _HARMED = (
     r"(?:shot|hanged|hung|gassed|exterminated|eradicated|wiped\s+out|sterili[sz]ed|drowned|put\s+down|culled"
-    r"|killed|murdered|slaughtered|executed|massacred|strangled|stabbed|butchered|beheaded|tortured|lynched)"
+    r"|killed|murdered|slaughtered|executed|massacred|strangled|stabbed|butchered|beheaded|tortured|lynched"
+    r"|burned|burnt|set\s+(?:on\s+)?fire|set\s+alight|raped|beaten\s+to\s+death|bombed|nuked)"
 )
 
 
@@ -475,7 +476,8 @@ _NOT_TAKEN = "".join(
 # are a myth; asked about ("does garlic protect you from covid?"), a question for the desk.
 HOME_REMEDY = (
     r"(?:garlic|hot\s+water|lemon(?:\s+water)?|ginger|vinegar|salt\s+water|hand\s+dryers?|uv\s+lamps?"
-    r"|drinking\s+alcohol|hot\s+baths?|pepper|colloidal\s+silver)"
+    r"|drinking\s+alcohol|hot\s+baths?|pepper|colloidal\s+silver|steam(?:\s+inhalation)?|cinchona(?:\s+bark)?|quinine"
+    r"|tonic\s+water)"
 )
 
 # A speaker's wish or will: "I'd", "I want to", "I'd love to" (and an adverb: "I'd happily").
@@ -994,7 +996,12 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:vaccines?|jabs?|boosters?)\s+(?:has|have)\s+(?:\w+\s+)?killed\s+(?:far\s+)?(?:more|thousands|millions)\b"
             r"|\bplandemic\b|\bscamdemic\b|\bcovid\s+(?:is|was)\s+(?:a\s+)?(?:hoax|fake|lie|scam)\b"
             r"|\b(?:vaccines?|jabs?)\s+(?:contain|contains|have|has)\s+(?:a\s+)?(?:micro\s*chips?|graphene|nanobots?|tracking)\b"
-            r"|\b5g\s+(?:causes|caused|spreads?)\b|\bdepopulation\b|\bdied\s+suddenly\b"
+            r"|\b5g\s+(?:(?:masts?|towers?|poles?|networks?)\s+)?(?:causes|caused|spreads?|triggers?|triggered|is\s+(?:the\s+)?"
+            r"(?:thing\s+)?triggering)\b|\b(?:caused|spread|triggered)\s+by\s+(?:the\s+)?5g\b"
+            r"|\bdepopulation\b|\bdied\s+suddenly\b"
+            # The empty-hospital videos offered as proof the pandemic was staged.
+            r"|\bempty\s+hospitals?\b[^.!?\n]{0,60}?\b(?:prove|proves|proof|shows?\s+(?:that\s+)?(?:covid|the\s+pandemic|it)"
+            r"\s+(?:is|was)\s+(?:a\s+)?(?:fake|hoax|staged|lie|scam)|fake\s+(?:crisis|pandemic)|hoax|staged|plandemic|scamdemic)"
             r"|\bmrna\s+(?:\w+\s+)?(?:alters?|changes?|rewrites?|modif(?:y|ies))\s+(?:your\s+)?dna\b"
             r"|\b(?:ivermectin|bleach|colloidal\s+silver|hydroxychloroquine)\s+(?:cures?|treats?|kills?)\b"
             r"|\bhydrogen\s+peroxide\s+(?:nebuli[sz]\w+\s+|inhal\w+\s+|drops\s+)?(?:cures?|treats?|kills?)\s+(?:\w+\s+)?(?:covid|corona\w*|the\s+virus|cancer|flu)\b"
