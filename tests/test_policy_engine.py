@@ -1803,3 +1803,20 @@ def test_a_lasting_symptom_asked_about_is_a_medical_question(text: str, routed: 
 )
 def test_burning_wished_on_a_group_and_5g_empty_wards_and_steam_myths(text: str, tier: Tier) -> None:
     assert ENGINE.classify(text).tier is tier, text
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Elderly patients left on trolleys all night, they are a disgrace at that hospital.", Tier.LEAVE),
+        ("Disabled patients waited six hours and the managers, they are pathetic.", Tier.LEAVE),
+        ("Muslim patients weren't given halal food, honestly they are a disgrace.", Tier.LEAVE),
+        ("Muslims? They are disgusting.", Tier.HARMFUL),
+        ("Immigrants come here and they are a disgrace.", Tier.HARMFUL),
+        ("Some immigrants become nurses. They're still just common trash to me.", Tier.HARMFUL),
+    ],
+)
+def test_they_after_a_group_that_was_failed_is_whoever_failed_them(text: str, tier: Tier) -> None:
+    """Words also said of a trust count against a group only if nothing else "they" could be
+    comes between; dehumanising words count whatever comes between."""
+    assert ENGINE.classify(text).tier is tier, text

@@ -300,6 +300,38 @@ _DEGRADING_ADJECTIVE = _words(
     r"ugly",
     r"fat",
 )
+# Words that are also said of a trust, a ward or its managers ("they are a disgrace"): after a
+# group is named, such a word is about the group only if nothing else "they" could be comes
+# between (_SOMEONE_ELSE).
+_SAID_OF_A_SERVICE_TOO = _words(
+    r"disgusting",
+    r"a\s+(?:disgrace|menace|joke)",
+    r"filthy",
+    r"dirty",
+    r"evil",
+    r"despicable",
+    r"revolting",
+    r"repulsive",
+    r"repugnant",
+    r"vile",
+    r"sickening",
+    r"worthless",
+    r"pathetic",
+)
+# What may come between a group and "they" when "they" are someone else, or the group is who was
+# failed: "elderly patients left on trolleys all night, they are a disgrace" speaks of the hospital.
+_SOMEONE_ELSE = (
+    r"\b(?:trusts?|hospitals?|nhs|managers?|management|staff|doctors|nurses|gps?|council|government|board|bosses"
+    r"|ministers|politicians|services?|system|wards?|surgery|a&e|left|sent|given|treated|denied|refused|ignored"
+    r"|dying|died|waited|waiting|turned\s+away|discharged|neglected|let\s+down|abandoned|forgotten|failed"
+    r"|(?:can'?t|cannot|couldn'?t)\s+get|weren'?t|wasn'?t|aren'?t\s+(?:given|getting|being|seen))\b"
+)
+# "They are", "most of them are", and the words that may come before what they are called.
+_THEY_ARE = (
+    r"(?:\b(?:they|they're|theyre|them)\s+(?:are\s+|r\s+|'re\s+)?"
+    r"|\b(?:most|all|every\s+(?:single\s+)?one|each|many)\s+of\s+them\s+(?:are|is)\s+)"
+    r"(?:(?:all|just|still|nothing\s+but|absolutely|pretty|so|such|really|truly|utterly|complete|total|common)\s+){0,3}"
+)
 # What turns naming a group into abuse of it: a dehumanising or degrading label, hatred, or harm
 # wished on all.
 _DEGRADING = _words(
@@ -771,13 +803,15 @@ RULES: tuple[Rule, ...] = (
             # The group named, then abused through a pronoun: "Muslims? They are vermin", "most of
             # them are disgusting", "… so we should get rid of them". Within a short reach only.
             # One of a group counts too: "no female doctor is examining him, they're dirty".
-            rf"|\b(?:{_GROUP_PEOPLE}|{_GROUP_MEMBER})\b[^\n]{{0,80}}?(?:\b(?:they|they're|theyre|them)\s+(?:are\s+|r\s+|'re\s+)?"
-            r"|\b(?:most|all|every\s+(?:single\s+)?one|each|many)\s+of\s+them\s+(?:are|is)\s+)"
-            r"(?:(?:all|just|still|nothing\s+but|absolutely|pretty|so|such|really|truly|utterly|complete|total|common)\s+){0,3}"
-            rf"(?:{_DEGRADING}|{_INSULT}|despicable|(?:human\s+)?garbage|worthless|disgust(?:s|ing)?\s+me"
+            # Words also said of a service ("a disgrace", "pathetic"), insults and vices count only
+            # when nothing else "they" could be comes between: "disabled patients waited six hours,
+            # they are pathetic" speaks of whoever kept them waiting.
+            rf"|\b(?:{_GROUP_PEOPLE}|{_GROUP_MEMBER})\b[^\n]{{0,80}}?{_THEY_ARE}"
+            rf"(?!{_SAID_OF_A_SERVICE_TOO}\b)(?:{_DEGRADING}|(?:human\s+)?garbage"
             r"|(?:act|behave)\s+like\s+(?:animals|vermin|savages|apes|monkeys|pigs|rats|dogs|cockroaches)"
-            r"|(?:spread|carry)\s+(?:diseases?|germs|aids)"
-            rf"|{_VICE}(?={_CLAUSE_END}))\b"
+            r"|(?:spread|carry)\s+(?:diseases?|germs|aids))\b"
+            rf"|\b(?:{_GROUP_PEOPLE}|{_GROUP_MEMBER})\b(?:(?!{_SOMEONE_ELSE})[^\n]){{0,80}}?{_THEY_ARE}"
+            rf"(?:{_SAID_OF_A_SERVICE_TOO}|{_INSULT}|disgust(?:s|ing)?\s+me|{_VICE}(?={_CLAUSE_END}))\b"
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:get\s+rid\s+of|{_KILL})\s+(?:all\s+of\s+|every\s+(?:single\s+)?one\s+of\s+)?them\b"
             rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:they|who)\s+(?:should|must|ought\s+to|deserve\s+to|need\s+to)\s+(?:all\s+|just\s+)?"
             rf"(?:{_WISHED_ON_ALL}|be\s+{_HARMED}|suffer)\b"
