@@ -1820,3 +1820,22 @@ def test_they_after_a_group_that_was_failed_is_whoever_failed_them(text: str, ti
     """Words also said of a trust count against a group only if nothing else "they" could be
     comes between; dehumanising words count whatever comes between."""
     assert ENGINE.classify(text).tier is tier, text
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("Disabled people were left without care, the managers who did it should die.", True),
+        ("Black women are ignored in maternity and the managers who let it happen should rot.", True),
+        ("Elderly patients are left to die on trolleys, the government might as well shoot them.", False),
+        ("The board should die of shame.", False),
+        ("Staff should hang up the phone if callers are abusive.", False),
+        ("The managers should be sacked.", False),
+    ],
+)
+def test_death_wished_on_whoever_is_blamed_is_urgent_and_sarcasm_about_a_group_failed_is_not_hate(
+    text: str, urgent: bool
+) -> None:
+    verdict = ENGINE.classify(text)
+    assert verdict.urgent is urgent, text
+    assert "hate.generalisation" not in {r.rule for r in verdict.reasons}, text

@@ -539,7 +539,8 @@ RULES: tuple[Rule, ...] = (
         "threat.violence",
         "threat of violence",
         re.compile(
-            r"\b(?:i'?ll|i\s+will|we'?ll|we\s+will|gonna|going\s+to|i'?m\s+going\s+to|should|someone\s+should|ought\s+to)"
+            # ("Well" for "we'll", but not "might as well": "they might as well shoot them".)
+            r"\b(?:i'?ll|i\s+will|(?<!\bas\s)we'?ll|we\s+will|gonna|going\s+to|i'?m\s+going\s+to|should|someone\s+should|ought\s+to)"
             # "… going to get hurt" is a warning, not a threat: no passive.
             r"\s+(?:(?!(?:get|be|got|being)\b)\w+\s+)?(?:(?:kill|murder|stab|shoot|batter|beat\s+up|punch|hurt|burn"
             r"|bomb|smash\s+up|slaughter|butcher|behead|decapitate|massacre|maim|torch|firebomb|petrol\s+bomb)\b"
@@ -694,6 +695,10 @@ RULES: tuple[Rule, ...] = (
             rf"\bhope\s+{_TARGET}\s+(?:die|dies|rot|rots|suffers?|burns?|gets?\s+(?:cancer|killed|hurt|raped))\b"
             r"|\bget\s+(?:cancer|aids|ebola|covid)\s+and\s+die\b"
             rf"|\b{_TARGET}\s+(?:deserves?|should)\s+(?:to\s+)?(?:die|be\s+shot|be\s+hanged|hang|rot)\b{_NOT_HUNG_UP}"
+            # Death wished on those held to blame: "the managers who let it happen should rot".
+            rf"|\b(?:{_STAFF_ROLE}|staff|managers?|bosses|ministers?|politicians|executives?|board|whoever)\b[^.!?\n]{{0,40}}?"
+            r"\b(?:should|deserves?\s+to|ought\s+to)\s+(?:all\s+)?(?:die|rot|hang|be\s+(?:shot|hanged|hung|killed|executed))\b"
+            rf"{_NOT_HUNG_UP}(?!\s+of\s+(?:shame|embarrassment)\b)"
             r"|\bkill\s+yo?urself\b|\bkys\b|\bdie\s+in\s+a\s+(?:fire|ditch|hole)\b|\bdrop\s+dead\b"
             # Told to die: "go and die you worthless nurse", "just go die". Not "they sent him home
             # to go and die", which is a complaint about care.
@@ -812,8 +817,11 @@ RULES: tuple[Rule, ...] = (
             r"|(?:spread|carry)\s+(?:diseases?|germs|aids))\b"
             rf"|\b(?:{_GROUP_PEOPLE}|{_GROUP_MEMBER})\b(?:(?!{_SOMEONE_ELSE})[^\n]){{0,80}}?{_THEY_ARE}"
             rf"(?:{_SAID_OF_A_SERVICE_TOO}|{_INSULT}|disgust(?:s|ing)?\s+me|{_VICE}(?={_CLAUSE_END}))\b"
-            rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:get\s+rid\s+of|{_KILL})\s+(?:all\s+of\s+|every\s+(?:single\s+)?one\s+of\s+)?them\b"
-            rf"|\b{_GROUP_PEOPLE}\b[^\n]{{0,80}}?\b(?:they|who)\s+(?:should|must|ought\s+to|deserve\s+to|need\s+to)\s+(?:all\s+|just\s+)?"
+            # (Not when the group is who was failed and "they" someone else: "elderly patients are
+            # left to die, the government might as well shoot them".)
+            rf"|\b{_GROUP_PEOPLE}\b(?:(?!{_SOMEONE_ELSE})[^\n]){{0,80}}?\b(?:get\s+rid\s+of|{_KILL})\s+"
+            r"(?:all\s+of\s+|every\s+(?:single\s+)?one\s+of\s+)?them\b"
+            rf"|\b{_GROUP_PEOPLE}\b(?:(?!{_SOMEONE_ELSE})[^\n]){{0,80}}?\b(?:they|who)\s+(?:should|must|ought\s+to|deserve\s+to|need\s+to)\s+(?:all\s+|just\s+)?"
             rf"(?:{_WISHED_ON_ALL}|be\s+{_HARMED}|suffer)\b"
             # A group's lives said to be worth nothing: "… lives are not worth protecting".
             rf"|\b{_GROUP_WORD}\s+(?:lives|life|people)\s+(?:(?:are|is|do|does|should)(?:\s+not|n'?t)\s+(?:be\s+)?"
