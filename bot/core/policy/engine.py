@@ -92,7 +92,7 @@ _DENIED = re.compile(
 
 def _reported_spans(lowered: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _REPORTED.finditer(lowered)]
-    if " what " in lowered:
+    if "what" in lowered:
         spans += [m.span() for m in _REPORTED_AFTER.finditer(lowered)]
     for quote in _QUOTED.finditer(lowered):
         if _CONDEMNED.search(lowered[: quote.start()] + " " + lowered[quote.end() :]):
