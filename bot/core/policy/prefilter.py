@@ -250,6 +250,25 @@ def trie_regex(words: Iterable[str]) -> str:
     return emit(trie)
 
 
+_MAX_FIRST = 20  # a lookahead of more first characters than this saves little
+
+
+def with_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` told which characters every match of it begins with, where that is known and
+    they are few: `re` then passes over the other places in a text at once instead of trying the
+    whole pattern at each. Matches are unchanged (a lookahead consumes nothing)."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE):
+        return pattern
+    found = _openings(list(_sre_parse.parse(pattern.pattern, pattern.flags).data))
+    if found is None:
+        return pattern
+    firsts = sorted({opening[0] for _, opening in found})
+    if len(firsts) > _MAX_FIRST:
+        return pattern
+    characters = "".join(r"\s" if c == _SPACE else re.escape(c) for c in firsts)
+    return re.compile(f"(?=[{characters}])(?:{pattern.pattern})", pattern.flags)
+
+
 def alternatives(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
     """The top-level alternatives of `pattern`, each compiled on its own, so that each is gated
     on its own words: a rule of many alternatives then runs only the ones a text could match.
