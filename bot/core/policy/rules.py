@@ -269,6 +269,8 @@ _GROUP_LABEL = _words(
     *("bisexual", "trans", "transgender", "disabled", "autistic", "immigrant", "migrant", "polish"),
     *("romanian", "pakistani", "african", "arab", "gypsy", "traveller", r"eastern\s+european", "queer"),
 )
+# How a group is pointed at as a whole: "all the …", "these …", "those …".
+_ALL_THE = r"(?:all\s+)?(?:the\s+|these\s+|those\s+)?"
 # A group in a phrase about something else is not the subject of what follows: "services for
 # young men are a disgrace" says nothing of young men.
 _NOT_AFTER_PREPOSITION = "".join(
@@ -834,7 +836,7 @@ RULES: tuple[Rule, ...] = (
             r"|hollywood|covid|pandemic|vaccines?|virus)\b"
             # "Death to all …"; not "death to the elderly care cuts": the group ends the clause, or
             # who they are follows.
-            rf"|\bdeath\s+to\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}"
+            rf"|\bdeath\s+to\s+{_ALL_THE}{_GROUP}"
             rf"(?={_CLAUSE_END}|\s+(?:in|who|like|everywhere|and|or|now)\b)"
             # "So sick of immigrants.", "sick of being around gay people like you"; not "sick of
             # women being ignored", where the clause goes on to what is done to them.
@@ -844,44 +846,44 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:not|never|\w+n'?t)\s+let\s+(?:any|a\s+single|another|one)\s+(?:more\s+)?"
             rf"(?:{_GROUP_WORD}(?:\s+(?:person|man|woman|child|one))?|woman|man|immigrant|migrant|refugee|foreigner)"
             r"\s+live(?=\s*(?:[.!?,;:]|$))"
-            rf"|\b(?={_KILL}\s)(?:{_URGED}){_KILL}\s+(?:(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}"
+            rf"|\b(?={_KILL}\s)(?:{_URGED}){_KILL}\s+(?:{_ALL_THE}(?:kinds?\s+of\s+)?{_GROUP}"
             rf"|every\s+(?:single\s+|last\s+)?{_GROUP_ONE})\b"
             # Put as a question or a wish: "what if we just killed all the …", "if only we gassed …".
             rf"|\b(?:what\s+if|if\s+only)\s+we\s+(?:just\s+|all\s+)?{_HARMED}\s+(?:all\s+|every\s+)?(?:the\s+|these\s+|those\s+)?"
             rf"(?:{_GROUP}|{_GROUP_ONE})"
-            rf"|\b(?:wish|hope|pray)\s+(?:that\s+)?(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\s+(?:would|will|could|get|got|were)"
+            rf"|\b(?:wish|hope|pray)\s+(?:that\s+)?{_ALL_THE}{_GROUP}\s+(?:would|will|could|get|got|were)"
             rf"\s+(?:all\s+)?(?:be\s+|get\s+)?(?:{_HARMED}|dead|die|burn|rot)\b"
             # "… like you should all be dead", "in a just world … would all be shot".
             rf"|\b{_GROUP}\s+like\s+(?:you|them)\s+(?:would|should|will)\s+(?:all\s+)?be\s+(?:dead|{_HARMED})\b"
-            r"|\bin\s+a\s+(?:just|fair|better|perfect|decent)\s+world,?\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?"
+            rf"|\bin\s+a\s+(?:just|fair|better|perfect|decent)\s+world,?\s+{_ALL_THE}"
             rf"{_GROUP}\s+(?:would|'d|will)\s+(?:all\s+)?(?:be\s+(?:dead|{_HARMED}|locked\s+up)|die)\b"
             # An end to them all: "we will put an end to all …", "end every …'s life".
-            rf"|\bput\s+an\s+end\s+to\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}"
+            rf"|\bput\s+an\s+end\s+to\s+{_ALL_THE}{_GROUP}"
             r"(?=\s*(?:[.!?,;:]|$)|\s+(?:once|for\s+good|like|who)\b)"
             rf"|\bend\s+(?:every|all)\s+(?:single\s+)?(?:{_GROUP_ONE}'s|{_GROUP}'?)\s+(?:life|lives)\b"
             rf"|\b{_DEGRADING_ADJECTIVE}\s+(?:(?:fucking|bloody|f\*+ing)\s+)?{_GROUP_PEOPLE}\b"
             # "The world would be better off without Muslims"; "I'm better off without men" is not about all.
             r"|\b(?:world|country|society|britain|england|uk|nhs|everyone|everybody|we|life)\s+(?:would|will|'?d)\s+be"
-            rf"\s+(?:so\s+much\s+|much\s+|a\s+lot\s+|far\s+)?better\s+(?:off\s+)?without\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\b"
+            rf"\s+(?:so\s+much\s+|much\s+|a\s+lot\s+|far\s+)?better\s+(?:off\s+)?without\s+{_ALL_THE}{_GROUP}\b"
             # "Get rid of" or "fuck" a group, but not "get rid of the disabled bays" or "fuck the
             # elderly care backlog": the group ends the clause.
-            r"|\b(?:get\s+rid\s+of|fuck|screw)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?"
+            rf"|\b(?:get\s+rid\s+of|fuck|screw)\s+{_ALL_THE}(?:kinds?\s+of\s+)?"
             rf"{_GROUP}"
             r"(?=\s*(?:[.!?,;:]|$)|\s+(?:once|for\s+good|from|and|or|now|already|too|altogether|entirely|completely)\b)"
-            rf"|\b(?:love|like|want|wish|hope|glad)\s+to\s+see\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?"
+            rf"|\b(?:love|like|want|wish|hope|glad)\s+to\s+see\s+{_ALL_THE}(?:kinds?\s+of\s+)?"
             rf"{_GROUP}\s+(?:suffer|die|burn|rot|hang|dead|{_HARMED})\b"
             # Killing offered as the answer to a group: "a bullet is the best answer for …".
             r"|\b(?:execution|extermination|genocide|death|a\s+bullet|the\s+gas\s+chambers?|killing\s+them(?:\s+all)?)"
             r"\s+(?:is|are)\s+the\s+(?:only|final|best|real|one)\s+(?:solution|answer|cure|option)\s+(?:for|to)\s+"
-            rf"(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:kinds?\s+of\s+)?{_GROUP}\b"
+            rf"{_ALL_THE}(?:kinds?\s+of\s+)?{_GROUP}\b"
             # "Better off if they were wiped out" wishes it; "black women were sterilised" reports it.
-            rf"|\bif\s+(?:only\s+)?(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}(?:\s+like\s+(?:you|them))?(?:\s+all)?\s+"
+            rf"|\bif\s+(?:only\s+)?{_ALL_THE}{_GROUP}(?:\s+like\s+(?:you|them))?(?:\s+all)?\s+"
             rf"(?:(?:were|was|got)\s+(?:all\s+)?(?:{_HARMED}|dead)|had\s+their\s+throats?\s+(?:cut|slit))\b"
             # A dehumanising noun for all of them: "Muslim vermin", "gay filth".
             rf"|\b{_GROUP_LABEL}\s+(?:vermin|scum|trash|filth|parasites|savages|cockroaches|sub-?humans?|degenerates)\b"
             rf"|\bnothing\s+(?:is\s+)?worse\s+than\s+(?:an?\s+)?{_GROUP_ONE}(?={_CLAUSE_END})"
             # "Disgusted by all the … around here"; not "disgusted by the disabled parking".
-            r"|\b(?:disgusted|repulsed|sickened)\s+by\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?"
+            rf"|\b(?:disgusted|repulsed|sickened)\s+by\s+{_ALL_THE}"
             rf"{_GROUP}(?=\s*(?:[.!?,;:]|$)|\s+(?:around|in|on|at|here|everywhere|like|who\s+think)\b)"
             rf"|\bonly\s+(?:the\s+)?{_GROUP}\s+(?:can|could|would)\s+(?:ever\s+)?be\s+(?:so|that|this|such)\s+(?:an?\s+)?"
             rf"(?:{_VICE}|{_DEGRADING}|{_INSULT})\b"
@@ -889,7 +891,7 @@ RULES: tuple[Rule, ...] = (
             rf"(?:(?:so|such|an?|absolutely|really|annoying)\s+){{0,3}}(?:{_VICE}|{_DEGRADING}|{_INSULT}|criminals?)\b"
             rf"|\btypical\s+(?:of\s+)?(?:an?\s+)?(?:{_GROUP}|{_GROUP_ONE})(?:'s)?\s+to\s+be\s+(?:(?:so|that|this|such|an?)\s+){{0,2}}"
             rf"(?:{_VICE}|{_DEGRADING}|{_INSULT})\b"
-            rf"|\bi\s+find\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?{_GROUP}\s+"
+            rf"|\bi\s+find\s+{_ALL_THE}{_GROUP}\s+"
             rf"(?:(?:so|really|absolutely|utterly|truly|pretty|quite|just|totally)\s+)?(?:{_DEGRADING}|{_VICE})(?={_CLAUSE_END})"
             # Worth less than an animal: "my dog is smarter than any …", "a rat's life is worth more".
             r"|\b(?:dogs?|cats?|monkeys?|apes?|pigs?|rats?|goldfish|hamsters?|insects?|cockroach(?:es)?|chimps?|donkeys?)"
