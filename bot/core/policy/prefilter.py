@@ -24,6 +24,8 @@ _sre_parse: Any = importlib.import_module("re._parser")
 _MAX_OPENING = 5  # characters read per opening: enough to be rare in text, few enough to stay small
 _MAX_OPENINGS = 5_000  # per rule; beyond this the rule is simply always searched
 _MAX_CHARSET = 12  # a class of more characters than this ends an opening
+# Flags under which a pattern's characters are not what they read as: its openings are not read.
+_UNREADABLE_FLAGS = re.IGNORECASE | re.VERBOSE | re.MULTILINE
 _SPACE = "\x00"  # stands for a run of whitespace inside an opening (`\s`, `\s+`, a space)
 # What `\s` matches is what str.isspace() accepts; U+3000 is the last of them.
 _WHITESPACE = {c: _SPACE for c in range(0x3001) if chr(c).isspace()}
@@ -210,7 +212,7 @@ def _factors(
 
 @functools.lru_cache(maxsize=512)
 def _factors_of(source: str, flags: int) -> frozenset[tuple[bool, str]] | None:
-    if flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE):
+    if flags & _UNREADABLE_FLAGS:
         return None
     found = _factors(list(_sre_parse.parse(source, flags).data))
     if found is None or _selectivity(found)[0] <= 0:  # a space or a comma: no use as a gate
@@ -257,7 +259,7 @@ def with_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` told which characters every match of it begins with, where that is known and
     they are few: `re` then passes over the other places in a text at once instead of trying the
     whole pattern at each. Matches are unchanged (a lookahead consumes nothing)."""
-    if pattern.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE):
+    if pattern.flags & _UNREADABLE_FLAGS:
         return pattern
     found = _openings(list(_sre_parse.parse(pattern.pattern, pattern.flags).data))
     if found is None:
