@@ -102,6 +102,9 @@ def test_subdomains_count_as_their_site_and_lookalikes_do_not() -> None:
         "add me https://social.example.net/profile/123",
         "More... examplegames.com/play",
         "Great vibes, donate here https://www.gofundme.com/f/new-car",
+        # "news" says nothing of what a link is about: most news sites file every story under it.
+        "So happy for them https://www.sportspaper.example/sport/news/53/cup-final-tonight",
+        "Great news!! https://www.example-shop.biz/deals",
     ],
 )
 def test_a_link_to_an_unknown_site_with_nothing_to_say_is_spam(text: str) -> None:

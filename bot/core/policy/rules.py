@@ -1580,11 +1580,13 @@ HEALTH_CLAIM_TOPIC = re.compile(
 # is taken to support the comment (MSE Appendix B: "as long as they support your comment"); a link
 # to an unknown site in a comment about none of them is the shape of spam. Words inside the link's
 # own path count too: news addresses carry their headline ("/waiting-times-worst-in-england").
+# "news" itself is not a topic: nearly every news site files every story under /news/, so it
+# made any off-topic news link (and "great news!" beside a shop's) look like part of the talk.
 SERVICE_TOPIC = re.compile(
     r"\b(?:nhs|icb|ics|hospitals?|gps?|surger(?:y|ies)|a\s?&\s?e|a-and-e|ambulances?|paramedics?|nurs\w*"
     r"|doctors?|midwi\w*|maternity|dentists?|dental|pharmac\w*|chemists?|clinics?|wards?|appointments?"
     r"|waiting|wait|waits|patients?|care|carers?|health\w*|ill|illness|sick|mental|cancer|diagnos\w*"
     r"|treatments?|operations?|referrals?|consultants?|prescriptions?|medicines?|medication|vaccin\w*"
-    r"|jabs?|covid\w*|flu|council|mps?|government|petitions?|funding|cuts|closures?|report|news|inquiry"
+    r"|jabs?|covid\w*|flu|council|mps?|government|petitions?|funding|cuts|closures?|report|inquiry"
     r"|investigation|staff|strikes?|beds?|corridor|emergency|111|999)\b"
 )
