@@ -281,6 +281,12 @@ def test_obfuscated_insults_are_folded() -> None:
         "check my newest track, took me months",
         "Like and share this post to win a hamper",
         "If I reach 1000 subscribers I will do a giveaway",
+        # Views, likes and subscribers farmed by the number.
+        "We need 2 million more views to beat the record, open it in different tabs!",
+        "We need 1000 more likes on this comment",
+        "We need 50k views by tomorrow, keep replaying it",
+        "Help me reach 500 subscribers by Friday",
+        "Only 300 more subs to go, please help me get there",
         "Lovely team! I'm becoming famous quickly with my drill tracks",
         "Proud of the nurses. Have a listen to my debut album x",
         "great cause, now stream my new single",
@@ -611,6 +617,26 @@ def test_negations_and_other_senses_are_not_a_personal_attack(text: str) -> None
         "Nurses earn £500 a week working twelve hour shifts, it's a disgrace",
         "Porters make £12 an hour with overtime and we wonder why they leave",
         "My mum earns £200 a week caring for my nan at home",
+        # Pay set against something else, or a profession's pay, is a complaint even beside
+        # "working from home".
+        "Nurses earn £2,300 a month after tax and can't afford the car park, never mind working from home",
+        "Junior doctors make £15 an hour, less than a barista,"
+        " and you want them answering calls from their own home?",
+        "My daughter earns £1,900 a month as a healthcare assistant and pays £80 to park,"
+        " while the managers work from home",
+        "I earn £12 an hour as a carer and I've been told I can't work from home, obviously",
+        "My son makes £400 a week on nights at the hospital,"
+        " he'd love to work from home but someone has to look after patients",
+        "My wife made £30 a day less when she started working from home to look after her dad",
+        "The receptionist earns £1,500 a month and gets abused on the phone all day while the"
+        " partners work from home",
+        "I used to earn £400 a week before my back operation, now I get nothing",
+        # Numbers of people or signatures wanted are not likes farmed.
+        "We need 10,000 signatures to get this debated in parliament",
+        "We need 200 more nurses on this ward",
+        "We need 2,000 more blood donors this winter",
+        "This video has 5,000 views, can the trust answer the questions in the comments?",
+        "Can you help us get to 100 signatures for the new GP surgery petition?",
     ],
 )
 def test_talk_of_pay_and_profit_is_not_a_money_making_offer(text: str) -> None:
@@ -625,6 +651,11 @@ def test_talk_of_pay_and_profit_is_not_a_money_making_offer(text: str) -> None:
         "earn easy cash today",
         "My cousin makes $5000 a month and all she does is work from home on her laptop",
         "Earn $90 an hour online, message me",
+        "My sister earns £3,000 a month,"
+        " she started in March and now she does it all working from home on her laptop",
+        "My neighbour makes $85 an hour, you can do it too, all she does is fill in surveys online",
+        "Earn £500 a week taking surveys from your phone",
+        "My aunt earns £250 a day from her phone, it changed her life",
     ],
 )
 def test_money_making_offers_are_spam(text: str) -> None:

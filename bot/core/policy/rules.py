@@ -498,6 +498,22 @@ _NOT_TAKEN = "".join(
 
 # Home remedies the WHO's coronavirus myth-busters answer: said to prevent or kill the virus, they
 # are a myth; asked about ("does garlic protect you from covid?"), a question for the desk.
+# Pay said of a profession is a complaint about pay, not an offer: "nurses earn £2,300 a month".
+_PAY_OF_A_ROLE = "".join(
+    _lookbehinds(
+        (
+            f"{role}{adverb}"
+            for role in (
+                *("nurses", "doctors", "gps", "carers", "midwives", "surgeons", "paramedics", "consultants"),
+                *("dentists", "physios", "porters", "receptionists", "cleaners", "staff", "workers"),
+                *("teachers", "managers", "mps", "juniors"),
+            )
+            for adverb in ("", " only", " still", " now", " barely", " who")
+        ),
+        "!",
+    )
+)
+
 HOME_REMEDY = (
     r"(?:garlic|hot\s+water|lemon(?:\s+water)?|ginger|vinegar|salt\s+water|hand\s+dryers?|uv\s+lamps?"
     r"|drinking\s+alcohol|hot\s+baths?|pepper|colloidal\s+silver|steam(?:\s+inhalation)?|cinchona(?:\s+bark)?|quinine"
@@ -1210,6 +1226,13 @@ RULES: tuple[Rule, ...] = (
             r"|\bsu\w{0,2}scri\w*\s+(?:(?:to|2)\s+)?(?:me|my|us|our)\b|\bsubscribe\s+(?:and|&|plz|pls|please)\b"
             r"|\bplease\s+subscribe\b"
             r"|\bif\s+i\s+(?:get|reach|hit)\s+\d[\d,.]*\s*k?\s+(?:subscribers|subs|likes|views|followers)\b"
+            # Views, likes and subscribers farmed by the number: "we need 2 million more views",
+            # "help me reach 500 subscribers", "only 300 more subs to go". Not signatures or staff.
+            r"|\b(?:we|i)\s+(?:still\s+|only\s+|just\s+)?need\s+(?:only\s+|just\s+|another\s+)?\d[\d,.]*\s*(?:k|m|million|thousand)?"
+            r"\s+(?:more\s+)?(?:views|likes|subscribers|subs|followers)\b"
+            r"|\bhelp\s+(?:me|us|my\s+channel|our\s+channel)\s+(?:to\s+)?(?:get|reach|hit)\s+(?:to\s+)?\d[\d,.]*\s*(?:k|m|million|thousand)?"
+            r"\s+(?:subscribers|subs|likes|views|followers)\b"
+            r"|\b\d[\d,.]*\s*k?\s+more\s+(?:subscribers|subs|likes|views|followers)\s+to\s+go\b"
             # Asking strangers to follow or add an account: "follow me on insta", "add me here", "sub me".
             r"|\b(?:follow|add)\s+me\s+(?:on\s+|here\b|@)|\bsub\s+(?:to\s+)?(?:me|my)\b"
             # Like-farming: "like and share to win", "tag a friend to win".
@@ -1220,15 +1243,21 @@ RULES: tuple[Rule, ...] = (
             r"|\b(?:earn|make)\s+(?:money|cash|income)\s+(?:online|today|from\s+home|at\s+home|fast|easily|daily"
             r"|every\s+day|for\s+(?:gift|free)|with\s+(?:me|us|this|bitcoin|crypto|forex)|while\s+you|working\s+from)"
             # An amount a period, offered ("£500 a day from home"), not a wage ("nurses earn £500 a week").
-            r"|\b(?:earn|make|made|making|earning)s?\s+(?:up\s+to\s+)?[$£€]?\d[\d,.]*\s*(?:k\b)?\s*(?:dollars|pounds|usd|gbp)?"
+            # Not what a profession is paid ("nurses earn £2,300 a month, never mind working from home").
+            rf"|{_PAY_OF_A_ROLE}\b(?:earn|make|made|making|earning)s?\s+(?:up\s+to\s+)?[$£€]?\d[\d,.]*\s*(?:k\b)?\s*(?:dollars|pounds|usd|gbp)?"
             r"\s*(?:an?|per|every)\s+(?:month|week|day|hour)\b"
             # ... from home, online or for doing next to nothing, said then or later in the sentence
-            # ("... a month, all she does is work from home on her laptop"). Not pay for a job
-            # ("£500 a week working nights", "with overtime", "by the time tax comes off").
+            # ("... a month, you can do it too, all she does is work from home on her laptop"). Not
+            # pay for a job ("£500 a week working nights", "with overtime", "by the time tax comes off"),
+            # nor pay set against something else: "£1,900 a month as an HCA, while the managers work
+            # from home", "... but someone has to look after patients", "£30 a day less when ...".
             r"(?:\s+(?:from|online|with\s+(?:me|us|this|my|our)\b|just\s+(?:by|from|for|sitting|clicking)|sitting)"
-            r"|[^.!?\n]{0,60}?\b(?:work(?:ing|s)?\s+(?:from|at)\s+home|from\s+(?:the\s+comfort\s+of\s+)?(?:your|their|his|her|my)"
-            r"\s+(?:own\s+)?(?:home|sofa|couch|bed)|at\s+home\s+(?:online|on\s+(?:a|the|your|her|his|my)\s+(?:pc|laptop|computer|phone))"
-            r"|online\s+(?:jobs?|work)|on\s+(?:a|the|your|her|his|my)\s+(?:pc|laptop|computer|phone)))\b"
+            r"|(?:(?!\b(?:as\s+an?|while|whilst|but|less|can'?t|cannot|couldn'?t|won'?t|never|before|after|nights?|shifts?"
+            r"|overtime|would|(?:he|she|i|they)'?d)\b)[^.!?\n]){0,60}?\b(?:work(?:ing|s)?\s+(?:from|at)\s+home|from\s+(?:the\s+comfort\s+of\s+)?(?:your|their|his|her|my)"
+            r"\s+(?:own\s+)?(?:home|sofa|couch|bed|phone|laptop)|at\s+home\s+(?:online|on\s+(?:a|the|your|her|his|my)\s+(?:pc|laptop|computer|phone))"
+            # On the laptop, or on her own phone; "on the phone" is a receptionist's day.
+            r"|online\s+(?:jobs?|work)|on\s+(?:a|the|your|her|his|my)\s+(?:pc|laptop|computer)|on\s+(?:your|her|his|my)\s+phone"
+            r"|(?:taking|doing|fill(?:ing)?\s+(?:in|out)|completing|answering)\s+(?:\w+\s+){0,2}surveys))\b"
             r"|\bpaid\s+(?:for|to)\s+(?:share|sharing|comment|commenting|like|liking|post|posting|watch|watching|click"
             r"|clicking|surveys?|sign\s+up|signing\s+up|join|joining|refer|referring)\b"
             # A referral or affiliate link: whoever posts it is paid for the click.
