@@ -32,9 +32,11 @@ def _words(*alternatives: str) -> str:
 
 # The people who give care, one of them (refusals of care, one member of a group), and staff
 # of any number (whom an insult is aimed at).
-_CARE_ROLE = (
-    r"(?:nurse|doctor|gp|carer|midwife|surgeon|paramedic|consultant|dentist|physio|porter|receptionist)"
+_CARE_ROLES = (
+    *("nurse", "doctor", "gp", "carer", "midwife", "surgeon", "paramedic", "consultant", "dentist", "physio"),
+    *("porter", "receptionist"),
 )
+_CARE_ROLE = "(?:" + "|".join(_CARE_ROLES) + ")"
 _STAFF_ROLE = rf"(?:{_CARE_ROLE}s?|midwives|managers?)"
 
 # People a remark can be aimed at: second person, staff, or a third person.
@@ -496,17 +498,14 @@ _NOT_TAKEN = "".join(
     )
 )
 
-# Home remedies the WHO's coronavirus myth-busters answer: said to prevent or kill the virus, they
-# are a myth; asked about ("does garlic protect you from covid?"), a question for the desk.
 # Pay said of a profession is a complaint about pay, not an offer: "nurses earn £2,300 a month".
 _PAY_OF_A_ROLE = "".join(
     _lookbehinds(
         (
             f"{role}{adverb}"
             for role in (
-                *("nurses", "doctors", "gps", "carers", "midwives", "surgeons", "paramedics", "consultants"),
-                *("dentists", "physios", "porters", "receptionists", "cleaners", "staff", "workers"),
-                *("teachers", "managers", "mps", "juniors"),
+                *("midwives" if role == "midwife" else role + "s" for role in _CARE_ROLES),
+                *("cleaners", "staff", "workers", "teachers", "managers", "mps", "juniors"),
             )
             for adverb in ("", " only", " still", " now", " barely", " who")
         ),
@@ -514,6 +513,8 @@ _PAY_OF_A_ROLE = "".join(
     )
 )
 
+# Home remedies the WHO's coronavirus myth-busters answer: said to prevent or kill the virus, they
+# are a myth; asked about ("does garlic protect you from covid?"), a question for the desk.
 HOME_REMEDY = (
     r"(?:garlic|hot\s+water|lemon(?:\s+water)?|ginger|vinegar|salt\s+water|hand\s+dryers?|uv\s+lamps?"
     r"|drinking\s+alcohol|hot\s+baths?|pepper|colloidal\s+silver|steam(?:\s+inhalation)?|cinchona(?:\s+bark)?|quinine"
