@@ -498,6 +498,10 @@ _NOT_TAKEN = "".join(
     )
 )
 
+# What self-promotion counts in, and how many it asks for ("2 million", "50k", "1,000").
+_AUDIENCE = r"(?:subscribers|subs|likes|views|followers)"
+_AUDIENCE_COUNT = r"\d[\d,.]*\s*(?:k|m|million|thousand)?"
+
 # Pay said of a profession is a complaint about pay, not an offer: "nurses earn £2,300 a month".
 _PAY_OF_A_ROLE = "".join(
     _lookbehinds(
@@ -1226,14 +1230,14 @@ RULES: tuple[Rule, ...] = (
             r"(?:channel|website|store|shop|clothing\s+line|brand)\b"
             r"|\bsu\w{0,2}scri\w*\s+(?:(?:to|2)\s+)?(?:me|my|us|our)\b|\bsubscribe\s+(?:and|&|plz|pls|please)\b"
             r"|\bplease\s+subscribe\b"
-            r"|\bif\s+i\s+(?:get|reach|hit)\s+\d[\d,.]*\s*k?\s+(?:subscribers|subs|likes|views|followers)\b"
+            rf"|\bif\s+i\s+(?:get|reach|hit)\s+\d[\d,.]*\s*k?\s+{_AUDIENCE}\b"
             # Views, likes and subscribers farmed by the number: "we need 2 million more views",
             # "help me reach 500 subscribers", "only 300 more subs to go". Not signatures or staff.
-            r"|\b(?:we|i)\s+(?:still\s+|only\s+|just\s+)?need\s+(?:only\s+|just\s+|another\s+)?\d[\d,.]*\s*(?:k|m|million|thousand)?"
-            r"\s+(?:more\s+)?(?:views|likes|subscribers|subs|followers)\b"
-            r"|\bhelp\s+(?:me|us|my\s+channel|our\s+channel)\s+(?:to\s+)?(?:get|reach|hit)\s+(?:to\s+)?\d[\d,.]*\s*(?:k|m|million|thousand)?"
-            r"\s+(?:subscribers|subs|likes|views|followers)\b"
-            r"|\b\d[\d,.]*\s*k?\s+more\s+(?:subscribers|subs|likes|views|followers)\s+to\s+go\b"
+            rf"|\b(?:we|i)\s+(?:still\s+|only\s+|just\s+)?need\s+(?:only\s+|just\s+|another\s+)?{_AUDIENCE_COUNT}"
+            rf"\s+(?:more\s+)?{_AUDIENCE}\b"
+            rf"|\bhelp\s+(?:me|us|my\s+channel|our\s+channel)\s+(?:to\s+)?(?:get|reach|hit)\s+(?:to\s+)?{_AUDIENCE_COUNT}"
+            rf"\s+{_AUDIENCE}\b"
+            rf"|\b\d[\d,.]*\s*k?\s+more\s+{_AUDIENCE}\s+to\s+go\b"
             # Asking strangers to follow or add an account: "follow me on insta", "add me here", "sub me".
             r"|\b(?:follow|add)\s+me\s+(?:on\s+|here\b|@)|\bsub\s+(?:to\s+)?(?:me|my)\b"
             # Like-farming: "like and share to win", "tag a friend to win".
