@@ -18,10 +18,15 @@ def problem(status: int, reason: str) -> web.Response:
 
 
 async def read_body(request: web.Request, *, limit: int) -> bytes:
-    """The raw body, refused with 413 past `limit` (checked before and while reading)."""
+    """The whole raw body, refused with 413 past `limit` (checked before and after reading).
+
+    aiohttp's `read()` reads to the end of the stream and stops past the application's
+    `client_max_size`; one `content.read(n)` returns only what has arrived so far, which cut
+    large signed deliveries short and failed their signature check.
+    """
     if request.content_length is not None and request.content_length > limit:
         raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
-    body = await request.content.read(limit + 1)
+    body = await request.read()
     if len(body) > limit:
         raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=len(body))
     return body
