@@ -428,18 +428,18 @@ def cmd_import(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Ingest a dashboard export through the same path as the webhooks, idempotently."""
     import asyncio
 
-    from bot.core.models import IncomingComment
-    from bot.importer import Rejected, read_export
+    from bot.core.intake import Rejected
+    from bot.importer import Row, read_export
     from bot.main import build_runtime
 
-    items: list[IncomingComment] = []
+    rows: list[Row] = []
     rejected: list[Rejected] = []
     try:
         for row in read_export(args.file, args.source, zone=args.timezone):
             if isinstance(row, Rejected):
                 rejected.append(row)
             else:
-                items.append(row)
+                rows.append(row)
     except (ValueError, OSError) as exc:
         raise SystemExit(f"modbot: {exc}") from exc
     # Cards and escalations go to the outbox; a running `modbot serve` sends them.
@@ -448,17 +448,19 @@ def cmd_import(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
     async def run() -> None:
         nonlocal new, duplicates, opened
-        for start in range(0, len(items), 500):
-            batch = items[start : start + 500]
-            result = await runtime.services.ingest(batch, source=f"import:{args.source}")
+        for start in range(0, len(rows), 500):
+            batch = rows[start : start + 500]
+            items = [row.item for row in batch]
+            result = await runtime.services.ingest(items, source=f"import:{args.source}")
             new, duplicates, opened = (
                 new + result.new,
                 duplicates + result.duplicates,
                 opened + len(result.cases_opened),
             )
+            rejected.extend(Rejected(batch[index].where, reason) for index, reason in result.rejected)
             done = start + len(batch)
             print(
-                f"\rimported {done:,} of {len(items):,} ({done * 100 // max(1, len(items))}%)",
+                f"\rimported {done:,} of {len(rows):,} ({done * 100 // max(1, len(rows))}%)",
                 end="",
                 file=sys.stderr,
             )

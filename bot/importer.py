@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
+from bot.core.intake import Rejected
 from bot.core.models import IncomingComment
 from handlers.social.ingest import IngestItem
 
@@ -90,9 +91,11 @@ _PLATFORM_WORDS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Rejected:
-    where: str  # "line 7" or "item 3"
-    reason: str
+class Row:
+    """One item read from the export, and where it stood ("line 7" or "item 3")."""
+
+    where: str
+    item: IncomingComment
 
 
 def _reason(exc: ValidationError) -> str:
@@ -116,7 +119,7 @@ def _kind(value: str, default: str) -> str:
     return default
 
 
-def _vendor_rows(path: Path, source: str, zone: ZoneInfo) -> Iterator[IncomingComment | Rejected]:
+def _vendor_rows(path: Path, source: str, zone: ZoneInfo) -> Iterator[Row | Rejected]:
     columns = VENDOR_COLUMNS[source]
     with path.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
@@ -171,7 +174,7 @@ def _vendor_rows(path: Path, source: str, zone: ZoneInfo) -> Iterator[IncomingCo
             if stamp:
                 moment = datetime.fromisoformat(stamp.replace("Z", "+00:00").replace("/", "-"))
                 values["created_at"] = moment if moment.tzinfo else moment.replace(tzinfo=zone)
-            yield IngestItem.model_validate(values).to_core()
+            yield Row(f"line {offset}", IngestItem.model_validate(values).to_core())
         except ValueError as exc:
             reason = _reason(exc) if isinstance(exc, ValidationError) else f"created_at: {exc}"
             yield Rejected(f"line {offset}", reason)
@@ -179,7 +182,7 @@ def _vendor_rows(path: Path, source: str, zone: ZoneInfo) -> Iterator[IncomingCo
 
 def read_export(
     path: Path, source: str, *, zone: str = "Europe/London"
-) -> Iterator[IncomingComment | Rejected]:
+) -> Iterator[Row | Rejected]:
     """Each row in file order: an item, or why it was rejected."""
     if source in VENDOR_COLUMNS:
         yield from _vendor_rows(path, source, ZoneInfo(zone))
@@ -193,7 +196,7 @@ def read_export(
                 values = {k: v for k, v in row.items() if k and v not in (None, "")}
                 values.setdefault("text", "")
                 try:
-                    yield IngestItem.model_validate(values).to_core()
+                    yield Row(f"line {line}", IngestItem.model_validate(values).to_core())
                 except ValidationError as exc:
                     yield Rejected(f"line {line}", _reason(exc))
     elif source == "json":
@@ -204,7 +207,7 @@ def read_export(
             raise ValueError(f"{path.name} must hold a list of comments or {{'comments': [...]}}")
         for index, value in enumerate(document):
             try:
-                yield IngestItem.model_validate(value).to_core()
+                yield Row(f"item {index}", IngestItem.model_validate(value).to_core())
             except ValidationError as exc:
                 yield Rejected(f"item {index}", _reason(exc))
     else:

@@ -33,10 +33,13 @@ async def read_body(request: web.Request, *, limit: int) -> bytes:
 
 
 def parse_json(body: bytes) -> Any:
+    """The JSON document in `body`; BadRequest when it is not JSON or nests too deep to read."""
     try:
         return json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadRequest(f"body is not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise BadRequest("body nests too deeply to be read") from exc
 
 
 class BadRequest(Exception):

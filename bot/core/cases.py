@@ -14,10 +14,11 @@ from typing import Any, cast
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot.core import audit, card_refs, surges
+from bot.core import audit, card_refs, intake, surges
 from bot.core.capabilities import capabilities_for
 from bot.core.desks import DeskTarget, enqueue_on_desks
 from bot.core.errors import ActionNotAvailable, AlreadyDecided, CaseNotFound
+from bot.core.intake import InvalidItem
 from bot.core.models import (
     FIRST_DECISIONS,
     SYSTEM,
@@ -75,8 +76,9 @@ def ingest(
     seen: set[tuple[str, str]] = set()
     batch: list[tuple[IncomingComment, Classification, datetime, bool]] = []
     rows: list[dict[str, Any]] = []
-    history = _recent_by_author(session, items, now)
-    for item in items:
+    admitted, rejected = _admit(items, now)
+    history = _recent_by_author(session, admitted, now)
+    for item in admitted:
         key = (item.platform.value, item.external_id)
         if key in seen:
             continue  # the same comment twice in one delivery
@@ -138,8 +140,26 @@ def ingest(
         surges.enqueue_post(session, surge_id=surge_id, desks=desks, now=now)
         surges.enqueue_refresh(session, surge_id=surge_id, version=version, desks=desks, now=now)
     return IngestResult(
-        received=len(items), new=len(new_ids), duplicates=len(items) - len(new_ids), cases_opened=opened
+        received=len(items),
+        new=len(new_ids),
+        duplicates=len(admitted) - len(new_ids),
+        cases_opened=opened,
+        rejected=rejected,
     )
+
+
+def _admit(
+    items: Sequence[IncomingComment], now: datetime
+) -> tuple[list[IncomingComment], list[tuple[int, str]]]:
+    """The items that may be stored (cleaned), and the index and reason of those that may not."""
+    admitted: list[IncomingComment] = []
+    rejected: list[tuple[int, str]] = []
+    for index, item in enumerate(items):
+        try:
+            admitted.append(intake.admit(item, now=now))
+        except InvalidItem as exc:
+            rejected.append((index, str(exc)))
+    return admitted, rejected
 
 
 def enqueue_post_card(session: Session, *, case_id: int, desks: Sequence[DeskTarget], now: datetime) -> bool:

@@ -239,3 +239,5 @@ class IngestResult:
     new: int
     duplicates: int
     cases_opened: list[int] = field(default_factory=list)
+    # Items not stored: (their index in what was given, the reason), for the caller to report.
+    rejected: list[tuple[int, str]] = field(default_factory=list)

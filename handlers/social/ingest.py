@@ -6,7 +6,6 @@ is one comment object, a list of them, or `{"comments": [...]}` (schema in READM
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,9 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
-from handlers.http import BadRequest, parse_json, problem, signed_body
-
-log = logging.getLogger(__name__)
+from handlers.http import BadRequest
+from handlers.social.delivery import signed_delivery
+from handlers.social.fields import Parsed
 
 MAX_ITEMS = 5000
 
@@ -52,7 +51,16 @@ class IngestItem(BaseModel):
         return IncomingComment(**self.model_dump())
 
 
-def parse_ingest(document: Any) -> list[IncomingComment]:
+def _item(raw: Any, where: str) -> IncomingComment:
+    try:
+        return IngestItem.model_validate(raw).to_core()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise BadRequest(f"{where}.{field}: {first['msg']}" if field else f"{where}: {first['msg']}") from exc
+
+
+def parse_ingest(document: Any) -> Parsed:
     if isinstance(document, dict) and "comments" in document:
         document = document["comments"]
     raw_items = document if isinstance(document, list) else [document]
@@ -60,42 +68,24 @@ def parse_ingest(document: Any) -> list[IncomingComment]:
         raise BadRequest("no comments in the body")
     if len(raw_items) > MAX_ITEMS:
         raise BadRequest(f"at most {MAX_ITEMS} comments per request; split the batch")
-    items: list[IncomingComment] = []
+    parsed = Parsed()
     for i, raw in enumerate(raw_items):
-        try:
-            items.append(IngestItem.model_validate(raw).to_core())
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "item"
-            raise BadRequest(f"comments[{i}].{where}: {first['msg']}") from exc
-    return items
+        parsed.read(f"comments[{i}]", _item, raw, f"comments[{i}]")
+    return parsed
 
 
 def register(app: web.Application, services: Services) -> None:
     settings = services.settings
 
     async def ingest(request: web.Request) -> web.StreamResponse:
-        secret = settings.ingest_secret.get_secret_value() if settings.ingest_secret else None
-        body = await signed_body(
+        return await signed_delivery(
             request,
-            secret=secret,
+            services,
+            secret=settings.ingest_secret.get_secret_value() if settings.ingest_secret else None,
             header="X-Modbot-Signature-256",
             setting="INGEST_SECRET",
-            limit=settings.max_body_bytes,
-        )
-        try:
-            items = parse_ingest(parse_json(body))
-        except BadRequest as exc:
-            return problem(400, str(exc))
-        result = await services.ingest(items, source="ingest")
-        log.info("ingest: %s received, %s new, %s duplicate", result.received, result.new, result.duplicates)
-        return web.json_response(
-            {
-                "received": result.received,
-                "new": result.new,
-                "duplicates": result.duplicates,
-                "cases_opened": result.cases_opened,
-            }
+            parse=parse_ingest,
+            source="ingest",
         )
 
     app.router.add_post("/ingest", ingest)

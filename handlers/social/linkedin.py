@@ -17,23 +17,24 @@ from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, problem
 from handlers.social.delivery import signed_delivery
-from handlers.social.fields import need, obj, when
+from handlers.social.fields import Parsed, ident, need, obj, text, when
 from handlers.social.signatures import linkedin_signature, linkedin_signature_matches
 
 
-def _comment(note: dict[str, Any], where: str) -> IncomingComment | None:
+def _comment(note: Any, where: str) -> IncomingComment | None:
+    note = obj(note, where)
     if note.get("action") != "COMMENT":
         return None
     generated = obj(need(note, "decoratedGeneratedActivity", where), f"{where}.decoratedGeneratedActivity")
     comment = obj(need(generated, "comment", f"{where}.decoratedGeneratedActivity"), f"{where}.comment")
-    entity = str(comment.get("entity") or need(note, "generatedActivity", where))
-    organisation = str(note.get("organizationalEntity", ""))
-    author = str(comment.get("owner", ""))
-    post = str(note.get("sourcePost", ""))
+    entity = text(comment, "entity", f"{where}.comment") or ident(note, "generatedActivity", where)
+    organisation = text(note, "organizationalEntity", where)
+    author = text(comment, "owner", f"{where}.comment")
+    post = text(note, "sourcePost", where)
     return IncomingComment(
         platform=Platform.LINKEDIN,
         external_id=entity,
-        text=str(comment.get("text", "")),
+        text=text(comment, "text", f"{where}.comment"),
         kind=ItemKind.COMMENT,
         account_id=organisation,
         post_id=post,
@@ -44,18 +45,20 @@ def _comment(note: dict[str, Any], where: str) -> IncomingComment | None:
     )
 
 
-def parse_linkedin_delivery(document: Any) -> list[IncomingComment]:
+def parse_linkedin_delivery(document: Any) -> Parsed:
     body = obj(document, "body")
     kind = body.get("type")
     if kind != "ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS":
         if kind is None:
             raise BadRequest("type is missing")
-        return []  # other notification families are not comments
+        return Parsed()  # other notification families are not comments
     notes = body.get("notifications")
     if not isinstance(notes, list):
         raise BadRequest("notifications must be a list")
-    found = [_comment(obj(n, f"notifications[{i}]"), f"notifications[{i}]") for i, n in enumerate(notes)]
-    return [item for item in found if item is not None]
+    parsed = Parsed()
+    for i, note in enumerate(notes):
+        parsed.read(f"notifications[{i}]", _comment, note, f"notifications[{i}]")
+    return parsed
 
 
 def register(app: web.Application, services: Services) -> None:

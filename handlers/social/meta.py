@@ -17,68 +17,77 @@ from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, problem
 from handlers.social.delivery import signed_delivery
-from handlers.social.fields import need, obj, when
+from handlers.social.fields import Parsed, ident, need, obj, sub, text, when
 
 
-def _facebook(entry: dict[str, Any], value: dict[str, Any], where: str) -> IncomingComment | None:
+def _facebook(entry: dict[str, Any], change: Any, where: str) -> IncomingComment | None:
+    change = obj(change, where)
+    if change.get("field") != "feed":
+        return None
+    where = f"{where}.value"
+    value = obj(change.get("value"), where)
     if value.get("item") != "comment" or value.get("verb") != "add":
         return None  # reactions, edits, removals and posts are not new comments
-    page_id = str(entry.get("id", ""))
-    comment_id = str(need(value, "comment_id", where))
-    post_id = str(value.get("post_id", ""))
-    author = value.get("from") or {}
+    page_id = text(entry, "id", "entry")
+    comment_id = ident(value, "comment_id", where)
+    post_id = text(value, "post_id", where)
+    author = sub(value, "from", where)
+    author_id = text(author, "id", f"{where}.from")
     return IncomingComment(
         platform=Platform.FACEBOOK,
         external_id=comment_id,
-        text=str(value.get("message", "")),
+        text=text(value, "message", where),
         kind=ItemKind.COMMENT,
         account_id=page_id,
         post_id=post_id,
         post_url=f"https://www.facebook.com/{post_id}" if post_id else "",
         comment_url=f"https://www.facebook.com/{comment_id}",
-        parent_id=str(value.get("parent_id", "")),
-        author_id=str(author.get("id", "")),
-        author_name=str(author.get("name", "")),
+        parent_id=text(value, "parent_id", where),
+        author_id=author_id,
+        author_name=text(author, "name", f"{where}.from"),
         created_at=when(value.get("created_time")),
-        from_own_account=bool(page_id) and str(author.get("id", "")) == page_id,
+        from_own_account=bool(page_id) and author_id == page_id,
     )
 
 
-def _instagram(entry: dict[str, Any], value: dict[str, Any], where: str) -> IncomingComment:
-    comment_id = str(need(value, "id", where))
-    author = value.get("from") or {}
-    media = value.get("media") or {}
-    account_id = str(entry.get("id", ""))
+def _instagram(entry: dict[str, Any], change: Any, where: str) -> IncomingComment | None:
+    change = obj(change, where)
+    if change.get("field") not in ("comments", "live_comments"):
+        return None
+    where = f"{where}.value"
+    value = obj(change.get("value"), where)
+    author = sub(value, "from", where)
+    author_id = text(author, "id", f"{where}.from")
+    account_id = text(entry, "id", "entry")
     return IncomingComment(
         platform=Platform.INSTAGRAM,
-        external_id=comment_id,
-        text=str(value.get("text", "")),
+        external_id=ident(value, "id", where),
+        text=text(value, "text", where),
         kind=ItemKind.COMMENT,
         account_id=account_id,
-        post_id=str(media.get("id", "")),
-        parent_id=str(value.get("parent_id", "")),
-        author_id=str(author.get("id", "")),
-        author_name=str(author.get("username", "")),
+        post_id=text(sub(value, "media", where), "id", f"{where}.media"),
+        parent_id=text(value, "parent_id", where),
+        author_id=author_id,
+        author_name=text(author, "username", f"{where}.from"),
         created_at=when(entry.get("time")),
-        from_own_account=bool(account_id) and str(author.get("id", "")) == account_id,
+        from_own_account=bool(account_id) and author_id == account_id,
     )
 
 
-def _message(
-    platform: Platform, entry: dict[str, Any], event: dict[str, Any], where: str
-) -> IncomingComment | None:
+def _message(platform: Platform, entry: dict[str, Any], event: Any, where: str) -> IncomingComment | None:
     """A Messenger or Instagram direct message (`entry[].messaging[]`); echoes of our own
     messages are stored as ours, read receipts and reactions are not messages."""
+    event = obj(event, where)
     message = event.get("message")
     if not isinstance(message, dict) or message.get("is_deleted"):
         return None
-    account_id = str(entry.get("id", ""))
-    sender = str(obj(need(event, "sender", where), f"{where}.sender").get("id", ""))
+    account_id = text(entry, "id", "entry")
+    sender = text(obj(need(event, "sender", where), f"{where}.sender"), "id", f"{where}.sender")
     echo = bool(message.get("is_echo")) or sender == account_id
     return IncomingComment(
         platform=platform,
-        external_id=f"dm:{need(message, 'mid', f'{where}.message')}",
-        text=str(message.get("text", "")),
+        external_id=f"dm:{ident(message, 'mid', f'{where}.message')}",
+        text=text(message, "text", f"{where}.message"),
         kind=ItemKind.DIRECT_MESSAGE,
         account_id=account_id,
         author_id=sender,
@@ -87,39 +96,37 @@ def _message(
     )
 
 
-def parse_meta_delivery(document: Any) -> list[IncomingComment]:
+def parse_meta_delivery(document: Any) -> Parsed:
     """All new comments in one delivery (which may batch many entries and changes)."""
     if not isinstance(document, dict):
         raise BadRequest("body must be a JSON object")
     kind = document.get("object")
     if kind not in ("page", "instagram"):
-        raise BadRequest(f"object must be 'page' or 'instagram', not {kind!r}")
+        raise BadRequest(f"object must be 'page' or 'instagram', not {kind!r}"[:200])
     entries = document.get("entry")
     if not isinstance(entries, list):
         raise BadRequest("entry must be a list")
-    found: list[IncomingComment] = []
+    platform = Platform.FACEBOOK if kind == "page" else Platform.INSTAGRAM
+    read_change = _facebook if kind == "page" else _instagram
+    parsed = Parsed()
     for i, entry in enumerate(entries):
+        where = f"entry[{i}]"
         if not isinstance(entry, dict):
-            raise BadRequest(f"entry[{i}] must be an object")
-        platform = Platform.FACEBOOK if kind == "page" else Platform.INSTAGRAM
-        for j, event in enumerate(entry.get("messaging") or []):
-            message = _message(
-                platform, entry, obj(event, f"entry[{i}].messaging[{j}]"), f"entry[{i}].messaging[{j}]"
-            )
-            if message is not None:
-                found.append(message)
-        for j, change in enumerate(entry.get("changes") or []):
-            where = f"entry[{i}].changes[{j}].value"
-            value = change.get("value") if isinstance(change, dict) else None
-            if not isinstance(value, dict):
-                raise BadRequest(f"{where} must be an object")
-            if kind == "page" and change.get("field") == "feed":
-                comment = _facebook(entry, value, where)
-                if comment is not None:
-                    found.append(comment)
-            elif kind == "instagram" and change.get("field") in ("comments", "live_comments"):
-                found.append(_instagram(entry, value, where))
-    return found
+            parsed.reject(where, f"{where} must be an object")
+            continue
+        for key, read, args in (
+            ("messaging", _message, (platform, entry)),
+            ("changes", read_change, (entry,)),
+        ):
+            events = entry.get(key)
+            if events is None:
+                continue
+            if not isinstance(events, list):
+                parsed.reject(f"{where}.{key}", f"{where}.{key} must be a list")
+                continue
+            for j, event in enumerate(events):
+                parsed.read(f"{where}.{key}[{j}]", read, *args, event, f"{where}.{key}[{j}]")
+    return parsed
 
 
 def register(app: web.Application, services: Services) -> None:

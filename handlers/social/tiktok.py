@@ -26,6 +26,7 @@ import aiohttp
 from aiohttp import web
 
 from bot.core.errors import PlatformError
+from bot.core.intake import InvalidItem, check_id
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.core.tasks import TaskKind
 from bot.outbox.worker import RetryLater
@@ -33,7 +34,7 @@ from bot.ports import PlatformItem
 from bot.services import Services
 from handlers.http import BadRequest, parse_json, problem, read_body
 from handlers.social.api import ApiReply, JsonApi, refused
-from handlers.social.fields import need, obj, when
+from handlers.social.fields import ident, need, obj, text, when
 
 log = logging.getLogger(__name__)
 
@@ -65,26 +66,28 @@ def check_signature(secret: bytes, body: bytes, header: str | None, *, now: floa
 def parse_comment_event(document: Any) -> dict[str, str] | None:
     """The ids of a new comment from one `comment.update` delivery; None for other events."""
     body = obj(document, "body")
-    event = str(need(body, "event", "body"))
+    event = text(body, "event", "body")
+    if not event:
+        raise BadRequest("body.event is missing")
     if event != "comment.update":
         return None
     content = need(body, "content", "body")
     if isinstance(content, str):
-        try:
-            content = json.loads(content)
-        except json.JSONDecodeError as exc:
-            raise BadRequest(f"body.content is not valid JSON: {exc}") from exc
+        content = parse_json(content.encode("utf-8", "surrogatepass"))
     content = obj(content, "body.content")
     if content.get("comment_action") != "insert":
         return None  # deletions and visibility changes: nothing new to moderate
     # The ids are JSON numbers too wide for a double; Python keeps them exact as ints.
-    return {
-        "business_id": str(need(body, "user_openid", "body")),
-        "comment_id": str(need(content, "comment_id", "body.content")),
-        "video_id": str(need(content, "video_id", "body.content")),
-        "parent_id": str(content.get("parent_comment_id") or ""),
-        "created": str(content.get("timestamp") or body.get("create_time") or ""),
-    }
+    try:
+        return {
+            "business_id": check_id(ident(body, "user_openid", "body"), "body.user_openid"),
+            "comment_id": check_id(ident(content, "comment_id", "body.content"), "body.content.comment_id"),
+            "video_id": check_id(ident(content, "video_id", "body.content"), "body.content.video_id"),
+            "parent_id": check_id(text(content, "parent_comment_id", "body.content"), "parent_comment_id"),
+            "created": text(content, "timestamp", "body.content") or text(body, "create_time", "body"),
+        }
+    except InvalidItem as exc:
+        raise BadRequest(str(exc)) from exc
 
 
 class TikTokClient:

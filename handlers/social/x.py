@@ -20,7 +20,7 @@ from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, problem
 from handlers.social.delivery import signed_delivery
-from handlers.social.fields import need, obj, when
+from handlers.social.fields import Parsed, ident, listed, need, obj, sub, text, when
 from handlers.social.signatures import x_signature, x_signature_matches
 
 
@@ -28,49 +28,55 @@ def _post_url(post_id: str) -> str:
     return f"https://x.com/i/web/status/{post_id}"
 
 
-def _activity_event(data: dict[str, Any]) -> IncomingComment | None:
+def _activity_event(event: Any, where: str) -> IncomingComment | None:
     """One X Activity API event: a reply to our post, or a post that mentions us."""
-    event_type = str(need(data, "event_type", "data"))
+    data = obj(event, where)
+    event_type = text(data, "event_type", where)
+    if not event_type:
+        raise BadRequest(f"{where}.event_type is missing")
     if event_type.endswith(".reply.create"):
         kind = ItemKind.COMMENT
     elif "mention" in event_type and event_type.endswith(".create"):
         kind = ItemKind.MENTION
     else:
         return None  # likes, follows, deletions and the rest are not items to moderate
-    post = obj(data.get("payload"), "data.payload")
-    our_id = str(obj(data.get("filter") or {}, "data.filter").get("user_id", ""))
-    post_id = str(need(post, "id", "data.payload"))
-    author_id = str(post.get("author_id", ""))
-    conversation = str(post.get("conversation_id", ""))
+    post = obj(data.get("payload"), f"{where}.payload")
+    our_id = text(sub(data, "filter", where), "user_id", f"{where}.filter")
+    post_id = ident(post, "id", f"{where}.payload")
+    author_id = text(post, "author_id", f"{where}.payload")
+    conversation = text(post, "conversation_id", f"{where}.payload")
     return IncomingComment(
         platform=Platform.X,
         external_id=post_id,
-        text=str(post.get("text", "")),
+        text=text(post, "text", f"{where}.payload"),
         kind=kind,
         account_id=our_id,
         post_id=conversation if kind is ItemKind.COMMENT else post_id,
         post_url=_post_url(conversation) if conversation else "",
         comment_url=_post_url(post_id),
-        parent_id=str(post.get("in_reply_to_tweet_id", "")),
+        parent_id=text(post, "in_reply_to_tweet_id", f"{where}.payload"),
         author_id=author_id,
         created_at=when(post.get("created_at")),
         from_own_account=bool(our_id) and author_id == our_id,
     )
 
 
-def _account_tweet(our_id: str, tweet: dict[str, Any], where: str) -> IncomingComment:
+def _account_tweet(our_id: str, tweet: Any, where: str) -> IncomingComment:
     """An Account Activity `tweet_create_events` item: a reply to us, else a mention."""
-    tweet_id = str(tweet.get("id_str") or need(tweet, "id", where))
-    user = obj(tweet.get("user") or {}, f"{where}.user")
-    author_id = str(user.get("id_str") or user.get("id") or "")
-    reply_to = str(tweet.get("in_reply_to_user_id_str") or "")
-    replied_post = str(tweet.get("in_reply_to_status_id_str") or "")
+    tweet = obj(tweet, where)
+    tweet_id = text(tweet, "id_str", where) or ident(tweet, "id", where)
+    user = sub(tweet, "user", where)
+    author_id = text(user, "id_str", f"{where}.user") or text(user, "id", f"{where}.user")
+    reply_to = text(tweet, "in_reply_to_user_id_str", where)
+    replied_post = text(tweet, "in_reply_to_status_id_str", where)
     kind = ItemKind.COMMENT if reply_to == our_id and replied_post else ItemKind.MENTION
-    extended = tweet.get("extended_tweet") or {}
+    extended = sub(tweet, "extended_tweet", where)
     return IncomingComment(
         platform=Platform.X,
         external_id=tweet_id,
-        text=str(extended.get("full_text") or tweet.get("full_text") or tweet.get("text", "")),
+        text=text(extended, "full_text", f"{where}.extended_tweet")
+        or text(tweet, "full_text", where)
+        or text(tweet, "text", where),
         kind=kind,
         account_id=our_id,
         post_id=replied_post if kind is ItemKind.COMMENT else tweet_id,
@@ -78,57 +84,56 @@ def _account_tweet(our_id: str, tweet: dict[str, Any], where: str) -> IncomingCo
         comment_url=_post_url(tweet_id),
         parent_id=replied_post,
         author_id=author_id,
-        author_name=str(user.get("screen_name", "")),
+        author_name=text(user, "screen_name", f"{where}.user"),
         created_at=when(tweet.get("timestamp_ms") or tweet.get("created_at")),
         from_own_account=author_id == our_id,
     )
 
 
-def _direct_message(
-    our_id: str, event: dict[str, Any], users: dict[str, Any], where: str
-) -> IncomingComment | None:
+def _direct_message(our_id: str, users: dict[str, Any], event: Any, where: str) -> IncomingComment | None:
+    event = obj(event, where)
     if event.get("type") != "message_create":
         return None
     create = obj(need(event, "message_create", where), f"{where}.message_create")
-    sender = str(need(create, "sender_id", f"{where}.message_create"))
-    data = obj(create.get("message_data") or {}, f"{where}.message_create.message_data")
-    profile = users.get(sender) if isinstance(users.get(sender), dict) else {}
+    sender = ident(create, "sender_id", f"{where}.message_create")
+    data = sub(create, "message_data", f"{where}.message_create")
+    profile = users.get(sender)
     return IncomingComment(
         platform=Platform.X,
-        external_id=f"dm:{need(event, 'id', where)}",
-        text=str(data.get("text", "")),
+        external_id=f"dm:{ident(event, 'id', where)}",
+        text=text(data, "text", f"{where}.message_create.message_data"),
         kind=ItemKind.DIRECT_MESSAGE,
         account_id=our_id,
         author_id=sender,
-        author_name=str((profile or {}).get("screen_name", "")),
+        author_name=text(profile, "screen_name", "users") if isinstance(profile, dict) else "",
         created_at=when(event.get("created_timestamp")),
         from_own_account=sender == our_id,  # our own replies echo back as events
     )
 
 
-def parse_x_delivery(document: Any) -> list[IncomingComment]:
+def parse_x_delivery(document: Any) -> Parsed:
     """Every reply, mention and direct message in one delivery."""
     body = obj(document, "body")
+    parsed = Parsed()
     if "data" in body:
         data = body["data"]
-        events = data if isinstance(data, list) else [data]
-        found = [_activity_event(obj(e, f"data[{i}]")) for i, e in enumerate(events)]
-        return [item for item in found if item is not None]
+        if isinstance(data, list):
+            for i, event in enumerate(data):
+                parsed.read(f"data[{i}]", _activity_event, event, f"data[{i}]")
+        else:
+            parsed.read("data", _activity_event, data, "data")
+        return parsed
     if "for_user_id" not in body:
         raise BadRequest("body must hold 'data' (X Activity API) or 'for_user_id' (Account Activity API)")
-    our_id = str(body["for_user_id"])
-    items: list[IncomingComment] = []
-    for i, tweet in enumerate(body.get("tweet_create_events") or []):
-        items.append(
-            _account_tweet(our_id, obj(tweet, f"tweet_create_events[{i}]"), f"tweet_create_events[{i}]")
-        )
+    our_id = text(body, "for_user_id", "body")
     users = body.get("users") if isinstance(body.get("users"), dict) else {}
-    for i, event in enumerate(body.get("direct_message_events") or []):
-        where = f"direct_message_events[{i}]"
-        message = _direct_message(our_id, obj(event, where), users or {}, where)
-        if message is not None:
-            items.append(message)
-    return items
+    for key, read, args in (
+        ("tweet_create_events", _account_tweet, (our_id,)),
+        ("direct_message_events", _direct_message, (our_id, users)),
+    ):
+        for i, event in enumerate(listed(body, key, "body")):
+            parsed.read(f"{key}[{i}]", read, *args, event, f"{key}[{i}]")
+    return parsed
 
 
 def register(app: web.Application, services: Services) -> None:
