@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
+from aiohttp.http_exceptions import HttpProcessingError
 
 from handlers.social.signatures import signature_matches
 
@@ -44,6 +46,30 @@ def parse_json(body: bytes) -> Any:
 
 class BadRequest(Exception):
     """A malformed request; the message is safe to return to the caller."""
+
+
+class MalformedRequestFilter(logging.Filter):
+    """Turns aiohttp's log of an unreadable request into one line without the request in it.
+
+    aiohttp logs a request it cannot parse (a request line or header over 8 KiB, a bad method)
+    at ERROR with the parser's exception, whose message quotes the start of the offending line:
+    the query string, and with it Meta's `hub.verify_token`. The record keeps its place and
+    level; only the exception's type is kept of its message.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], HttpProcessingError):
+            kind = type(record.exc_info[1]).__name__
+            record.msg, record.args = "malformed request refused with 400 (%s)", (kind,)
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+def keep_requests_out_of_the_log() -> None:
+    """Install MalformedRequestFilter on aiohttp's server logger (once)."""
+    server_log = logging.getLogger("aiohttp.server")
+    if not any(isinstance(f, MalformedRequestFilter) for f in server_log.filters):
+        server_log.addFilter(MalformedRequestFilter())
 
 
 class PathOnlyAccessLogger(AbstractAccessLogger):

@@ -22,10 +22,16 @@ T = TypeVar("T")
 
 
 def make_engine(url: str, *, schema: str | None = None) -> Engine:
-    """An engine tuned for this workload. `schema` sets PostgreSQL's search_path (tests)."""
+    """An engine tuned for this workload. `schema` sets PostgreSQL's search_path (tests).
+
+    `hide_parameters`: a database error's message would otherwise carry every row's values
+    (comment text, names, phone numbers), and such messages reach the log.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url, hide_parameters=True, connect_args={"check_same_thread": False, "timeout": 30}
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -47,7 +53,14 @@ def make_engine(url: str, *, schema: str | None = None) -> Engine:
     connect_args: dict[str, Any] = {}
     if schema:
         connect_args["options"] = f"-c search_path={schema}"
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, connect_args=connect_args)
+    return create_engine(
+        url,
+        hide_parameters=True,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+        connect_args=connect_args,
+    )
 
 
 def alembic_config(engine: Engine) -> Config:
