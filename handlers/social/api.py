@@ -11,12 +11,25 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 
 from bot.core.errors import PlatformError
 
 log = logging.getLogger(__name__)
+
+
+def segment(value: str) -> str:
+    """An id as one URL path segment: percent-encoded, so '/', '?' and '#' cannot leave it.
+
+    Ids are checked when they arrive (`bot.core.intake`); this holds for any that were stored
+    before that check, or that a platform's own reply hands on. An empty, '.' or '..' id would
+    name another path however it is encoded, so it is refused.
+    """
+    if not value.strip("."):
+        raise PlatformError("this item's id cannot be placed in a request to the platform", transient=False)
+    return quote(value, safe="")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ import aiohttp
 from bot.core.errors import PlatformError
 from bot.core.models import Platform
 from bot.ports import PlatformItem
+from handlers.social.api import segment
 
 log = logging.getLogger(__name__)
 
@@ -50,17 +51,17 @@ class GraphClient:
         self._session = session
 
     async def hide(self, item: PlatformItem) -> None:
-        await self._call("POST", item.external_id, data={self._hide_field: "true"})
+        await self._call("POST", segment(item.external_id), data={self._hide_field: "true"})
 
     async def unhide(self, item: PlatformItem) -> None:
-        await self._call("POST", item.external_id, data={self._hide_field: "false"})
+        await self._call("POST", segment(item.external_id), data={self._hide_field: "false"})
 
     async def delete(self, item: PlatformItem) -> None:
-        await self._call("DELETE", item.external_id)
+        await self._call("DELETE", segment(item.external_id))
 
     async def reply(self, item: PlatformItem, text: str) -> None:
         edge = "comments" if self.platform is Platform.FACEBOOK else "replies"
-        await self._call("POST", f"{item.external_id}/{edge}", data={"message": text})
+        await self._call("POST", f"{segment(item.external_id)}/{edge}", data={"message": text})
 
     async def private_reply(self, item: PlatformItem, text: str) -> None:
         if not item.account_id:
@@ -69,7 +70,7 @@ class GraphClient:
             )
         await self._call(
             "POST",
-            f"{item.account_id}/messages",
+            f"{segment(item.account_id)}/messages",
             json={"recipient": {"comment_id": item.external_id}, "message": {"text": text}},
         )
 
@@ -80,8 +81,8 @@ class GraphClient:
             raise PlatformError("Instagram's API has no way to ban an account", transient=False)
         if not (item.account_id and item.author_id):
             raise PlatformError("the Page or the author is unknown, so nobody can be banned", transient=False)
-        await self._call("POST", f"{item.account_id}/blocked", data={"user": item.author_id})
-        await self._call("DELETE", item.external_id)
+        await self._call("POST", f"{segment(item.account_id)}/blocked", data={"user": item.author_id})
+        await self._call("DELETE", segment(item.external_id))
 
     async def message(self, item: PlatformItem, text: str) -> None:
         """A Messenger (or Instagram) message to the sender, inside the 24-hour window."""
@@ -89,7 +90,7 @@ class GraphClient:
             raise PlatformError("the account or the sender is unknown", transient=False)
         await self._call(
             "POST",
-            f"{item.account_id}/messages",
+            f"{segment(item.account_id)}/messages",
             json={
                 "recipient": {"id": item.author_id},
                 "messaging_type": "RESPONSE",

@@ -11,14 +11,13 @@ comments on the organisation's latest posts. Versioned headers (`LinkedIn-Versio
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import aiohttp
 
 from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.ports import PlatformItem
-from handlers.social.api import ApiReply, JsonApi, refused
+from handlers.social.api import ApiReply, JsonApi, refused, segment
 from handlers.social.fields import when
 
 LABEL = "LinkedIn"
@@ -68,7 +67,7 @@ class LinkedInClient:
             "message": {"text": text},
             "parentComment": item.external_id,
         }
-        path = f"socialActions/{quote(item.post_id, safe='')}/comments"
+        path = f"socialActions/{segment(item.post_id)}/comments"
         reply = await self._api.request("POST", path, json=body)
         if not reply.ok:
             raise _error(reply)
@@ -82,7 +81,7 @@ class LinkedInClient:
             urn = str(post.get("id", "")) if isinstance(post, dict) else ""
             if not urn:
                 continue
-            found = await self._get(f"socialActions/{quote(urn, safe='')}/comments", {"count": "100"})
+            found = await self._get(f"socialActions/{segment(urn)}/comments", {"count": "100"})
             calls += 1
             for comment in found.get("elements") or []:
                 if isinstance(comment, dict):

@@ -18,6 +18,7 @@ from bot.core import platform_state
 from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
+from handlers.social.api import segment
 from handlers.social.fields import when
 from handlers.social.graph import GraphClient
 from handlers.social.linkedin_api import LinkedInClient
@@ -146,14 +147,16 @@ class MetaReconciler:
         return await self._instagram()
 
     async def _facebook(self) -> Found:
-        feed = await self.client.get(f"{self.account_id}/feed", {"fields": "id", "limit": str(self.posts)})
+        feed = await self.client.get(
+            f"{segment(self.account_id)}/feed", {"fields": "id", "limit": str(self.posts)}
+        )
         calls, items = 1, []
         for post in feed.get("data") or []:
             post_id = str(post.get("id", ""))
             if not post_id:
                 continue
             found = await self.client.get(
-                f"{post_id}/comments",
+                f"{segment(post_id)}/comments",
                 {
                     "fields": "id,message,from,created_time,parent{id}",
                     "filter": "stream",
@@ -186,7 +189,7 @@ class MetaReconciler:
 
     async def _instagram(self) -> Found:
         media = await self.client.get(
-            f"{self.account_id}/media", {"fields": "id,permalink", "limit": str(self.posts)}
+            f"{segment(self.account_id)}/media", {"fields": "id,permalink", "limit": str(self.posts)}
         )
         calls, items = 1, []
         for post in media.get("data") or []:
@@ -194,7 +197,7 @@ class MetaReconciler:
             if not media_id:
                 continue
             found = await self.client.get(
-                f"{media_id}/comments",
+                f"{segment(media_id)}/comments",
                 {"fields": "id,text,timestamp,from,replies{id,text,timestamp,from}", "limit": "50"},
             )
             calls += 1

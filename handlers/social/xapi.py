@@ -21,7 +21,7 @@ import aiohttp
 from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.ports import PlatformItem
-from handlers.social.api import ApiReply, JsonApi, refused
+from handlers.social.api import ApiReply, JsonApi, refused, segment
 from handlers.social.fields import when
 
 LABEL = "X"
@@ -73,12 +73,16 @@ class XClient:
                 "the author of this post is unknown, so they cannot be muted", transient=False
             )
         await self._hidden(item, True)
-        await self._send("POST", f"2/users/{self.user_id}/muting", json={"target_user_id": item.author_id})
+        await self._send(
+            "POST", f"2/users/{segment(self.user_id)}/muting", json={"target_user_id": item.author_id}
+        )
 
     async def message(self, item: PlatformItem, text: str) -> None:
         if not item.author_id:
             raise PlatformError("the sender is unknown", transient=False)
-        await self._send("POST", f"2/dm_conversations/with/{item.author_id}/messages", json={"text": text})
+        await self._send(
+            "POST", f"2/dm_conversations/with/{segment(item.author_id)}/messages", json={"text": text}
+        )
 
     async def mentions(self, *, since_id: str | None) -> MentionsPage:
         """Posts that mention us (newest first, up to 100), as items; replies to our posts are
@@ -91,7 +95,7 @@ class XClient:
         }
         if since_id:
             params["since_id"] = since_id
-        body = await self._send("GET", f"2/users/{self.user_id}/mentions", params=params)
+        body = await self._send("GET", f"2/users/{segment(self.user_id)}/mentions", params=params)
         users = {
             str(u.get("id")): str(u.get("username", ""))
             for u in (body.get("includes") or {}).get("users") or []
@@ -132,7 +136,9 @@ class XClient:
         )
 
     async def _hidden(self, item: PlatformItem, hidden: bool) -> None:
-        reply = await self._api.request("PUT", f"2/tweets/{item.external_id}/hidden", json={"hidden": hidden})
+        reply = await self._api.request(
+            "PUT", f"2/tweets/{segment(item.external_id)}/hidden", json={"hidden": hidden}
+        )
         if reply.status == 403:
             raise PlatformError(
                 "X refused: only replies in conversations our account started can be hidden. "

@@ -24,6 +24,7 @@ class GraphCall:
     params: dict[str, str]
     body: dict[str, Any]
     authorization: str
+    raw_path: str = ""  # as sent, percent-encoding and all
 
 
 @dataclass
@@ -63,6 +64,7 @@ class GraphStandIn:
                 dict(request.query),
                 body,
                 request.headers.get("Authorization", ""),
+                request.rel_url.raw_path,
             )
         )
         if self._failures:
