@@ -184,7 +184,11 @@ def build_runtime(
 
     app.router.add_get("/healthz", healthz)
     if bolt is not None:
-        app.router.add_routes([slack_listeners.route(bolt)])
+        assert settings.slack_signing_secret is not None
+        signing_secret = settings.slack_signing_secret.get_secret_value()
+        app.router.add_routes(
+            [slack_listeners.route(bolt, signing_secret=signing_secret, limit=settings.max_body_bytes)]
+        )
     else:
         app.router.add_post("/slack/events", slack_not_configured)
     teams_wiring.register(app, settings, teams)

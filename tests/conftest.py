@@ -9,9 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 
 from bot.store.db import Database, make_engine, migrate
+
+# Property tests: the same examples on every run by default, so CI is repeatable; set
+# HYPOTHESIS_PROFILE=explore to draw new ones (many more, at random) when hunting for failures.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, deadline=None, max_examples=40)
+hypothesis_settings.register_profile("explore", database=None, deadline=None, max_examples=400)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.card_action import CardAction
@@ -19,10 +21,12 @@ from bot.core.errors import explain as explain_error
 from bot.core.models import Actor, Decision
 from bot.core.rhythm import acknowledged_what
 from bot.services import Services
+from handlers.http import problem, read_body
 from handlers.slack.blocks import leave_theme_modal
 from handlers.slack.ids import ACK_PREFIX, ACTION_PREFIX, SURGE_PREFIX, AckActionId, CallbackId, Command
 from handlers.slack.moderators import SlackModerators
 from handlers.slack.oncall import describe, parse_oncall
+from handlers.slack.requests import refusal
 from handlers.slack.surge_blocks import read_surge_value
 
 log = logging.getLogger(__name__)
@@ -180,11 +184,21 @@ def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> 
         await ack()
 
 
-def route(app: AsyncApp) -> web.RouteDef:
-    """POST /slack/events: Bolt checks the signature and the 5-minute window on the raw body."""
+def route(app: AsyncApp, *, signing_secret: str, limit: int) -> web.RouteDef:
+    """POST /slack/events: checked at the edge (see `handlers.slack.requests`), then Bolt's."""
 
     async def slack_events(request: web.Request) -> web.StreamResponse:
-        bolt_request = await to_bolt_request(request)
+        body = await read_body(request, limit=limit)
+        # Bolt reads the media type from the header itself (no header: by the body's first byte).
+        content_type = request.headers.get("Content-Type", "").split(";")[0].strip() or None
+        refused = refusal(
+            secret=signing_secret, body=body, headers=request.headers, content_type=content_type
+        )
+        if refused is not None:
+            return problem(*refused)
+        headers: dict[str, str | Sequence[str]] = {n: request.headers.getall(n) for n in request.headers}
+        text = body.decode("utf-8")  # checked to be UTF-8 by `refusal`
+        bolt_request = AsyncBoltRequest(body=text, query=request.query_string, headers=headers)
         bolt_response = await app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
 

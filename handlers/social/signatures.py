@@ -14,6 +14,12 @@ import hashlib
 import hmac
 
 
+def same(expected: str, given: str) -> bool:
+    """Constant-time equality that is False, not an error, for a header with non-ASCII in it
+    (`hmac.compare_digest` raises TypeError on such strings, which answered forgeries 500)."""
+    return given.isascii() and hmac.compare_digest(expected, given)
+
+
 def sign_sha256(secret: bytes, body: bytes) -> str:
     return "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
 
@@ -22,7 +28,7 @@ def signature_matches(secret: bytes, body: bytes, header: str | None) -> bool:
     """Constant-time check of a `sha256=<hex>` header against the body."""
     if not header or not header.startswith("sha256="):
         return False
-    return hmac.compare_digest(sign_sha256(secret, body), header.strip())
+    return same(sign_sha256(secret, body), header.strip())
 
 
 def x_signature(secret: bytes, message: bytes) -> str:
@@ -32,7 +38,7 @@ def x_signature(secret: bytes, message: bytes) -> str:
 def x_signature_matches(secret: bytes, body: bytes, header: str | None) -> bool:
     if not header:
         return False
-    return hmac.compare_digest(x_signature(secret, body), header.strip())
+    return same(x_signature(secret, body), header.strip())
 
 
 def linkedin_signature(secret: bytes, message: bytes) -> str:
@@ -43,4 +49,4 @@ def linkedin_signature_matches(secret: bytes, body: bytes, header: str | None) -
     if not header:
         return False
     given = header.strip().removeprefix("hmacsha256=").lower()
-    return hmac.compare_digest(linkedin_signature(secret, body), given)
+    return same(linkedin_signature(secret, body), given)

@@ -35,6 +35,7 @@ from bot.services import Services
 from handlers.http import BadRequest, parse_json, problem, read_body
 from handlers.social.api import ApiReply, JsonApi, refused
 from handlers.social.fields import ident, need, obj, text, when
+from handlers.social.signatures import same
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +55,9 @@ def check_signature(secret: bytes, body: bytes, header: str | None, *, now: floa
         return "TikTok-Signature header is missing"
     parts = dict(part.strip().split("=", 1) for part in header.split(",") if "=" in part)
     timestamp, given = parts.get("t", ""), parts.get("s", "")
-    if not timestamp.isdigit() or not given:
+    if not (timestamp.isascii() and timestamp.isdigit()) or not given:
         return "TikTok-Signature must read t=<seconds>,s=<hex>"
-    if not hmac.compare_digest(tiktok_signature(secret, timestamp, body), given.lower()):
+    if not same(tiktok_signature(secret, timestamp, body), given.lower()):
         return "signature does not match"
     if abs(now - int(timestamp)) > TOLERANCE_SECONDS:
         return "signature is older than five minutes (a replay, or a clock far out)"

@@ -14,20 +14,21 @@ Teams request it holds (503 after `TEAMS_AUTH_TIMEOUT`), never Slack or the rest
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from typing import Any
 
 import requests
 from aiohttp import web
+from azure.core.exceptions import DeserializationError
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes
 from botframework.connector.auth import AuthenticateRequestResult, ChannelValidation
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.core.errors import explain
 from bot.settings import Settings
-from handlers.http import problem
+from handlers.http import BadRequest, parse_json, problem, read_body
 from handlers.teams.bot import ModbotTeamsBot
 from handlers.teams.credentials import KeptCredentialFactory
 
@@ -83,19 +84,68 @@ def _unavailable(reason: str) -> web.Response:
     return refused
 
 
-def route(adapter: CloudAdapter, bot: ModbotTeamsBot, *, auth_timeout: float = 10.0) -> web.RouteDef:
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class _Account(_Open):
+    id: str = ""
+    name: str | None = None
+    aad_object_id: str | None = Field(None, alias="aadObjectId")
+
+
+class _Conversation(_Open):
+    id: str = Field(min_length=1)
+    tenant_id: str | None = Field(None, alias="tenantId")
+
+
+class ActivityEnvelope(_Open):
+    """The fields of an activity that the SDK and our bot read, with the types the Bot Framework
+    documents: a wrong type here (`"conversation": "x"`) made the SDK raise, answered 500."""
+
+    type: str = Field(min_length=1)
+    service_url: str = Field(min_length=1, alias="serviceUrl")
+    conversation: _Conversation
+    sender: _Account | None = Field(None, alias="from")
+    recipient: _Account | None = None
+    channel_data: dict[str, Any] | None = Field(None, alias="channelData")
+    text: str | None = None
+    entities: list[dict[str, Any]] | None = None
+    attachments: list[dict[str, Any]] | None = None
+    reply_to_id: str | None = Field(None, alias="replyToId")
+
+
+def read_activity(body: bytes) -> Activity:
+    """The activity in the body; BadRequest with the reason when it is not one."""
+    try:
+        document = parse_json(body)
+    except BadRequest as exc:
+        raise BadRequest(f"The body is not JSON that can be read ({exc})") from exc
+    if not isinstance(document, dict):
+        raise BadRequest("Not a Bot Framework activity: the body must be a JSON object")
+    try:
+        ActivityEnvelope.model_validate(document)
+        return Activity().deserialize(document)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "activity"
+        why = f"it has no {where}" if first["type"] == "missing" else f"{where}: {first['msg']}"
+        raise BadRequest(f"Not a Bot Framework activity: {why}") from exc
+    except (DeserializationError, ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
+        kind = type(exc).__name__
+        raise BadRequest(f"Not a Bot Framework activity: it could not be read ({kind})") from exc
+
+
+def route(
+    adapter: CloudAdapter, bot: ModbotTeamsBot, *, auth_timeout: float = 10.0, limit: int = 2 * 1024 * 1024
+) -> web.RouteDef:
     async def messages(request: web.Request) -> web.StreamResponse:
         if "application/json" not in request.headers.get("Content-Type", ""):
             return problem(415, "Bot Framework activities are JSON (Content-Type: application/json)")
         try:
-            body: Any = json.loads(await request.read())
-        except ValueError:
-            return problem(400, "The body is not JSON")
-        if not isinstance(body, dict) or not body.get("type"):
-            return problem(400, "Not a Bot Framework activity: it has no type")
-        if not body.get("serviceUrl") or not (body.get("conversation") or {}).get("id"):
-            return problem(400, "Not a Bot Framework activity: serviceUrl and conversation.id are required")
-        activity = Activity().deserialize(body)
+            activity = read_activity(await read_body(request, limit=limit))
+        except BadRequest as exc:
+            return problem(400, str(exc))
         try:
             # Authenticated apart from the turn, so only a failed check is answered 401.
             auth = await _authenticate(

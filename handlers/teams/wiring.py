@@ -51,7 +51,10 @@ def build(
     )
     connector = TeamsConnector(adapter=adapter, app_id=settings.teams_app_id or "", db=db, now=now)
     teams = Teams(
-        route=endpoint.route(adapter, bot, auth_timeout=settings.teams_auth_timeout), connector=connector
+        route=endpoint.route(
+            adapter, bot, auth_timeout=settings.teams_auth_timeout, limit=settings.max_body_bytes
+        ),
+        connector=connector,
     )
     if settings.teams_moderation_channel:
         teams.desks["teams"] = TeamsDesk(connector=connector, channel=settings.teams_moderation_channel)
