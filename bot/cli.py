@@ -202,6 +202,7 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     except Exception as exc:
         print(f"database: PROBLEM: cannot open DATABASE_URL ({type(exc).__name__}: {exc})", file=out)
         ok = False
+    ok = _check_data_key(settings, out) and ok
     print(f"slack: {'configured' if settings.slack_enabled else 'not configured'}", file=out)
     for line in teams_report(settings):
         print(line, file=out)
@@ -211,6 +212,27 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     for problem in settings.problems():
         print(f"warning: {problem}", file=out)
     return 0 if ok else 1
+
+
+def _check_data_key(settings: Settings, out: TextIO) -> bool:
+    """The line about MODBOT_DATA_KEY; False where `modbot serve` would refuse to start."""
+    from bot.core.confidential import DataKeyError, parse_key, weakness
+
+    production = settings.modbot_env == "production"
+    raw = settings.modbot_data_key.get_secret_value() if settings.modbot_data_key else None
+    try:
+        key, development = parse_key(raw, production=production)
+    except DataKeyError as exc:
+        print(f"data key: PROBLEM: {exc}", file=out)
+        return False
+    why = None if development else weakness(key)
+    if development:
+        print("data key: development stand-in (set MODBOT_DATA_KEY before real reports)", file=out)
+    elif why:
+        print(f"data key: set, but production would refuse it: {why}", file=out)
+    else:
+        print("data key: set", file=out)
+    return True
 
 
 def cmd_audit_export(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:

@@ -201,6 +201,36 @@ def test_data_key_rules() -> None:
     assert parse_key(None, production=False)[1] is True  # development stand-in, announced at start-up
 
 
+# Keys the chaos run started production with; each could be guessed.
+GUESSABLE = {
+    "a phrase twice": b"passwordPASSWORD" * 2,
+    "hex digits twice": b"0123456789abcdef" * 2,
+    "eight bytes four times": bytes([0x9C, 0x11, 0xE4, 0x3A, 0x70, 0xD2, 0x05, 0xB8]) * 4,
+    "counting bytes": bytes(range(32)),
+    "the tests' key": base64.b64decode("3q2+7wABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhs="),
+}
+
+
+@pytest.mark.parametrize("key", GUESSABLE.values(), ids=GUESSABLE.keys())
+def test_production_refuses_a_guessable_key_and_development_allows_it(key: bytes) -> None:
+    raw = base64.b64encode(key).decode()
+    with pytest.raises(DataKeyError, match="too weak"):
+        parse_key(raw, production=True)
+    assert parse_key(raw, production=False) == (key, False)
+
+
+def test_the_development_key_itself_is_refused_in_production() -> None:
+    development, _ = parse_key(None, production=False)
+    with pytest.raises(DataKeyError, match="published"):
+        parse_key(base64.b64encode(development).decode(), production=True)
+
+
+def test_random_keys_pass() -> None:
+    for _ in range(2000):
+        key = os.urandom(32)
+        assert parse_key(base64.b64encode(key).decode(), production=True) == (key, False)
+
+
 def test_sealed_values_are_bound_to_their_reference() -> None:
     sealed = SEALER.seal("details", context="SG-2026-0001:details")
     assert SEALER.open(sealed, context="SG-2026-0001:details") == "details"

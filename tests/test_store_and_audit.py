@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import os
@@ -111,6 +112,32 @@ def test_modbot_check_names_what_is_missing(tmp_path: Path) -> None:
     assert "SLACK_MODERATION_CHANNEL is not set" in result.stdout
     assert "SLACK_MODERATORS is empty" in result.stdout
     assert "database: reachable and migrated (sqlite)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("key", "says"),
+    [
+        (None, "MODBOT_DATA_KEY is not set"),
+        (base64.b64encode(b"passwordPASSWORD" * 2).decode(), "typed text"),
+        (base64.b64encode(b"\x13\x37\xc0\xde\x42\x99\x01\xfe" * 4).decode(), "repeat too much"),
+    ],
+)
+def test_modbot_check_fails_in_production_on_a_missing_or_guessable_key(
+    tmp_path: Path, key: str | None, says: str
+) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MODBOT_", "SLACK_", "META_"))}
+    env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'check.db'}", MODBOT_ENV="production")
+    if key is not None:
+        env["MODBOT_DATA_KEY"] = key
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "check"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1
+    assert "data key: PROBLEM" in result.stdout and says in result.stdout
+    env["MODBOT_DATA_KEY"] = base64.b64encode(os.urandom(32)).decode()
+    command = [sys.executable, "-m", "bot.cli", "check"]
+    strong = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert "data key: set" in strong.stdout
 
 
 def test_modbot_check_reports_each_platform_and_what_it_can_do(tmp_path: Path) -> None:
