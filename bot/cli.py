@@ -18,6 +18,7 @@ from bot.settings import Settings
 if TYPE_CHECKING:
     from bot.core.evaluation import DecisionLabel, Example
     from bot.core.policy import PolicyEngine
+    from bot.store.db import Database
 
 
 def _settings() -> Settings:
@@ -203,6 +204,7 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         print(f"database: PROBLEM: cannot open DATABASE_URL ({type(exc).__name__}: {exc})", file=out)
         ok = False
     ok = _check_data_key(settings, out) and ok
+    _report_outbox(settings, out)
     print(f"slack: {'configured' if settings.slack_enabled else 'not configured'}", file=out)
     for line in teams_report(settings):
         print(line, file=out)
@@ -212,6 +214,30 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     for problem in settings.problems():
         print(f"warning: {problem}", file=out)
     return 0 if ok else 1
+
+
+def _report_outbox(settings: Settings, out: TextIO) -> None:
+    """Counts by state; dead tasks are a warning (they stop nothing, but something did not happen)."""
+    from bot.outbox.worker import outbox_counts
+    from bot.store.db import Database, make_engine
+
+    try:
+        db = Database(make_engine(settings.database_url), workers=1)
+        try:
+            counts = db.call(outbox_counts)
+        finally:
+            db.close()
+    except Exception as exc:  # the database line above has said why already
+        print(f"outbox: not read ({type(exc).__name__})", file=out)
+        return
+    waiting = counts.get("pending", 0) + counts.get("running", 0)
+    print(f"outbox: {waiting} waiting, {counts.get('dead', 0)} dead", file=out)
+    if counts.get("dead"):
+        print(
+            f"warning: {counts['dead']} outbox tasks ran out of time: see modbot outbox list --dead, "
+            "then modbot outbox retry",
+            file=out,
+        )
 
 
 def _check_data_key(settings: Settings, out: TextIO) -> bool:
@@ -246,6 +272,57 @@ def cmd_audit_export(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     finally:
         db.close()
     print(f"{count} audit rows exported", file=sys.stderr)
+    return 0
+
+
+def _open_db() -> Database:
+    from bot.store.db import Database, make_engine, migrate
+
+    engine = make_engine(_settings().database_url)
+    migrate(engine)
+    return Database(engine, workers=1)
+
+
+def cmd_outbox_list(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    """The side effects not yet done (or only those that ran out of time), oldest first."""
+    from bot.core import dead_letters
+    from bot.core.clock import LONDON
+
+    db = _open_db()
+    try:
+        found = db.call(lambda s: dead_letters.tasks(s, dead_only=args.dead, limit=args.limit))
+    finally:
+        db.close()
+    if not found:
+        print("no dead tasks" if args.dead else "the outbox is empty", file=out)
+        return 0
+    print("id\tstatus\tkind\tattempts\tqueued (London)\tlane\tlast error", file=out)
+    for task in found:
+        queued = task.created_at.astimezone(LONDON).strftime("%Y-%m-%d %H:%M")
+        error = (task.last_error or "").replace("\n", " ")[:120]
+        print(
+            f"{task.id}\t{task.status}\t{task.kind}\t{task.attempts}\t{queued}\t{task.lane}\t{error}",
+            file=out,
+        )
+    return 0
+
+
+def cmd_outbox_retry(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    """Queue dead tasks again; a running `modbot serve` picks them up within a second or so."""
+    from bot.core import dead_letters
+
+    if not args.ids and not args.dead:
+        raise SystemExit("modbot: name the task ids to retry, or --dead for every dead task")
+    now = datetime.now(UTC)
+    db = _open_db()
+    try:
+        queued = db.call(lambda s: dead_letters.requeue(s, ids=args.ids, all_dead=args.dead, now=now))
+    finally:
+        db.close()
+    missing = sorted(set(args.ids) - set(queued))
+    print(f"queued again: {', '.join(map(str, queued)) or 'none'}", file=out)
+    if missing:
+        print(f"not dead (or not found), left as they are: {', '.join(map(str, missing))}", file=out)
     return 0
 
 
@@ -539,6 +616,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--until", type=_since, default=None, help="ISO date or datetime, exclusive")
     export.add_argument("--format", choices=["csv"], default="csv")
     export.set_defaults(func=cmd_audit_export)
+    outbox = sub.add_parser("outbox", help="side effects waiting, and those that ran out of time")
+    outbox_commands = outbox.add_subparsers(dest="outbox_command", required=True)
+    listing = outbox_commands.add_parser("list", help="tasks not yet done, oldest first")
+    listing.add_argument("--dead", action="store_true", help="only the tasks that ran out of time")
+    listing.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
+    listing.set_defaults(func=cmd_outbox_list)
+    retry = outbox_commands.add_parser("retry", help="queue dead tasks again, their time restarted")
+    retry.add_argument("ids", nargs="*", type=int, help="the task ids (from outbox list --dead)")
+    retry.add_argument("--dead", action="store_true", help="every dead task")
+    retry.set_defaults(func=cmd_outbox_retry)
     digest = sub.add_parser("digest", help="print a reminder or the handover digest as it would be sent")
     digest.add_argument("kind", choices=["handover", "morning", "midday", "afternoon"])
     digest.add_argument("--at", type=_moment, default=None, help="ISO datetime (London time if no zone)")

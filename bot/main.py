@@ -18,6 +18,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core import dead_letters
 from bot.core.confidential import parse_key
 from bot.core.effects import build_handlers
 from bot.core.models import Platform
@@ -111,7 +112,9 @@ def build_runtime(
         )
         moderators = SlackModerators(client=listener_client, ids=settings.slack_moderators)
         slack_listeners.register(bolt, services, moderators)
-        desk_client = AsyncWebClient(token=token, base_url=settings.slack_api_url, timeout=10)
+        desk_client = AsyncWebClient(
+            token=token, base_url=settings.slack_api_url, timeout=settings.slack_timeout
+        )
         if settings.slack_moderation_channel:
             desks["slack"] = SlackDesk(client=desk_client, channel=settings.slack_moderation_channel)
         slack_safeguarding.register(bolt, services, leads=frozenset(settings.slack_safeguarding_leads))
@@ -139,9 +142,13 @@ def build_runtime(
             TaskKind.FETCH_TIKTOK_COMMENT: FetchTikTokComment(services=services),
         },
         now=now,
+        on_dead=lambda session, task, when: dead_letters.tell_desks(
+            session, task=task, desks=services.desk_targets, now=when
+        ),
         policy=OutboxPolicy(
-            max_attempts=settings.outbox_max_attempts,
+            give_up_after=settings.outbox_give_up_after,
             backoff_base=settings.outbox_backoff_base,
+            backoff_max=settings.outbox_backoff_max,
             poll_interval=settings.outbox_poll_interval,
             lane_interval={"slack:": settings.slack_post_interval, "teams:": settings.teams_post_interval},
         ),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from bot.core.dead_letters import DeskNotice
 from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rota import OnCall
 from bot.core.safeguarding import ReportNotice
@@ -38,6 +39,15 @@ class ChatDesk(Protocol):
         """Replace a posted card in place; raise ChatError on failure."""
         ...
 
+    async def find_posted(self, *, kind: str, record_id: int) -> PostedCard | None:
+        """The card this desk already posted for the record ("case" or "surge"), if it can tell.
+
+        Asked before a retry posts again: a post can reach the channel even though its answer
+        never came back (a timeout, a process killed mid-post). None when there is none, or when
+        the chat platform cannot say.
+        """
+        ...
+
     async def post_surge(self, card: SurgeCard) -> PostedCard:
         """Post the one card that stands for a surge of comments on one post."""
         ...
@@ -47,6 +57,10 @@ class ChatDesk(Protocol):
     async def escalate(self, card: CaseCard, *, on_call: OnCall | None) -> None:
         """An urgent item out of hours: straight to the person on call (or, with nobody on call,
         to the channel with a warning)."""
+        ...
+
+    async def post_notice(self, notice: DeskNotice) -> None:
+        """A plain message to the moderators' channel (a task that ran out of time, say)."""
         ...
 
     async def post_clock_alert(self, line: CaseLine, *, overdue: bool) -> None:

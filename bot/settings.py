@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     )
     modbot_data_key: SecretStr | None = Field(None, alias="MODBOT_DATA_KEY")
     slack_post_interval: float = Field(1.0, alias="SLACK_POST_INTERVAL", ge=0)
+    # Seconds the card poster waits for Slack: long, since a post answered late still reached
+    # the channel, and giving up early is what makes a retry look for it.
+    slack_timeout: int = Field(30, alias="SLACK_TIMEOUT", ge=1)
 
     meta_app_secret: SecretStr | None = Field(None, alias="META_APP_SECRET")
     meta_verify_token: SecretStr | None = Field(None, alias="META_VERIFY_TOKEN")
@@ -117,8 +120,10 @@ class Settings(BaseSettings):
     scheduler_enabled: bool = Field(True, alias="MODBOT_SCHEDULER")
     scheduler_interval: float = Field(60.0, alias="MODBOT_SCHEDULER_INTERVAL", gt=0)
 
-    outbox_max_attempts: int = Field(10, alias="OUTBOX_MAX_ATTEMPTS", ge=1)
+    # Seconds a side effect is tried for before the desks are told it did not happen.
+    outbox_give_up_after: float = Field(86400.0, alias="OUTBOX_GIVE_UP_AFTER", gt=0)
     outbox_backoff_base: float = Field(2.0, alias="OUTBOX_BACKOFF_BASE", gt=0)
+    outbox_backoff_max: float = Field(300.0, alias="OUTBOX_BACKOFF_MAX", gt=0)
     outbox_poll_interval: float = Field(1.0, alias="OUTBOX_POLL_INTERVAL", gt=0)
 
     @field_validator(

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.core import audit, card_refs, cases, rhythm, rota, surges
+from bot.core import audit, card_refs, cases, dead_letters, rhythm, rota, surges
 from bot.core.clock import LONDON
 from bot.core.desks import DeskTarget
 from bot.core.digests import (
@@ -30,10 +30,10 @@ from bot.core.rota import OnCall
 from bot.core.surge_views import build_surge_card
 from bot.core.tasks import TaskKind
 from bot.core.views import CaseCard, build_case_card
-from bot.outbox.worker import RetryLater, TaskHandler
+from bot.outbox.worker import RetryLater, TaskHandler, attempt
 from bot.ports import ChatDesk, PlatformItem, PostedCard, SocialPlatform
 from bot.store.db import Database
-from bot.store.tables import CardRef, Comment, ScheduledSend, SurgeCardRef
+from bot.store.tables import CardRef, Comment, OutboxTask, ScheduledSend, SurgeCardRef
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,7 @@ class _DeskMessage(_Base, ABC):
 
     what = "card"  # for the log: "card for case 12", "surge card 3"
     key = "id"  # the payload field naming the record
+    kind = "record"  # how the desk marks the card it posts, to find it again ("case", "surge")
     table: type[CardRef] | type[SurgeCardRef] = CardRef  # where the message references live
     refreshing = False  # the task edits the posted message rather than posting one
 
@@ -156,21 +157,26 @@ class _DeskMessage(_Base, ABC):
         if await self.db.run(lambda s: self._ref(s, record_id, desk_name)) is not None:
             return  # posted before a restart; the refresh path keeps it current
         card = await self.db.run(lambda s: self._build(s, record_id))
+        # A try after the first may follow a post that reached the channel unanswered (a
+        # timeout, or a process killed mid-post): adopt that message rather than post twice.
+        found = await desk.find_posted(kind=self.kind, record_id=record_id) if attempt() > 1 else None
         try:
-            posted = await self._post(desk, card)
+            posted = found or await self._post(desk, card)
         except ChatError as exc:
             if not exc.transient:
                 log.error("%s %s could not be posted to %s: %s", self.what, record_id, desk_name, exc)
             raise retry_for(exc) from exc
+        # What an adopted message shows is unknown (version 0), so it is refreshed at once.
+        shown = card.version if found is None else 0
 
         def save(session: Any) -> None:
-            self._save_ref(session, record_id, desk_name, posted, card.version)
+            self._save_ref(session, record_id, desk_name, posted, shown)
             current = self._version(session, record_id)
-            if current != card.version:  # changed while the post was in flight
+            if current != shown:  # changed while the post was in flight, or adopted
                 self._enqueue_refresh(session, record_id, DeskTarget(desk_name, desk.lane()), current)
 
         await self.db.run(save)
-        log.info("%s %s posted to %s", self.what, record_id, desk_name)
+        log.info("%s %s %s %s", self.what, record_id, "found already on" if found else "posted to", desk_name)
 
     async def refresh(self, payload: dict[str, Any]) -> None:
         record_id, desk_name, desk = self._target(payload)
@@ -203,7 +209,7 @@ class _DeskMessage(_Base, ABC):
 
 
 class _CaseCard(_DeskMessage):
-    what, key, table = "card for case", "case_id", CardRef
+    what, key, kind, table = "card for case", "case_id", "case", CardRef
 
     def _version(self, session: Any, record_id: int) -> int:
         return cases.load_case(session, record_id)[0].version
@@ -224,7 +230,7 @@ class _CaseCard(_DeskMessage):
 
 
 class _SurgeCard(_DeskMessage):
-    what, key, table = "surge card", "surge_id", SurgeCardRef
+    what, key, kind, table = "surge card", "surge_id", "surge", SurgeCardRef
 
     def _version(self, session: Any, record_id: int) -> int:
         return surges.load(session, record_id).version
@@ -441,6 +447,24 @@ class AutoReply(_Base):
             await self._record(comment, f"gave up after retries: {reason}")
 
 
+class DeadTaskNotice(_Base):
+    """Tells one desk that a task ran out of time, and how to queue it again."""
+
+    async def run(self, payload: dict[str, Any]) -> None:
+        task_id, desk = int(payload["task_id"]), self.desks.get(str(payload["desk"]))
+        task = await self.db.run(lambda s: s.get(OutboxTask, task_id))
+        if desk is None or task is None or task.status != "dead":
+            return  # the desk is gone, or someone queued the task again already
+        notice = dead_letters.notice_for(task, now=self.now())
+        try:
+            await desk.post_notice(notice)
+        except ChatError as exc:
+            raise retry_for(exc) from exc
+
+    async def give_up(self, payload: dict[str, Any], reason: str) -> None:
+        log.error("the notice about dead outbox task %s reached nobody: %s", payload.get("task_id"), reason)
+
+
 def build_handlers(
     *,
     db: Database,
@@ -460,4 +484,5 @@ def build_handlers(
         TaskKind.SEND_SCHEDULED: SendScheduled(**kw),
         TaskKind.ESCALATE: Escalate(**kw),
         TaskKind.AUTO_REPLY: AutoReply(**kw),
+        TaskKind.DEAD_TASK_NOTICE: DeadTaskNotice(**kw),
     }

@@ -18,3 +18,4 @@ class TaskKind(StrEnum):
     FETCH_TIKTOK_COMMENT = "fetch_tiktok_comment"
     POST_SURGE_CARD = "post_surge_card"
     REFRESH_SURGE_CARD = "refresh_surge_card"
+    DEAD_TASK_NOTICE = "dead_task_notice"

@@ -14,6 +14,7 @@ import random
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -25,6 +26,15 @@ from bot.store.db import Database
 from bot.store.tables import OutboxTask
 
 log = logging.getLogger(__name__)
+
+
+_attempt: ContextVar[int] = ContextVar("outbox_attempt", default=1)
+
+
+def attempt() -> int:
+    """Which try at its task the running handler is on: 1 the first time; more after a failure,
+    or after a process died mid-task (its lease ran out), when part of it may have happened."""
+    return _attempt.get()
 
 
 class RetryLater(Exception):
@@ -45,7 +55,9 @@ class TaskHandler(Protocol):
 
 @dataclass(frozen=True)
 class OutboxPolicy:
-    max_attempts: int = 10
+    # A task is tried until this long after it was queued (capped backoff between tries), so
+    # an outage of minutes or hours delays work rather than losing it.
+    give_up_after: float = 24 * 3600.0
     backoff_base: float = 2.0
     backoff_max: float = 300.0
     lease: float = 300.0
@@ -135,11 +147,14 @@ class OutboxWorker:
         handlers: Mapping[str, TaskHandler],
         now: Callable[[], datetime],
         policy: OutboxPolicy = OutboxPolicy(),
+        on_dead: Callable[[Session, OutboxTask, datetime], None] | None = None,
     ) -> None:
         self._db = db
         self._handlers = handlers
         self._now = now
         self._policy = policy
+        # Called in the transaction that buries a task, so telling people cannot be lost.
+        self._on_dead = on_dead
         self._wake = asyncio.Event()
         self._lane_last: dict[str, float] = defaultdict(lambda: float("-inf"))
         self._stopping = False
@@ -202,9 +217,10 @@ class OutboxWorker:
         task_id = task.id
         handler = self._handlers.get(task.kind)
         if handler is None:
-            await self._db.run(lambda s: _bury(s, task_id=task_id, now=self._now(), reason="no handler"))
             log.error("outbox task %s has unknown kind %s; marked dead", task_id, task.kind)
+            await self._bury(task, reason="no handler for this kind of task")
             return
+        attempt = _attempt.set(task.attempts)
         try:
             await handler.run(task.payload)
         except RetryLater as exc:
@@ -217,23 +233,44 @@ class OutboxWorker:
                 task, handler, f"unexpected error (ref {ref}): {type(exc).__name__}", None
             )
             return
+        finally:
+            _attempt.reset(attempt)
         await self._db.run(lambda s: _finish(s, task_id=task_id, now=self._now()))
 
     async def _retry_or_give_up(
         self, task: OutboxTask, handler: TaskHandler, reason: str, after: float | None
     ) -> None:
         assert task.id is not None
-        task_id = task.id
-        if task.attempts >= self._policy.max_attempts:
-            log.warning("outbox task %s (%s) gave up after %s attempts", task_id, task.kind, task.attempts)
+        task_id, now = task.id, self._now()
+        if now - task.created_at >= timedelta(seconds=self._policy.give_up_after):
+            log.error(
+                "outbox task %s (%s) gave up after %s attempts since %s",
+                task_id,
+                task.kind,
+                task.attempts,
+                task.created_at.isoformat(timespec="seconds"),
+            )
             await _call_give_up(handler.give_up, task.payload, reason)
-            await self._db.run(lambda s: _bury(s, task_id=task_id, now=self._now(), reason=reason))
+            await self._bury(task, reason=reason)
             return
         delay = after if after is not None else self._policy.backoff(task.attempts)
-        at = self._now() + timedelta(seconds=delay)
+        at = now + timedelta(seconds=delay)
         log.info("outbox task %s (%s) retry %s in %.1fs", task_id, task.kind, task.attempts, delay)
         await self._db.run(lambda s: _reschedule(s, task_id=task_id, at=at, reason=reason))
         self._wake_after(delay)
+
+    async def _bury(self, task: OutboxTask, *, reason: str) -> None:
+        """Mark the task dead and, in the same transaction, have people told."""
+        assert task.id is not None
+        task_id, now = task.id, self._now()
+        task.last_error = reason[:1000]
+
+        def bury(session: Session) -> None:
+            _bury(session, task_id=task_id, now=now, reason=reason)
+            if self._on_dead is not None:
+                self._on_dead(session, task, now)
+
+        await self._db.run(bury)
 
     def _wake_after(self, delay: float) -> None:
         loop = asyncio.get_running_loop()

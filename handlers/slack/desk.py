@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core.dead_letters import DeskNotice
 from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.errors import ChatError
 from bot.core.rota import OnCall
@@ -16,10 +18,21 @@ from bot.core.surge_views import SurgeCard
 from bot.core.views import CaseCard
 from bot.ports import PostedCard
 from handlers.slack.blocks import case_card_blocks
-from handlers.slack.digest_blocks import clock_alert_blocks, handover_blocks, reminder_blocks
+from handlers.slack.digest_blocks import (
+    clock_alert_blocks,
+    desk_notice_blocks,
+    handover_blocks,
+    reminder_blocks,
+)
 from handlers.slack.surge_blocks import surge_card_blocks
 
 log = logging.getLogger(__name__)
+
+# The metadata event type on every case and surge card modbot posts.
+CARD_EVENT = "modbot_card"
+# How far back, and how many pages of 200 messages, a retry looks for a card it may have posted.
+HISTORY_WINDOW = 2 * 24 * 3600
+HISTORY_PAGES = 5
 
 _TRANSIENT_ERRORS = {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 
@@ -46,13 +59,43 @@ class SlackDesk:
         return f"slack:{self._channel}"
 
     async def post_card(self, card: CaseCard) -> PostedCard:
-        return await self._post(self._channel, *case_card_blocks(card))
+        return await self._post(self._channel, *case_card_blocks(card), marker=("case", card.case_id))
 
     async def update_card(self, posted: PostedCard, card: CaseCard) -> None:
         await self._update(posted, *case_card_blocks(card))
 
     async def post_surge(self, card: SurgeCard) -> PostedCard:
-        return await self._post(self._channel, *surge_card_blocks(card))
+        return await self._post(self._channel, *surge_card_blocks(card), marker=("surge", card.surge_id))
+
+    async def find_posted(self, *, kind: str, record_id: int) -> PostedCard | None:
+        """Look through the channel's recent messages for the card's metadata (newest first).
+
+        Needs channels:history (groups:history for a private channel); without it, or if
+        Slack cannot be asked, this says it cannot tell (None) and the card is posted.
+        """
+        cursor: str | None = None
+        oldest = f"{time.time() - HISTORY_WINDOW:.6f}"
+        for _page in range(HISTORY_PAGES):
+            try:
+                response = await self._client.conversations_history(
+                    channel=self._channel, include_all_metadata=True, limit=200, oldest=oldest, cursor=cursor
+                )
+            except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
+                log.warning("could not look for case cards already posted (%s)", _chat_error(exc))
+                return None
+            for message in response.get("messages") or []:
+                metadata = message.get("metadata") or {}
+                payload = metadata.get("event_payload") or {}
+                if (
+                    metadata.get("event_type") == CARD_EVENT
+                    and payload.get("kind") == kind
+                    and payload.get("id") == record_id
+                ):
+                    return PostedCard(channel=self._channel, message_ref=str(message["ts"]))
+            cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                return None
+        return None
 
     async def update_surge(self, posted: PostedCard, card: SurgeCard) -> None:
         await self._update(posted, *surge_card_blocks(card))
@@ -75,6 +118,10 @@ class SlackDesk:
             f"<!here> Out-of-hours urgent item. {text}",
             [_notice(f"{lead}\n:warning: {who}"), *blocks],
         )
+
+    async def post_notice(self, notice: DeskNotice) -> None:
+        text, blocks = desk_notice_blocks(notice)
+        await self._post(self._channel, text, blocks)
 
     async def post_clock_alert(self, line: CaseLine, *, overdue: bool) -> None:
         text, blocks = clock_alert_blocks(line, overdue=overdue)
@@ -100,10 +147,24 @@ class SlackDesk:
         blocks.insert(1, _notice(f"Handover sent to <@{person}> as a direct message."))
         return await self._post(self._channel, text, blocks)
 
-    async def _post(self, channel: str, text: str, blocks: list[dict[str, Any]]) -> PostedCard:
+    async def _post(
+        self, channel: str, text: str, blocks: list[dict[str, Any]], *, marker: tuple[str, int] | None = None
+    ) -> PostedCard:
+        # The marker travels as message metadata, so a retry can find a card whose post
+        # reached Slack although its answer did not reach us.
+        metadata = (
+            {"event_type": CARD_EVENT, "event_payload": {"kind": marker[0], "id": marker[1]}}
+            if marker
+            else None
+        )
         try:
             response = await self._client.chat_postMessage(
-                channel=channel, text=text, blocks=blocks, unfurl_links=False, unfurl_media=False
+                channel=channel,
+                text=text,
+                blocks=blocks,
+                unfurl_links=False,
+                unfurl_media=False,
+                metadata=metadata,
             )
         except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
             raise _chat_error(exc) from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.core.dead_letters import DeskNotice
 from bot.core.digest_text import (
     TIER_NAMES,
     handover_counts,
@@ -132,3 +133,13 @@ def clock_alert_blocks(line: CaseLine, *, overdue: bool) -> tuple[str, list[Bloc
         icon = ":hourglass_flowing_sand:"
     body = f"{icon} *{escape(text)}*\n{_line(line)}"
     return text, [{"type": "section", "text": {"type": "mrkdwn", "text": body}}]
+
+
+def desk_notice_blocks(notice: DeskNotice) -> tuple[str, list[Block]]:
+    """A plain notice to the channel: the headline in bold, its lines beneath."""
+    body = f":warning: *{escape(notice.title)}*"
+    lines = [{"type": "mrkdwn", "text": escape(line)} for line in notice.lines]
+    blocks: list[Block] = [{"type": "section", "text": {"type": "mrkdwn", "text": body}}]
+    if lines:
+        blocks.append({"type": "context", "elements": lines})
+    return notice.title, blocks

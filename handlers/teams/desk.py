@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from botbuilder.core import MessageFactory
 
+from bot.core.dead_letters import DeskNotice
 from bot.core.digest_text import handover_text, reminder_text
 from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rota import OnCall
@@ -37,6 +38,10 @@ class TeamsDesk:
     async def update_card(self, posted: PostedCard, card: CaseCard) -> None:
         await self._update(posted, case_card(card), card.headline)
 
+    async def find_posted(self, *, kind: str, record_id: int) -> PostedCard | None:
+        """The Bot Connector API cannot list a channel's messages, so Teams cannot tell."""
+        return None
+
     async def post_surge(self, card: SurgeCard) -> PostedCard:
         return await self._post(surge_card(card), card.headline)
 
@@ -57,6 +62,10 @@ class TeamsDesk:
             else "Nobody is on call."
         )
         await self._post(digest_cards.notice_card(f"{URGENT} {who}", inner), f"Urgent: {card.headline}")
+
+    async def post_notice(self, notice: DeskNotice) -> None:
+        text, card = digest_cards.desk_notice_card(notice)
+        await self._post(card, text)
 
     async def post_clock_alert(self, line: CaseLine, *, overdue: bool) -> None:
         text, card = digest_cards.clock_alert_card(line, overdue=overdue)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.core.dead_letters import DeskNotice
 from bot.core.digest_text import TIER_NAMES, handover_counts, handover_footnotes, handover_sections
 from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
 from handlers.teams.cards import adaptive_card as _card
@@ -104,6 +105,12 @@ def clock_alert_card(line: CaseLine, *, overdue: bool) -> tuple[str, Card]:
     return text, _card(
         [_text(f"**{escape(text)}**", color="Attention" if overdue else "Warning"), _text(_line(line))]
     )
+
+
+def desk_notice_card(notice: DeskNotice) -> tuple[str, Card]:
+    """A plain notice to the channel: the headline in bold, its lines beneath."""
+    lines = [_text(escape(line)) for line in notice.lines]
+    return notice.title, _card([_text(f"**{escape(notice.title)}**", color="Attention"), *lines])
 
 
 def notice_card(text: str, inner: Card) -> Card:

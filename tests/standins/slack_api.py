@@ -6,6 +6,7 @@ fail with an HTTP status (429 with Retry-After, 500...) so retries can be tested
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
@@ -36,6 +37,23 @@ class SlackStandIn:
     _ts = itertools.count(1)
     server: TestServer | None = None
 
+    # Messages posted per channel, oldest first, as conversations.history would list them.
+    messages: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    # Seconds to wait before answering chat.postMessage (the message is posted at once).
+    post_delay: float = 0.0
+    # (until, status, Retry-After, only cards?) while time.monotonic() < until: an outage.
+    outage: tuple[float, int, int | None, bool] | None = None
+
+    def fail_for(
+        self, seconds: float, *, status: int, retry_after: int | None = None, cards_only: bool = False
+    ) -> None:
+        """Every method answers `status` for the next `seconds` (429s with Retry-After); with
+        `cards_only`, only posts that carry card metadata fail (other messages get through)."""
+        self.outage = (time.monotonic() + seconds, status, retry_after, cards_only)
+
+    def posted(self, channel: str) -> list[dict[str, Any]]:
+        return list(self.messages[channel])
+
     def fail_next(self, method: str, *, status: int, times: int = 1, retry_after: int | None = None) -> None:
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         self._failures[method].extend([(status, headers)] * times)
@@ -62,18 +80,36 @@ class SlackStandIn:
                     args[key] = json.loads(args[key])
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         self.calls.append(SlackCall(method, args, token))
-        if self._failures[method]:
-            status, headers = self._failures[method].pop(0)
+        failure = self._failures[method].pop(0) if self._failures[method] else None
+        if failure is None and self.outage is not None and time.monotonic() < self.outage[0]:
+            _until, status, after, cards_only = self.outage
+            if not cards_only or (method == "chat.postMessage" and args.get("metadata")):
+                failure = (status, {"Retry-After": str(after)} if after is not None else {})
+        if failure is not None:
+            status, headers = failure
             error = "ratelimited" if status == 429 else "internal_error"
             return web.json_response({"ok": False, "error": error}, status=status, headers=headers)
-        return web.json_response(self._answer(method, args))
+        answer = self._answer(method, args)
+        if method == "chat.postMessage" and self.post_delay:
+            await asyncio.sleep(self.post_delay)  # posted already: only the answer is late
+        return web.json_response(answer)
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         match method:
             case "auth.test":
                 return {"ok": True, "team_id": "T111", "user_id": "UBOT", "bot_id": "B111", "team": "NHS"}
             case "chat.postMessage":
-                return {"ok": True, "channel": args.get("channel"), "ts": f"1700000000.{next(self._ts):06d}"}
+                channel, ts = str(args.get("channel")), f"1700000000.{next(self._ts):06d}"
+                metadata = args.get("metadata")
+                if isinstance(metadata, str):
+                    metadata = json.loads(metadata)
+                self.messages[channel].append({"ts": ts, "text": args.get("text"), "metadata": metadata})
+                return {"ok": True, "channel": channel, "ts": ts}
+            case "conversations.history":
+                listed = list(reversed(self.messages[str(args.get("channel"))]))  # newest first
+                if str(args.get("include_all_metadata")).lower() not in ("true", "1"):
+                    listed = [{k: v for k, v in m.items() if k != "metadata"} for m in listed]
+                return {"ok": True, "messages": listed, "has_more": False}
             case "chat.update":
                 return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts")}
             case "chat.postEphemeral":
