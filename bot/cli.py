@@ -170,7 +170,7 @@ def cmd_teams_package(args: argparse.Namespace) -> int:
 
 def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Validate configuration and say, in words, what is missing. Exit 1 on a blocking problem."""
-    from bot.core.policy.learned import describe
+    from bot.core.policy.heads import describe
     from bot.core.profile import load_profile
     from bot.store.db import make_engine, migrate
 
@@ -415,39 +415,57 @@ def cmd_classify(args: argparse.Namespace) -> int:
         writer = csv.DictWriter(out, fieldnames=[*reader.fieldnames, "tier", "route", "reasons"])
         writer.writeheader()
         count = 0
-        for row in reader:
-            verdict = engine.classify(row["text"] or "")
-            row.update(
-                tier=int(verdict.tier),
-                route=";".join(r.value for r in verdict.routes),
-                reasons="; ".join(f"{r.category}: {r.matched}" for r in verdict.reasons),
-            )
-            writer.writerow(row)
-            count += 1
+        rows = list(reader)
+        for start in range(0, len(rows), 500):  # in batches: the learned heads judge many at once
+            batch = rows[start : start + 500]
+            for row, verdict in zip(
+                batch, engine.classify_many([r["text"] or "" for r in batch]), strict=True
+            ):
+                row.update(
+                    tier=int(verdict.tier),
+                    route=";".join(r.value for r in verdict.routes),
+                    reasons="; ".join(f"{r.category}: {r.matched}" for r in verdict.reasons),
+                )
+                writer.writerow(row)
+                count += 1
     print(f"{count} rows classified into {args.output}", file=sys.stderr)
     return 0
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
-    """Score the classifier per labelled set: P/R/F1 per tier, confusion, false flags, speed."""
+    """Score the classifier on labelled comments it never learned from.
+
+    With no CSV and no --from-decisions: every development set in the repository's datasets/,
+    the NHS-style held-out part as a desk sees it, and HateCheck (scoring only); with
+    --leave-one-video-out, YouTube spam trained and scored video by video too.
+    """
     import json
     from dataclasses import asdict
 
     from bot.core.evaluation import (
         Example,
+        desk_score,
         development_sets,
         evaluate,
         groups_text,
+        hatecheck_score,
+        leave_one_video_out,
         load_labelled_groups,
         report_text,
         score_groups,
     )
+    from bot.core.policy.data import DATASETS
 
     engine = _engine()
     sets: list[tuple[str, list[Example]]] = []
     grouped: dict[int, list[tuple[Example, str]]] = {}  # index in `sets` -> its rows with their group
-    if args.datasets is not None:
-        sets += list(development_sets(args.datasets))
+    protocols: dict[str, object] = {}
+    if not args.input and not args.from_decisions:
+        sets += list(development_sets(DATASETS, constraint=args.datasets))
+        protocols["nhs-style held-out part"] = asdict(desk_score(engine))
+        protocols["hatecheck"] = asdict(hatecheck_score(engine, DATASETS))
+        if args.leave_one_video_out:
+            protocols["youtube spam, leave one video out (F1)"] = leave_one_video_out(DATASETS)
     if args.from_decisions:
         labelled = _decision_labels()
         sets.append(("moderators' decisions", [Example(row.text, row.label) for row in labelled]))
@@ -460,64 +478,73 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
             grouped[len(sets)] = rows
         sets.append((path.name, [example for example, _ in rows]))
     if not sets or not any(examples for _name, examples in sets):
-        raise SystemExit(
-            "modbot: nothing to score: give a CSV with text,label columns, --datasets DIR or --from-decisions"
-        )
+        raise SystemExit("modbot: nothing to score: give a CSV with text,label columns, or --from-decisions")
     results = [evaluate(name, examples, engine) for name, examples in sets]
     groups = [(sets[i][0], score_groups(rows, results[i])) for i, rows in grouped.items()]
     if args.json:
         summary: list[dict[str, object]] = [r.as_dict() for r in results]
         summary += [{"name": name, "by": args.by, "groups": [asdict(g) for g in gs]} for name, gs in groups]
+        summary += [{"name": name, "scores": scores} for name, scores in protocols.items()]
         print(json.dumps(summary, indent=2), file=out)
     else:
         texts = [report_text(r) for r in results] + [groups_text(name, args.by, gs) for name, gs in groups]
+        texts += [f"{name}:\n" + _protocol_text(scores) for name, scores in protocols.items()]
         print("\n\n".join(texts), file=out)
     return 0
 
 
+def _protocol_text(scores: object) -> str:
+    assert isinstance(scores, dict)
+    lines = []
+    for key, value in scores.items():
+        if isinstance(value, dict):
+            lines += [f"  {key}:"] + [f"    {k}: {v:.3f}" for k, v in value.items()]
+        elif isinstance(value, float):
+            lines.append(f"  {key.replace('_', ' ')}: {value:.3f}")
+        else:
+            lines.append(f"  {key.replace('_', ' ')}: {value}")
+    return "\n".join(lines)
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     """Train the learned heads from labelled sets on this machine (no download)."""
-    from bot.core.policy.training import SPECS, available_heads, load_organisation_labels, train_head
+    from bot.core.policy import training
+    from bot.core.policy.data import DATASETS
 
     try:
-        organisation, unsure = load_organisation_labels(args.labels or [])
+        organisation, unsure = training.load_organisation_labels(args.labels or [])
     except (ValueError, OSError) as exc:
         raise SystemExit(f"modbot: {exc}") from exc
     if args.labels:
+        skipped = f"; {unsure} Tier 2 labels name no head (spam or misinformation) and were left out"
         print(
             f"{len(organisation)} of the organisation's labelled comments learned from"
-            + (
-                f"; {unsure} Tier 2 labels name no head (spam or misinformation) and were left out"
-                if unsure
-                else ""
-            ),
+            + (skipped if unsure else ""),
             file=sys.stderr,
         )
-    heads = args.heads or available_heads(args.datasets)
-    unknown = [h for h in heads if h not in SPECS]
+    heads = args.heads or list(training.RECIPES)
+    unknown = [h for h in heads if h not in training.RECIPES]
     if unknown:
-        raise SystemExit(f"modbot: unknown head {unknown[0]!r}; choose from {', '.join(SPECS)}")
-    if not heads:
-        folders = ", ".join(str(d) for d in args.datasets)
-        raise SystemExit(f"modbot: no labelled sets found in {folders}")
-    writes: dict[str, str] = {}
-    for recipe in heads:
-        other = writes.setdefault(SPECS[recipe].name, recipe)
-        if other != recipe:
-            raise SystemExit(
-                f"modbot: {other} and {recipe} both write the {SPECS[recipe].name} head; choose one"
-            )
-    for head in heads:
-        try:
-            result = train_head(head, args.datasets, args.out, organisation=organisation)
-        except ValueError as exc:
-            raise SystemExit(f"modbot: {exc}") from exc
-        false_flags = ", ".join(f"{k} {v:.1%}" for k, v in result["cross_validated_false_flags"].items())
+        raise SystemExit(f"modbot: unknown head {unknown[0]!r}; choose from {', '.join(training.RECIPES)}")
+    try:
+        fitted = training.fit(
+            heads,
+            args.datasets or DATASETS,
+            organisation=organisation,
+            progress=lambda line: print(line, file=sys.stderr),
+        )
+    except (ValueError, OSError) as exc:
+        raise SystemExit(f"modbot: {exc}") from exc
+    training.write(fitted, args.out)
+    training.check_readable(args.out)
+    for name in heads:
+        about = fitted.manifest["heads"][name]
+        scores = about["scores"]
+        false_flags = ", ".join(f"{k} {v:.1%}" for k, v in scores["cross_validated_false_flags"].items())
         print(
-            f"{head}: threshold {result['threshold']:.2f}, "
-            f"cross-validated recall {result['cross_validated_recall']:.3f}, "
-            f"false flags {false_flags}, {result['features']:,} features; "
-            f"learned from {result['trained_on']}"
+            f"{name}: threshold {about['threshold']:.3f}, cross-validated recall "
+            f"{scores['cross_validated_recall']:.3f}, false flags {false_flags}; "
+            f"learned from {about['trained_on_summary']}"
         )
     print(f"written to {args.out}; set MODBOT_MODELS={args.out} to use them", file=sys.stderr)
     return 0
@@ -643,9 +670,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--datasets",
         type=Path,
-        nargs="+",
         default=None,
-        help="folders with the public development sets (each set from the first that holds it)",
+        help="a folder holding CONSTRAINT's valid.tsv, scored too (it states no licence, so it is "
+        "not in the repository and nothing ships learned from it)",
+    )
+    evaluate.add_argument(
+        "--leave-one-video-out",
+        action="store_true",
+        help="also train the spam head four times, each without one YouTube video, and score that video",
     )
     evaluate.add_argument("--json", action="store_true", help="machine-readable summary")
     evaluate.add_argument(
@@ -673,17 +705,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--datasets",
         type=Path,
-        nargs="+",
-        required=True,
-        help="folders with the labelled sets (each set from the first that holds it)",
+        default=None,
+        help="the folder of labelled public sets (default: the repository's datasets/)",
     )
     train.add_argument("--out", type=Path, required=True, help="folder to write the heads to")
-    train.add_argument(
-        "--heads",
-        nargs="*",
-        help="abuse, spam, misinformation, misinformation-constraint "
-        "(default: abuse, spam and misinformation, where their data is found)",
-    )
+    train.add_argument("--heads", nargs="*", help="abuse, spam, misinformation (default: all three)")
     train.add_argument(
         "--labels",
         type=Path,

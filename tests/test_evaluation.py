@@ -102,24 +102,18 @@ def test_eval_reports_each_value_of_a_column_on_its_own(tmp_path: Path) -> None:
     assert missing.returncode != 0 and "no column 'platform'" in missing.stderr
 
 
-def test_a_hatecheck_clone_beside_the_datasets_is_scored_as_its_own_set(tmp_path: Path) -> None:
-    from bot.core.evaluation import HATECHECK, development_sets
+def test_development_sets_score_only_rows_the_heads_never_learned_from() -> None:
+    from bot.core.evaluation import development_sets
+    from bot.core.policy import data
 
-    suite = tmp_path / HATECHECK
-    suite.parent.mkdir()
-    with suite.open("w", newline="") as handle:
-        csv.writer(handle).writerows(
-            [
-                ("", "functionality", "case_id", "test_case", "label_gold"),
-                (0, "derog_h", 1, "Some group are vermin. ", "hateful"),
-                (1, "ident_neutral_nh", 2, "Some group visit the clinic.", "non-hateful"),
-            ]
-        )
-    sets = dict(development_sets(tmp_path))
-    assert sets["hatecheck functional tests (hateful vs not)"] == [
-        Example("Some group are vermin.", 1),
-        Example("Some group visit the clinic.", 3),
-    ]
+    sets = dict(development_sets())
+    hatecheck = sets["hatecheck functional tests, never learned from (hateful vs not)"]
+    assert len(hatecheck) == len(data.hatecheck()) and {e.label for e in hatecheck} == {1, 3}
+    learned = {r.text for r in data.youtube() if not r.held_out}
+    scored = {e.text for e in sets["youtube-spam held-out fifth (spam vs ham)"]}
+    assert scored and not scored & learned
+    nhs = sets["nhs-style comments, held-out part (written for it)"]
+    assert nhs and not {e.text for e in nhs} & {r.text for r in data.nhs() if not r.held_out}
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@ project's own comments and on random texts drawn from each rule's own grammar.""
 
 from __future__ import annotations
 
-import csv
 import importlib
 import random
 import re
@@ -72,12 +71,9 @@ def test_any_whitespace_the_pattern_allows_wakes_it(space: str) -> None:
 
 
 def _comments() -> list[str]:
-    texts: list[str] = []
-    for path in (POLICY_DATA / "eval_data").glob("*.csv"), (POLICY_DATA / "training_data").glob("*.csv"):
-        for csv_path in path:
-            with csv_path.open(encoding="utf-8") as handle:
-                texts += [row["text"] for row in csv.DictReader(handle)]
-    return texts
+    from bot.core.policy import data
+
+    return [row.text for row in data.nhs() + data.true_health_claims()]
 
 
 def _sample(items: list[tuple[Any, Any]], rng: random.Random, out: list[str]) -> None:

@@ -1,24 +1,27 @@
-"""Measuring the policy engine on labelled comments: per-tier precision/recall/F1, confusion
-matrix, Tier 3 false-flag rate, throughput and per-comment latency.
+"""Measuring the classifier on labelled comments it never learned from.
 
-Labels are tiers: 1 harmful, 2 misinformation or spam, 3 leave. A set is scored on the tiers it
-covers (the public sets each cover one flagged tier and tier 3), never pooled across sets.
+Each labelled set is scored on its own (no set covers every tier). Figures come from
+`sklearn.metrics`: precision, recall and F1 per flagged tier, the confusion matrix, and the share of
+Tier 3 comments wrongly flagged. Three protocols say how the classifier carries to comments it was
+never built from: the NHS-style held-out part (harm caught, routes named, criticism left up),
+HateCheck (scoring only), and YouTube spam leave-one-video-out (trained here, four times).
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from bot.core.models import Route
-from bot.core.policy import PolicyEngine
+import numpy as np
+from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
+
+from bot.core.models import Route, Tier
+from bot.core.policy import PolicyEngine, data
 from bot.core.policy.identity_terms import measuring_comments
-from bot.core.policy.learned import held_out
 
 TIERS = (1, 2, 3)
 
@@ -57,35 +60,42 @@ class Evaluation:
         return data
 
 
-def _f1(precision: float, recall: float) -> float:
-    return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+BATCH = 500
+LATENCY_SAMPLE = 200  # comments timed one at a time, as a single webhook delivery is classified
 
 
 def evaluate(name: str, examples: Sequence[Example], engine: PolicyEngine) -> Evaluation:
-    confusion = {label: dict.fromkeys(TIERS, 0) for label in TIERS}
-    latencies: list[float] = []
-    predictions: list[int] = []
+    texts = [e.text for e in examples]
+    labels = np.array([e.label for e in examples], dtype=int)
     started = time.perf_counter()
-    for example in examples:
-        t0 = time.perf_counter()
-        predicted = int(engine.classify(example.text).tier)
-        latencies.append(time.perf_counter() - t0)
-        confusion[example.label][predicted] += 1
-        predictions.append(predicted)
+    predicted = np.array(
+        [
+            int(v.tier)
+            for i in range(0, len(texts), BATCH)
+            for v in engine.classify_many(texts[i : i + BATCH])
+        ],
+        dtype=int,
+    )
     elapsed = time.perf_counter() - started
+    latencies = []
+    for text in texts[:LATENCY_SAMPLE]:
+        t0 = time.perf_counter()
+        engine.classify(text)
+        latencies.append(time.perf_counter() - t0)
+    matrix = confusion_matrix(labels, predicted, labels=list(TIERS)) if len(labels) else np.zeros((3, 3), int)
+    confusion = {label: {p: int(matrix[i][j]) for j, p in enumerate(TIERS)} for i, label in enumerate(TIERS)}
     covered = tuple(t for t in TIERS if sum(confusion[t].values()))
+    flagged_tiers = [t for t in covered if t != 3]
     scores = []
-    for tier in covered:
-        if tier == 3:
-            continue
-        true_pos = confusion[tier][tier]
-        predicted_pos = sum(confusion[label][tier] for label in TIERS)
-        actual = sum(confusion[tier].values())
-        precision = true_pos / predicted_pos if predicted_pos else 0.0
-        recall = true_pos / actual if actual else 0.0
-        scores.append(TierScore(tier, precision, recall, _f1(precision, recall), actual))
-    tier3 = sum(confusion[3].values())
-    false_flags = confusion[3][1] + confusion[3][2]
+    if flagged_tiers:
+        precision, recall, f1, support = precision_recall_fscore_support(
+            labels, predicted, labels=flagged_tiers, zero_division=0
+        )
+        scores = [
+            TierScore(t, float(precision[i]), float(recall[i]), float(f1[i]), int(support[i]))
+            for i, t in enumerate(flagged_tiers)
+        ]
+    leave = labels == 3
     latencies.sort()
     return Evaluation(
         name=name,
@@ -93,10 +103,10 @@ def evaluate(name: str, examples: Sequence[Example], engine: PolicyEngine) -> Ev
         tiers_covered=covered,
         confusion=confusion,
         scores=scores,
-        tier3_false_flag_rate=false_flags / tier3 if tier3 else 0.0,
+        tier3_false_flag_rate=float((predicted[leave] != 3).mean()) if leave.any() else 0.0,
         comments_per_second=len(examples) / elapsed if elapsed else 0.0,
-        p99_ms=latencies[int(0.99 * (len(latencies) - 1))] * 1000 if latencies else 0.0,
-        predicted=tuple(predictions),
+        p99_ms=float(np.percentile(latencies, 99)) * 1000 if latencies else 0.0,
+        predicted=tuple(int(p) for p in predicted),
     )
 
 
@@ -171,7 +181,7 @@ def groups_text(name: str, column: str, groups: Sequence[GroupScore]) -> str:
     return "\n".join(lines)
 
 
-# --- Loaders -------------------------------------------------------------------------------
+# --- The development sets and the protocols ------------------------------------------------
 
 
 def load_labelled_csv(path: Path) -> list[Example]:
@@ -199,137 +209,135 @@ def load_labelled_groups(path: Path, column: str | None = None) -> list[tuple[Ex
         return rows
 
 
-def load_davidson(path: Path) -> list[Example]:
-    """Davidson et al.: class 0 hate and 1 offensive -> tier 1; 2 neither -> tier 3."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            Example(html.unescape(row["tweet"]), 1 if row["class"] in ("0", "1") else 3)
-            for row in csv.DictReader(handle)
-        ]
+def _examples(rows: Iterable[data.Row]) -> list[Example]:
+    return [Example(r.text, r.tier) for r in rows]
 
 
-def load_youtube(paths: Iterable[Path]) -> list[Example]:
-    """YouTube Spam Collection: CLASS 1 spam -> tier 2; 0 ham -> tier 3."""
-    examples = []
-    for path in paths:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            examples += [
-                Example(row["CONTENT"], 2 if row["CLASS"] == "1" else 3) for row in csv.DictReader(handle)
-            ]
-    return examples
+HATECHECK_CONFLICT = "target_indiv_nh"  # abuse of one person: Tier 1 by the policy, "non-hateful" there
 
 
-def load_constraint(path: Path) -> list[Example]:
-    """CONSTRAINT COVID-19 fake news: fake -> tier 2; real -> tier 3 (quoting disabled)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        next(rows)
-        return [Example(row[1], 2 if row[2].strip() == "fake" else 3) for row in rows if len(row) >= 3]
-
-
-RUMOURS = "COVID-19-rumor-dataset"  # the folder a clone of the dataset's repository makes
-NEWS_RUMOURS = Path("Data") / "news" / "news.csv"
-TWITTER_RUMOURS = Path("Data") / "twitter" / "Twitter.csv"
-
-
-def load_covid_rumours(folder: Path) -> list[Example]:
-    """The COVID-19 rumour dataset (Cheng et al. 2021), laid out as its repository is: false
-    claims -> tier 2; true ones -> tier 3. Unverified ones (`U`) teach nothing either way and are
-    left out. `Data/news/news.csv` has no header (id, label, content, ...); the Twitter file has.
-    """
-    examples = []
-    for path, header in ((folder / NEWS_RUMOURS, False), (folder / TWITTER_RUMOURS, True)):
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = csv.reader(handle)
-            if header:
-                next(rows, None)
-            examples += [
-                Example(row[2], 2 if row[1] == "F" else 3)
-                for row in rows
-                if len(row) >= 3 and row[1] in ("F", "T") and row[2].strip()
-            ]
-    return examples
-
-
-HATECHECK = Path("hatecheck-data") / "test_suite_cases.csv"  # in a clone of paul-rottger/hatecheck-data
-
-
-def load_hatecheck(path: Path) -> list[Example]:
-    """HateCheck's functional tests (Röttger et al. 2021, CC BY 4.0): hateful -> tier 1,
-    non-hateful -> tier 3. Only ever measured, never learned.
-    """
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            Example(row["test_case"].strip(), 1 if row["label_gold"] == "hateful" else 3)
-            for row in csv.DictReader(handle)
-        ]
-
-
-CRITICISM_SET = Path(__file__).parent / "policy" / "eval_data" / "nhs_criticism.csv"
-
-
-def as_roots(datasets: Path | Sequence[Path]) -> tuple[Path, ...]:
-    """One folder of labelled sets or several (the shared ones, and others cloned beside them)."""
-    return (datasets,) if isinstance(datasets, Path) else tuple(datasets)
-
-
-def find_set(datasets: Path | Sequence[Path], relative: str | Path) -> Path | None:
-    """`relative` in the first of the folders that holds it."""
-    for root in as_roots(datasets):
-        if (root / relative).exists():
-            return root / relative
-    return None
-
-
-def load_davidson_classes(path: Path) -> list[tuple[Example, str]]:
-    """Davidson rows with their original class, so hate and offensive can be scored apart."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            (Example(html.unescape(row["tweet"]), 1 if row["class"] in ("0", "1") else 3), row["class"])
-            for row in csv.DictReader(handle)
-        ]
-
-
-def development_sets(datasets: Path | Sequence[Path]) -> Iterator[tuple[str, list[Example]]]:
-    """The development sets found in `datasets`, each scored on its own.
-
-    The shipped model learned from four fifths of Davidson, of the YouTube files and of the
-    COVID-19 rumours, so only the held-out fifth of those is scored; CONSTRAINT is scored on its
-    validation split, which no model trains on. The project's own criticism set and its
-    comments naming protected groups (templates no model trains on) are always included.
-    """
-    davidson = find_set(datasets, Path("davidson-hate-offensive") / "labeled_data.csv")
-    if davidson is not None:
-        rows = [(e, cls) for e, cls in load_davidson_classes(davidson) if held_out(e.text)]
-        yield "davidson held-out fifth (hate+offensive vs neither)", [e for e, _ in rows]
-        yield "davidson held-out fifth (hate only vs neither)", [e for e, cls in rows if cls != "1"]
-    youtube = find_set(datasets, "youtube-spam")
-    videos = sorted(youtube.glob("Youtube0*.csv")) if youtube is not None else []
-    if videos:
+def development_sets(
+    root: Path = data.DATASETS, constraint: Path | None = None
+) -> Iterator[tuple[str, list[Example]]]:
+    """Every labelled set, scored on the rows the shipped heads never learned from."""
+    davidson = [r for r in data.davidson(root) if r.held_out]
+    yield "davidson held-out fifth (hate+offensive vs neither)", _examples(davidson)
+    yield "davidson held-out fifth (hate only vs neither)", _examples(r for r in davidson if r.group != "1")
+    yield (
+        "toxigen held-out fifth (hateful vs neutral)",
+        _examples(r for r in data.toxigen(root) if r.held_out),
+    )
+    yield "youtube-spam held-out fifth (spam vs ham)", _examples(r for r in data.youtube(root) if r.held_out)
+    yield (
+        "covid-19 rumours held-out fifth (false vs true claims)",
+        _examples(r for r in data.covid_rumours(root) if r.held_out),
+    )
+    yield "hatecheck functional tests, never learned from (hateful vs not)", _examples(data.hatecheck(root))
+    if constraint is not None and (constraint / "valid.tsv").exists():
         yield (
-            "youtube-spam held-out fifth (spam vs ham)",
-            [e for e in load_youtube(videos) if held_out(e.text)],
+            "constraint-covid validation split, never learned from (fake vs real)",
+            _examples(data.constraint(constraint)),
         )
-    constraint = find_set(datasets, Path("constraint-covid-fakenews") / "valid.tsv")
-    if constraint is not None:
-        yield "constraint-covid (fake vs real, validation split)", load_constraint(constraint)
-    rumours = find_set(datasets, RUMOURS)
-    if rumours is not None:
-        yield (
-            "covid-19 rumours held-out fifth (false vs true claims)",
-            [e for e in load_covid_rumours(rumours) if held_out(e.text)],
-        )
-    hatecheck = find_set(datasets, HATECHECK)
-    if hatecheck is not None:
-        yield "hatecheck functional tests (hateful vs not)", load_hatecheck(hatecheck)
-    if CRITICISM_SET.exists():
-        yield "nhs criticism (written for this project)", load_labelled_csv(CRITICISM_SET)
+    nhs = data.nhs()
+    yield (
+        "nhs-style comments, held-out part (written for it)",
+        _examples(r for r in nhs if r.held_out and r.origin != "criticism set"),
+    )
+    yield (
+        "nhs criticism set (written for this project)",
+        _examples(r for r in nhs if r.origin == "criticism set"),
+    )
     yield (
         "protected groups named or abused (written for this project)",
         [Example(c.text, c.label) for c in measuring_comments()],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class DeskScore:
+    """The NHS-style held-out part as a desk sees it."""
+
+    harmful_caught: float  # Tier 1 comments given Tier 1
+    harmful: int
+    flagged_caught: float  # Tier 2 comments given Tier 2
+    flagged: int
+    left_flagged: float  # comments to leave up (criticism, complaints) given Tier 1 or 2
+    left: int
+    routes_named: float  # comments with routes, given every one of them
+    routed: int
+
+
+def desk_score(engine: PolicyEngine, rows: Sequence[data.Row] | None = None) -> DeskScore:
+    """Harm caught, routes named and criticism wrongly flagged on the held-out NHS-style part."""
+    held = [r for r in (rows if rows is not None else data.nhs()) if r.held_out]
+    verdicts = dict(zip((r.text for r in held), engine.classify_many([r.text for r in held]), strict=True))
+
+    def share(subset: list[data.Row], hit: Callable[[data.Row], bool]) -> float:
+        return sum(map(hit, subset)) / len(subset) if subset else 0.0
+
+    harmful = [r for r in held if r.tier == 1]
+    flagged = [r for r in held if r.tier == 2]
+    left = [r for r in held if r.tier == 3 and not r.routes]
+    routed = [r for r in held if r.routes_known and r.routes]
+    return DeskScore(
+        harmful_caught=share(harmful, lambda r: verdicts[r.text].tier is Tier.HARMFUL),
+        harmful=len(harmful),
+        flagged_caught=share(flagged, lambda r: verdicts[r.text].tier is Tier.MISINFORMATION_OR_SPAM),
+        flagged=len(flagged),
+        left_flagged=share(left, lambda r: verdicts[r.text].tier is not Tier.LEAVE),
+        left=len(left),
+        routes_named=share(routed, lambda r: set(r.routes) <= set(verdicts[r.text].routes)),
+        routed=len(routed),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HateCheckScore:
+    hateful_caught: float
+    non_hateful_left: float
+    non_hateful_left_policy: float  # without the functionality the policy disagrees with
+    by_functionality: dict[str, float] = field(default_factory=dict)  # share given the right answer
+
+
+def hatecheck_score(engine: PolicyEngine, root: Path = data.DATASETS) -> HateCheckScore:
+    rows = data.hatecheck(root)
+    tiers = np.array([int(v.tier) for v in engine.classify_many([r.text for r in rows])])
+    hateful = np.array([r.tier == 1 for r in rows])
+    conflict = np.array([r.group == HATECHECK_CONFLICT for r in rows])
+    correct = np.where(hateful, tiers == 1, tiers == 3)
+    functionalities = sorted({r.group for r in rows})
+    groups = np.array([r.group for r in rows])
+    return HateCheckScore(
+        hateful_caught=float((tiers[hateful] == 1).mean()),
+        non_hateful_left=float((tiers[~hateful] == 3).mean()),
+        non_hateful_left_policy=float((tiers[~hateful & ~conflict] == 3).mean()),
+        by_functionality={f: round(float(correct[groups == f].mean()), 3) for f in functionalities},
+    )
+
+
+def leave_one_video_out(root: Path = data.DATASETS) -> dict[str, float]:
+    """Spam F1 on each YouTube video, by the engine with a spam head trained without that video
+    (the shipped abuse and misinformation heads, which learned from no YouTube comment, beside it)."""
+    from bot.core.policy import build_engine
+    from bot.core.policy.engine import PolicyEngine as Engine
+    from bot.core.policy.training import fit
+
+    shipped = build_engine(())
+    videos = sorted({r.group for r in data.youtube(root)})
+    scores: dict[str, float] = {}
+    for video in videos:
+
+        def without(row: data.Row, video: str = video) -> bool:
+            return not (row.source == "youtube-spam" and row.group == video)
+
+        fitted = fit(["spam"], root, keep=without)
+        assert shipped.model is not None
+        engine = Engine(model=shipped.model.replaced_by(fitted.group()))
+        rows = [r for r in data.youtube(root) if r.group == video]
+        tiers = [int(v.tier) for v in engine.classify_many([r.text for r in rows])]
+        scores[video] = float(f1_score([r.tier == 2 for r in rows], [t == 2 for t in tiers]))
+    scores["mean"] = float(np.mean(list(scores.values())))
+    return scores
 
 
 # --- The organisation's own decisions as labels ------------------------------------------------

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.core.policy.engine import PolicyEngine
-from bot.core.policy.learned import SHIPPED_MODELS, LearnedModel
+from bot.core.policy.heads import SHIPPED_MODELS, LearnedHeads
 from bot.core.policy.personal_data import find_personal_data, nhs_number_is_valid
 
 
@@ -23,10 +23,10 @@ def build_engine(
     if learned:
         if models is not None and not models.is_dir():
             raise ValueError(f"MODBOT_MODELS={models} is not a directory")
-        model = LearnedModel.load(SHIPPED_MODELS, *([models] if models is not None else []))
+        model = LearnedHeads.load(SHIPPED_MODELS, *([models] if models is not None else []))
     return PolicyEngine(
         staff_names=staff_names, model=model, trusted_sites=trusted_sites, service_topics=service_topics
     )
 
 
-__all__ = ["LearnedModel", "PolicyEngine", "build_engine", "find_personal_data", "nhs_number_is_valid"]
+__all__ = ["LearnedHeads", "PolicyEngine", "build_engine", "find_personal_data", "nhs_number_is_valid"]

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.core.models import Classification, Reason, Route, Tier
 from bot.core.policy.disguises import fold_disguises
-from bot.core.policy.learned import LearnedModel
+from bot.core.policy.heads import LearnedHeads, Verdict
 from bot.core.policy.links import DEFAULT_TRUSTED_SITES, borrows_official_name, find_links, under
 from bot.core.policy.markup import strip_markup
 from bot.core.policy.personal_data import find_personal_data
@@ -189,7 +189,7 @@ class PolicyEngine:
         *,
         staff_names: Sequence[str] = (),
         rules: Sequence[Rule] = RULES,
-        model: LearnedModel | None = None,
+        model: LearnedHeads | None = None,
         trusted_sites: Iterable[str] = (),
         service_topics: Iterable[str] = (),
     ) -> None:
@@ -214,17 +214,29 @@ class PolicyEngine:
         return self._topics is not None and self._topics.search(lowered) is not None
 
     def classify(self, text: str) -> Classification:
-        stripped = strip_markup(text)
-        if stripped is None:
-            return self._classify(text)
-        # Judge the text as it reads; point each reason at the original characters.
-        verdict = self._classify(stripped.text)
-        reasons = tuple(
-            replace(r, start=s, end=e) for r in verdict.reasons for s, e in [stripped.span(r.start, r.end)]
-        )
-        return replace(verdict, reasons=reasons)
+        return self.classify_many([text])[0]
 
-    def _classify(self, text: str) -> Classification:
+    def classify_many(self, texts: Sequence[str]) -> list[Classification]:
+        """Each text's verdict. The learned heads judge the whole batch at once (their features
+        cost far less a comment in a batch); the rules read each text on its own."""
+        stripped = [strip_markup(text) for text in texts]
+        readable = [s.text if s is not None else text for s, text in zip(stripped, texts, strict=True)]
+        judged = self.model.judge_many(readable) if self.model is not None else [[] for _ in readable]
+        verdicts = []
+        for text, markup, heads in zip(readable, stripped, judged, strict=True):
+            verdict = self._classify(text, heads)
+            if markup is not None:
+                # Judged as it reads; each reason points at the original characters.
+                reasons = tuple(
+                    replace(r, start=s, end=e)
+                    for r in verdict.reasons
+                    for s, e in [markup.span(r.start, r.end)]
+                )
+                verdict = replace(verdict, reasons=reasons)
+            verdicts.append(verdict)
+        return verdicts
+
+    def _classify(self, text: str, heads: Sequence[Verdict]) -> Classification:
         lowered = text.lower()
         folded = fold_disguises(lowered)
         reasons: list[Reason] = []
@@ -319,23 +331,22 @@ class PolicyEngine:
             )
             routes[Route.PERSONAL_DATA] = None
 
-        if self.model is not None:
-            # The learned heads only add flags; they never clear what a rule found.
-            for verdict in self.model.judge(text):
-                head = verdict.head
-                if verdict.evidence:
-                    strongest = verdict.evidence[0]
-                    if exempted(head.rule, strongest.start, strongest.end):
-                        continue
-                category = f"{head.category} (learned model, {verdict.probability:.0%} sure)"
-                if verdict.evidence:
-                    for token in verdict.evidence:
-                        hit(head.rule, category, token.start, token.end)
-                else:
-                    reasons.append(
-                        Reason(head.rule, category, text[:_EXCERPT_MAX], 0, min(len(text), _EXCERPT_MAX))
-                    )
-                tiers.append(head.tier)
+        # The learned heads only add flags; they never clear what a rule found.
+        for verdict in heads:
+            head = verdict.head
+            if verdict.evidence:
+                strongest = verdict.evidence[0]
+                if exempted(head.rule, strongest.start, strongest.end):
+                    continue
+            category = f"{head.category} (learned model, {verdict.probability:.0%} sure)"
+            if verdict.evidence:
+                for token in verdict.evidence:
+                    hit(head.rule, category, token.start, token.end)
+            else:
+                reasons.append(
+                    Reason(head.rule, category, text[:_EXCERPT_MAX], 0, min(len(text), _EXCERPT_MAX))
+                )
+            tiers.append(head.tier)
 
         tier = min(tiers) if tiers else Tier.LEAVE
         return Classification(tier=tier, routes=tuple(routes), reasons=tuple(reasons), urgent=urgent)
