@@ -30,7 +30,7 @@ def test_nhs_style_held_out_part(engine: PolicyEngine) -> None:
 def test_hatecheck_which_nothing_learned_from(engine: PolicyEngine) -> None:
     score = hatecheck_score(engine)
     assert score.hateful_caught >= 0.80, score
-    assert score.non_hateful_left >= 0.64, score
+    assert score.non_hateful_left >= 0.69, score
 
 
 def test_covid_rumours_held_out_fifth(engine: PolicyEngine) -> None:

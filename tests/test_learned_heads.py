@@ -280,3 +280,17 @@ def test_train_command_says_which_set_is_missing(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "the spam head learns from" in result.stderr and "comments.csv, which is missing" in result.stderr
+
+
+def test_the_contrast_rows_are_what_their_generator_writes() -> None:
+    import importlib.util
+    import random
+
+    spec = importlib.util.spec_from_file_location("contrast", data.NHS_CONTRAST.with_name("contrast.py"))
+    assert spec is not None and spec.loader is not None
+    contrast = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(contrast)
+    with data.NHS_CONTRAST.open(encoding="utf-8", newline="") as handle:
+        stored = [(r["text"], int(r["tier"]), r["kind"]) for r in csv.DictReader(handle)]
+    assert stored == contrast._rows(random.Random(2026))
+    assert {tier for _, tier, _ in stored} == {1, 3}

@@ -19,6 +19,8 @@ from bot.core.models import Route
 # The repository's datasets folder (present in a checkout; an installed package has none).
 DATASETS = Path(__file__).resolve().parents[3] / "datasets"
 NHS_SET = Path(__file__).with_name("nhs_data") / "comments.csv"
+# Training rows in contrasting pairs, written by `nhs_data/contrast.py` from templates.
+NHS_CONTRAST = Path(__file__).with_name("nhs_data") / "contrast.csv"
 # Written for this project: accurate health advice in a citizen's voice, for the misinformation
 # head only (the claim sets' true rows are news headlines, so alone they taught that any claim a
 # person makes is false).
@@ -147,9 +149,20 @@ def constraint(folder: Path) -> list[Row]:
     return rows
 
 
-def nhs(path: Path = NHS_SET) -> list[Row]:
-    """The project's NHS-style comments: a training part and a fixed held-out part."""
-    return [
+def nhs(path: Path = NHS_SET, contrast: Path | None = NHS_CONTRAST) -> list[Row]:
+    """The project's NHS-style comments: a training part (the contrast rows included) and a
+    fixed held-out part."""
+    pairs = (
+        []
+        if contrast is None
+        else [
+            Row(
+                r["text"], int(r["tier"]), r["kind"], "nhs", "contrast templates", origin="contrast templates"
+            )
+            for r in _read(contrast)
+        ]
+    )
+    return pairs + [
         Row(
             r["text"],
             int(r["tier"]),
