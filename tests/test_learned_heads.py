@@ -286,7 +286,7 @@ def test_the_contrast_rows_are_what_their_generator_writes() -> None:
     import importlib.util
     import random
 
-    spec = importlib.util.spec_from_file_location("contrast", data.NHS_CONTRAST.with_name("contrast.py"))
+    spec = importlib.util.spec_from_file_location("contrast", data.DATASETS / "nhs_contrast.py")
     assert spec is not None and spec.loader is not None
     contrast = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(contrast)

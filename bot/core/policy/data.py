@@ -19,7 +19,7 @@ from bot.core.models import Route
 # The repository's datasets folder (present in a checkout; an installed package has none).
 DATASETS = Path(__file__).resolve().parents[3] / "datasets"
 NHS_SET = Path(__file__).with_name("nhs_data") / "comments.csv"
-# Training rows in contrasting pairs, written by `nhs_data/contrast.py` from templates.
+# Training rows in contrasting pairs, written by the repository's `datasets/nhs_contrast.py`.
 NHS_CONTRAST = Path(__file__).with_name("nhs_data") / "contrast.csv"
 # Written for this project: accurate health advice in a citizen's voice, for the misinformation
 # head only (the claim sets' true rows are news headlines, so alone they taught that any claim a

@@ -1,6 +1,7 @@
-"""Write `contrast.csv`: NHS-style training comments in contrasting pairs, from templates.
+"""Write `bot/core/policy/nhs_data/contrast.csv`: NHS-style training comments in contrasting
+pairs, from templates.
 
-    python bot/core/policy/nhs_data/contrast.py
+    python datasets/nhs_contrast.py
 
 Written from the policy (MSE Appendix B and C) and the kinds of comment a desk must tell apart:
 abuse aimed at staff or at a whole group (Tier 1) beside complaints about the same people,
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from bot.core.policy.identity_terms import GROUPS, UNSEEN
 
-OUT = Path(__file__).with_name("contrast.csv")
+OUT = Path(__file__).resolve().parents[1] / "bot" / "core" / "policy" / "nhs_data" / "contrast.csv"
 
 ROLES = [
     "nurse",
