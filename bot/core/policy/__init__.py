@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,11 +20,23 @@ def build_engine(
     service_topics: Sequence[str] = (),
 ) -> PolicyEngine:
     """Rules plus the shipped learned heads, plus any the organisation trained itself."""
-    model = None
-    if learned:
-        if models is not None and not models.is_dir():
-            raise ValueError(f"MODBOT_MODELS={models} is not a directory")
-        model = LearnedHeads.load(SHIPPED_MODELS, *([models] if models is not None else []))
+    if learned and models is not None and not models.is_dir():
+        raise ValueError(f"MODBOT_MODELS={models} is not a directory")
+    return _engine(tuple(staff_names), models, learned, tuple(trusted_sites), tuple(service_topics))
+
+
+@functools.lru_cache(maxsize=16)
+def _engine(
+    staff_names: tuple[str, ...],
+    models: Path | None,
+    learned: bool,
+    trusted_sites: tuple[str, ...],
+    service_topics: tuple[str, ...],
+) -> PolicyEngine:
+    """Built once per process for the same inputs: compiling the rules and reading the heads take
+    seconds, and an engine never changes once built (`classify` is pure), so every runtime in a
+    process (a test run builds hundreds) can share it. Heads are read when first built."""
+    model = LearnedHeads.load(SHIPPED_MODELS, *([models] if models is not None else [])) if learned else None
     return PolicyEngine(
         staff_names=staff_names, model=model, trusted_sites=trusted_sites, service_topics=service_topics
     )
