@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
 import json
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -273,3 +274,16 @@ async def start_desk(
 async def stop_desk(desk: Desk) -> None:
     await desk.http.close()
     await desk.server.close()
+
+
+@contextlib.asynccontextmanager
+async def running_desk(db: DbTarget, **overrides: Any) -> AsyncIterator[Desk]:
+    """The app over HTTP with fresh Slack and Graph stand-ins, `overrides` on the test settings."""
+    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
+    desk = await start_desk(make_settings(db, slack, graph, **overrides), slack, graph, schema=db.schema)
+    try:
+        yield desk
+    finally:
+        await stop_desk(desk)
+        await slack.close()
+        await graph.close()

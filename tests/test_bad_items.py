@@ -22,9 +22,7 @@ from sqlmodel import col, select
 
 from bot.store.tables import Comment
 from tests.conftest import DbTarget
-from tests.harness import LINKEDIN_SECRET, X_SECRET, Desk, make_settings, start_desk, stop_desk
-from tests.standins.graph_api import GraphStandIn
-from tests.standins.slack_api import SlackStandIn
+from tests.harness import LINKEDIN_SECRET, X_SECRET, Desk, running_desk
 
 PAGE = "1234567890321"
 # Personal data a commenter might share: none of it may reach the log, whatever goes wrong.
@@ -33,12 +31,8 @@ PHONE, EMAIL, NAME = "07700 900461", "jo.bloggs@example.org", "Josephine Bloggsw
 
 @pytest.fixture
 async def desk(db_target: DbTarget) -> AsyncIterator[Desk]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    running = await start_desk(make_settings(db_target, slack, graph), slack, graph, schema=db_target.schema)
-    yield running
-    await stop_desk(running)
-    await slack.close()
-    await graph.close()
+    async with running_desk(db_target) as running:
+        yield running
 
 
 def _change(comment_id: str, text: str = "Thank you to the ward staff") -> dict[str, Any]:

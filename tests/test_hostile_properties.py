@@ -36,13 +36,9 @@ from tests.harness import (
     SLACK_SECRET,
     X_SECRET,
     Desk,
-    make_settings,
+    running_desk,
     sign_hub,
-    start_desk,
-    stop_desk,
 )
-from tests.standins.graph_api import GraphStandIn
-from tests.standins.slack_api import SlackStandIn
 
 TIKTOK_SECRET = "tiktok-secret-for-properties"
 TEAMS_CHANNEL = "19:6848757105754c8981c67612732d9aa7@thread.tacv2"
@@ -70,15 +66,10 @@ def _json(document: Any) -> bytes:
 
 @pytest.fixture
 async def desk(db_target: DbTarget) -> AsyncIterator[Desk]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    settings = make_settings(
-        db_target, slack, graph, TEAMS_MODERATION_CHANNEL=TEAMS_CHANNEL, TIKTOK_APP_SECRET=TIKTOK_SECRET
-    )
-    running = await start_desk(settings, slack, graph, schema=db_target.schema)
-    yield running
-    await stop_desk(running)
-    await slack.close()
-    await graph.close()
+    async with running_desk(
+        db_target, TEAMS_MODERATION_CHANNEL=TEAMS_CHANNEL, TIKTOK_APP_SECRET=TIKTOK_SECRET
+    ) as running:
+        yield running
 
 
 async def explore(strategy: st.SearchStrategy[Any], check: Callable[[Any], Awaitable[None]]) -> None:

@@ -19,9 +19,7 @@ from sqlmodel import select
 
 from bot.store.tables import Comment, OutboxTask
 from tests.conftest import DbTarget
-from tests.harness import SLACK_SECRET, Desk, make_settings, sign_hub, start_desk, stop_desk
-from tests.standins.graph_api import GraphStandIn
-from tests.standins.slack_api import SlackStandIn
+from tests.harness import SLACK_SECRET, Desk, running_desk, sign_hub
 
 TEAMS_CHANNEL = "19:6848757105754c8981c67612732d9aa7@thread.tacv2"
 FORM = "application/x-www-form-urlencoded"
@@ -29,15 +27,10 @@ FORM = "application/x-www-form-urlencoded"
 
 @pytest.fixture
 async def desk(db_target: DbTarget) -> AsyncIterator[Desk]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    settings = make_settings(
-        db_target, slack, graph, TEAMS_MODERATION_CHANNEL=TEAMS_CHANNEL, TIKTOK_APP_SECRET="tiktok-secret"
-    )
-    running = await start_desk(settings, slack, graph, schema=db_target.schema)
-    yield running
-    await stop_desk(running)
-    await slack.close()
-    await graph.close()
+    async with running_desk(
+        db_target, TEAMS_MODERATION_CHANNEL=TEAMS_CHANNEL, TIKTOK_APP_SECRET="tiktok-secret"
+    ) as running:
+        yield running
 
 
 def slack_signed(body: bytes, *, timestamp: str | None = None) -> dict[str, str]:

@@ -19,22 +19,15 @@ from sqlmodel import select
 from bot.store.tables import Comment, OutboxTask
 from handlers.social.tiktok import tiktok_signature
 from tests.conftest import DbTarget
-from tests.harness import Desk, make_settings, start_desk, stop_desk
-from tests.standins.graph_api import GraphStandIn
-from tests.standins.slack_api import SlackStandIn
+from tests.harness import Desk, running_desk
 
 TIKTOK_SECRET = "tiktok-secret-for-large-deliveries"
 
 
 @pytest.fixture
 async def desk(db_target: DbTarget) -> AsyncIterator[Desk]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    settings = make_settings(db_target, slack, graph, TIKTOK_APP_SECRET=TIKTOK_SECRET)
-    running = await start_desk(settings, slack, graph, schema=db_target.schema)
-    yield running
-    await stop_desk(running)
-    await slack.close()
-    await graph.close()
+    async with running_desk(db_target, TIKTOK_APP_SECRET=TIKTOK_SECRET) as running:
+        yield running
 
 
 def meta_feed_delivery(count: int, *, page_id: str = "1234567890321") -> dict[str, Any]:

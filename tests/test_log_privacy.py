@@ -15,9 +15,7 @@ from bot import logs
 from bot.store.db import Database
 from bot.store.tables import Comment
 from tests.conftest import DbTarget
-from tests.harness import Desk, make_settings, start_desk, stop_desk
-from tests.standins.graph_api import GraphStandIn
-from tests.standins.slack_api import SlackStandIn
+from tests.harness import Desk, running_desk
 
 PHONE, NAME = "07700 900461", "Josephine Bloggsworth"
 
@@ -48,12 +46,8 @@ def test_a_failed_statement_does_not_carry_the_row_values(db: Database) -> None:
 
 @pytest.fixture
 async def desk(db_target: DbTarget) -> AsyncIterator[Desk]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    running = await start_desk(make_settings(db_target, slack, graph), slack, graph, schema=db_target.schema)
-    yield running
-    await stop_desk(running)
-    await slack.close()
-    await graph.close()
+    async with running_desk(db_target) as running:
+        yield running
 
 
 async def _raw(desk: Desk, request: bytes) -> bytes:

@@ -14,9 +14,7 @@ from bot.core.models import CaseStatus, Decision
 from bot.store.tables import Case, Comment
 from handlers.social.api import segment
 from tests.conftest import DbTarget
-from tests.harness import Desk, make_settings, start_desk, stop_desk
-from tests.standins.graph_api import GraphStandIn
-from tests.standins.slack_api import SlackStandIn
+from tests.harness import Desk, running_desk
 
 PAGE = "1234567890321"
 ABUSE = "You are a useless idiot and everyone at that clinic is scum"
@@ -24,12 +22,8 @@ ABUSE = "You are a useless idiot and everyone at that clinic is scum"
 
 @pytest.fixture
 async def desk(db_target: DbTarget) -> AsyncIterator[Desk]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    running = await start_desk(make_settings(db_target, slack, graph), slack, graph, schema=db_target.schema)
-    yield running
-    await stop_desk(running)
-    await slack.close()
-    await graph.close()
+    async with running_desk(db_target) as running:
+        yield running
 
 
 def _delivery(comment_id: str) -> dict[str, object]:
@@ -60,8 +54,10 @@ async def test_a_stored_hostile_id_is_sent_as_one_encoded_segment(desk: Desk) ->
     assert call.raw_path == "/v25.0/123_456%2F..%2F..%2F..%2Fvictim_999"
     assert call.path == hostile  # one segment, decoded by the receiver: nothing was walked
     settled = await desk.wait_for(
-        lambda: desk.query(lambda s: s.exec(select(Case).where(col(Case.id) == case.id)).one()).status
-        == CaseStatus.HIDDEN,
+        lambda: (
+            desk.query(lambda s: s.exec(select(Case).where(col(Case.id) == case.id)).one()).status
+            == CaseStatus.HIDDEN
+        ),
         what="hidden",
     )
     assert settled

@@ -16,9 +16,7 @@ from sqlmodel import col, select
 
 from bot.store.tables import Case, Comment
 from tests.conftest import DbTarget, sample
-from tests.harness import LINKEDIN_SECRET, X_SECRET, Desk, make_settings, start_desk, stop_desk
-from tests.standins.graph_api import GraphStandIn
-from tests.standins.slack_api import SlackStandIn
+from tests.harness import LINKEDIN_SECRET, X_SECRET, Desk, running_desk
 
 
 def x_sign(body: bytes, secret: str = X_SECRET) -> str:
@@ -32,12 +30,8 @@ def li_sign(body: bytes, secret: str = LINKEDIN_SECRET) -> str:
 
 @pytest.fixture
 async def desk(db_target: DbTarget) -> AsyncIterator[Desk]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    running = await start_desk(make_settings(db_target, slack, graph), slack, graph, schema=db_target.schema)
-    yield running
-    await stop_desk(running)
-    await slack.close()
-    await graph.close()
+    async with running_desk(db_target) as running:
+        yield running
 
 
 def _comments(desk: Desk) -> list[Comment]:

@@ -18,9 +18,8 @@ from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
 from bot.core.clock import LONDON
-from bot.core.desks import DeskTarget
+from bot.core.desks import DeskTarget, enqueue_on_desks
 from bot.core.tasks import TaskKind
-from bot.outbox.queue import enqueue
 from bot.store.tables import OutboxTask
 
 log = logging.getLogger(__name__)
@@ -85,15 +84,14 @@ def tell_desks(session: Session, *, task: OutboxTask, desks: Sequence[DeskTarget
             task.payload.get("task_id"),
         )
         return
-    for desk in desks:
-        enqueue(
-            session,
-            kind=TaskKind.DEAD_TASK_NOTICE,
-            payload={"task_id": task.id, "desk": desk.name},
-            lane=desk.lane,
-            dedupe_key=f"dead_task_notice:{task.id}:{now.isoformat()}:{desk.name}",
-            now=now,
-        )
+    enqueue_on_desks(
+        session,
+        kind=TaskKind.DEAD_TASK_NOTICE,
+        payload={"task_id": task.id},
+        dedupe_key=lambda desk: f"dead_task_notice:{task.id}:{now.isoformat()}:{desk}",
+        desks=desks,
+        now=now,
+    )
 
 
 def tasks(session: Session, *, dead_only: bool, limit: int = 200) -> list[OutboxTask]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.core.models import Route
@@ -56,81 +56,70 @@ def _read(path: Path) -> Iterator[dict[str, str]]:
         yield from csv.DictReader(handle)
 
 
+def _labelled(
+    path: Path, source: str, *, flagged: Callable[[dict[str, str]], bool], tier: int, kind: str, group: str
+) -> list[Row]:
+    """A set in `text` plus label columns: rows `flagged` says so get `tier` and teach `kind`."""
+    rows = []
+    for r in _read(path):
+        hit = flagged(r)
+        rows.append(
+            Row(r["text"], tier if hit else 3, kind if hit else "", source, r[group], held_out(r["text"]))
+        )
+    return rows
+
+
 def davidson(root: Path = DATASETS) -> list[Row]:
     """Davidson et al. 2017: class 0 hate and 1 offensive language -> Tier 1, 2 neither -> 3."""
-    return [
-        Row(
-            r["text"],
-            1 if r["class"] in ("0", "1") else 3,
-            "abuse" if r["class"] != "2" else "",
-            "davidson",
-            r["class"],
-            held_out(r["text"]),
-        )
-        for r in _read(root / "davidson" / "tweets.csv")
-    ]
+    path = root / "davidson" / "tweets.csv"
+    return _labelled(
+        path, "davidson", flagged=lambda r: r["class"] != "2", tier=1, kind="abuse", group="class"
+    )
 
 
 def youtube(root: Path = DATASETS) -> list[Row]:
     """The YouTube Spam Collection: spam -> Tier 2, ham -> 3; grouped by video."""
-    return [
-        Row(
-            r["text"],
-            2 if r["spam"] == "1" else 3,
-            "spam" if r["spam"] == "1" else "",
-            "youtube-spam",
-            r["video"],
-            held_out(r["text"]),
-        )
-        for r in _read(root / "youtube-spam" / "comments.csv")
-    ]
+    path = root / "youtube-spam" / "comments.csv"
+    return _labelled(
+        path, "youtube-spam", flagged=lambda r: r["spam"] == "1", tier=2, kind="spam", group="video"
+    )
 
 
 def toxigen(root: Path = DATASETS) -> list[Row]:
     """ToxiGen's seed statements: hateful -> Tier 1, neutral -> 3; grouped by the group named."""
-    return [
-        Row(
-            r["text"],
-            1 if r["hateful"] == "1" else 3,
-            "abuse" if r["hateful"] == "1" else "",
-            "toxigen",
-            r["group"],
-            held_out(r["text"]),
-        )
-        for r in _read(root / "toxigen-prompts" / "statements.csv")
-    ]
+    path = root / "toxigen-prompts" / "statements.csv"
+    return _labelled(
+        path, "toxigen", flagged=lambda r: r["hateful"] == "1", tier=1, kind="abuse", group="group"
+    )
 
 
 def covid_rumours(root: Path = DATASETS) -> list[Row]:
     """The COVID-19 rumour dataset: false claims -> Tier 2, true ones -> 3; unverified ones teach
     nothing either way and are left out."""
-    return [
-        Row(
-            r["text"],
-            2 if r["veracity"] == "F" else 3,
-            "misinformation" if r["veracity"] == "F" else "",
-            "covid-rumours",
-            r["source"],
-            held_out(r["text"]),
-        )
-        for r in _read(root / "covid-rumours" / "claims.csv")
-        if r["veracity"] in ("F", "T")
-    ]
+    path = root / "covid-rumours" / "claims.csv"
+    rows = _labelled(
+        path,
+        "covid-rumours",
+        flagged=lambda r: r["veracity"] == "F",
+        tier=2,
+        kind="misinformation",
+        group="source",
+    )
+    verified = [r["veracity"] in ("F", "T") for r in _read(path)]
+    return [row for row, keep in zip(rows, verified, strict=True) if keep]
 
 
 def hatecheck(root: Path = DATASETS) -> list[Row]:
     """HateCheck's functional tests: hateful -> Tier 1, non-hateful -> 3. Scoring only."""
-    return [
-        Row(
-            r["text"],
-            1 if r["label"] == "hateful" else 3,
-            "abuse" if r["label"] == "hateful" else "",
-            "hatecheck",
-            r["functionality"],
-            True,
-        )
-        for r in _read(root / "hatecheck" / "cases.csv")
-    ]
+    rows = _labelled(
+        root / "hatecheck" / "cases.csv",
+        "hatecheck",
+        flagged=lambda r: r["label"] == "hateful",
+        tier=1,
+        kind="abuse",
+        group="functionality",
+    )
+    return [replace(row, held_out=True) for row in rows]  # nothing learns from any of it
 
 
 def constraint(folder: Path) -> list[Row]:
