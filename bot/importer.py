@@ -180,9 +180,7 @@ def _vendor_rows(path: Path, source: str, zone: ZoneInfo) -> Iterator[Row | Reje
             yield Rejected(f"line {offset}", reason)
 
 
-def read_export(
-    path: Path, source: str, *, zone: str = "Europe/London"
-) -> Iterator[Row | Rejected]:
+def read_export(path: Path, source: str, *, zone: str = "Europe/London") -> Iterator[Row | Rejected]:
     """Each row in file order: an item, or why it was rejected."""
     if source in VENDOR_COLUMNS:
         yield from _vendor_rows(path, source, ZoneInfo(zone))

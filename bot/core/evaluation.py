@@ -323,7 +323,8 @@ def leave_one_video_out(root: Path = data.DATASETS) -> dict[str, float]:
     from bot.core.policy.training import fit
 
     shipped = build_engine(())
-    videos = sorted({r.group for r in data.youtube(root)})
+    comments = data.youtube(root)
+    videos = sorted({r.group for r in comments})
     scores: dict[str, float] = {}
     for video in videos:
 
@@ -333,7 +334,7 @@ def leave_one_video_out(root: Path = data.DATASETS) -> dict[str, float]:
         fitted = fit(["spam"], root, keep=without)
         assert shipped.model is not None
         engine = Engine(model=shipped.model.replaced_by(fitted.group()))
-        rows = [r for r in data.youtube(root) if r.group == video]
+        rows = [r for r in comments if r.group == video]
         tiers = [int(v.tier) for v in engine.classify_many([r.text for r in rows])]
         scores[video] = float(f1_score([r.tier == 2 for r in rows], [t == 2 for t in tiers]))
     scores["mean"] = float(np.mean(list(scores.values())))

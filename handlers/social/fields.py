@@ -10,15 +10,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from bot.core.intake import Rejected
 from bot.core.models import IncomingComment
 from handlers.http import BadRequest
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 
 def when(value: Any) -> datetime | None:
@@ -116,13 +114,6 @@ class Parsed:
         if item is not None:
             self.items.append(item)
             self.wheres.append(where)
-
-    def each(self, where: str, value: Any, use: Callable[[dict[str, Any], str], T]) -> T | None:
-        """`use(value, where)` when `value` is an object; otherwise it is set aside."""
-        if not isinstance(value, dict):
-            self.reject(where, f"{where} must be an object")
-            return None
-        return use(value, where)
 
     def reject(self, where: str, reason: str) -> None:
         self.rejected.append(Rejected(where, reason))

@@ -57,11 +57,19 @@ def _read(path: Path) -> Iterator[dict[str, str]]:
 
 
 def _labelled(
-    path: Path, source: str, *, flagged: Callable[[dict[str, str]], bool], tier: int, kind: str, group: str
+    path: Path,
+    source: str,
+    *,
+    flagged: Callable[[dict[str, str]], bool],
+    tier: int,
+    kind: str,
+    group: str,
+    keep: Callable[[dict[str, str]], bool] = lambda _r: True,
 ) -> list[Row]:
-    """A set in `text` plus label columns: rows `flagged` says so get `tier` and teach `kind`."""
+    """A set in `text` plus label columns: rows `flagged` says so get `tier` and teach `kind`;
+    rows `keep` refuses are left out."""
     rows = []
-    for r in _read(path):
+    for r in filter(keep, _read(path)):
         hit = flagged(r)
         rows.append(
             Row(r["text"], tier if hit else 3, kind if hit else "", source, r[group], held_out(r["text"]))
@@ -96,17 +104,15 @@ def toxigen(root: Path = DATASETS) -> list[Row]:
 def covid_rumours(root: Path = DATASETS) -> list[Row]:
     """The COVID-19 rumour dataset: false claims -> Tier 2, true ones -> 3; unverified ones teach
     nothing either way and are left out."""
-    path = root / "covid-rumours" / "claims.csv"
-    rows = _labelled(
-        path,
+    return _labelled(
+        root / "covid-rumours" / "claims.csv",
         "covid-rumours",
         flagged=lambda r: r["veracity"] == "F",
         tier=2,
         kind="misinformation",
         group="source",
+        keep=lambda r: r["veracity"] in ("F", "T"),
     )
-    verified = [r["veracity"] in ("F", "T") for r in _read(path)]
-    return [row for row, keep in zip(rows, verified, strict=True) if keep]
 
 
 def hatecheck(root: Path = DATASETS) -> list[Row]:

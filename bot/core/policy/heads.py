@@ -11,7 +11,6 @@ from, under which licence, and how it scored. A flag names the words that pushed
 from __future__ import annotations
 
 import json
-import math
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -276,7 +275,3 @@ def describe(model: LearnedHeads) -> Iterable[str]:
             f"{head.name} (tier {int(head.tier)}, threshold {head.threshold:.2f}), "
             f"learned from {head.trained_on}"
         )
-
-
-def sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(z, 35.0), -35.0)))
