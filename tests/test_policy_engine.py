@@ -190,6 +190,8 @@ def test_nhs_number_check_digit_rejects_near_misses() -> None:
         ("I live near SS1 2AB", "postcode"),
         ("come to 14 Station Road tomorrow", "house address"),
         ("my landline is (0117) 496 0123", "phone number"),
+        ("text her on 0044 7911 123456", "phone number"),
+        ("his mobile is 07911-123-456", "phone number"),
         ("DOB 12/03/1958, is my appointment still on?", "date of birth"),
         ("her date of birth is 4th May 1961", "date of birth"),
         ("email me jane dot smith at gmail dot com", "e-mail address"),

@@ -9,16 +9,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType, number_type
+
 from bot.core.policy.links import find_links
 
-# UK numbers: +44 or 0, then 9-10 digits, allowing spaces, dashes and brackets between groups.
-_UK_PHONE = re.compile(
-    r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0044\s?|\(?0)"
-    r"\d(?:(?:\)\s?|[\s\-])?\d){8,9}(?!\d)"
-)
 # Numbers that reach an organisation, not a person: 03 (the NHS's 0300 lines), 08 (0800 free
-# numbers, 0845) and 09. A 01, 02 or 07 number could be anyone's.
-_SERVICE_NUMBER = re.compile(r"(?:\+44|0044)?\D*0?\)?\s?[389]")
+# numbers, 0845) and 09, whether or not libphonenumber knows the range. 01, 02 and 07 numbers
+# could be anyone's.
+_SERVICE_TYPES = frozenset(
+    {
+        PhoneNumberType.TOLL_FREE,
+        PhoneNumberType.PREMIUM_RATE,
+        PhoneNumberType.SHARED_COST,
+        PhoneNumberType.UAN,
+    }
+)
+_SERVICE_RANGES = ("3", "8", "9")
+# Written as a UK number is: a trunk 0, +44 or 0044 (a bare run of digits is a reference or a count).
+_UK_WRITTEN = ("0", "+44", "0044")
+_DIGIT_RUN = re.compile(r"\d(?:[\s\-()]*\d){8}")
+
+
+def _phone_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """UK phone numbers a person could be reached on, found by libphonenumber. Numbers outside
+    the ranges it knows as in service (Ofcom's drama range, new ranges) still count when they are
+    possible UK numbers: a moderator would still hide them."""
+    if _DIGIT_RUN.search(text) is None:
+        return  # fewer than nine digits together: no phone number, and the matcher is costly
+    for found in PhoneNumberMatcher(text, "GB", leniency=Leniency.POSSIBLE):
+        number = found.number
+        national = str(number.national_number)
+        if number.country_code != 44 or not found.raw_string.lstrip("(").startswith(_UK_WRITTEN):
+            continue
+        if national.startswith(_SERVICE_RANGES) or number_type(number) in _SERVICE_TYPES:
+            continue  # "ring 0300 123 4567 for the booking line": an organisation's number
+        yield found.start, found.end
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b")
 # An address spelt out so that filters miss it: "jane dot smith at gmail dot com", "jane [at]
 # gmail.com". A plain " at " only before a mail provider or a domain spelt with "dot": "our
@@ -147,13 +172,11 @@ def find_personal_data(
         if m.span(1) not in nhs_spans:
             nhs_spans.append(m.span(1))
             yield m.start(1), m.end(1), "NHS number"
-    for m in _UK_PHONE.finditer(text):
-        if any(s <= m.start() < e for s, e in nhs_spans):
+    for start, end in _phone_numbers(text):
+        if any(s <= start < e for s, e in nhs_spans):
             continue  # a valid NHS number is reported as such, not as a phone number
-        if _SERVICE_NUMBER.match(m.group()):
-            continue  # "ring 0300 123 4567 for the booking line": an organisation's number
         # A phone number stays one inside a link ("wa.me/..." is a contact detail).
-        yield m.start(), m.end(), "phone number"
+        yield start, end, "phone number"
     for m in _EMAIL.finditer(text):
         yield m.start(), m.end(), "e-mail address"
     for m in _POSTCODE.finditer(text):
