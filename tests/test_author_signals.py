@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
 from bot.core import cases
@@ -122,7 +123,43 @@ def test_a_title_is_found_with_or_without_its_full_stop() -> None:
         verdict = engine.classify(text)
         assert verdict.tier is Tier.HARMFUL and Route.NAMED_STAFF in verdict.routes, text
     # A different name that starts the same, or a title run into the name, is not the member.
+    # ("Dr Patelson" is still someone named by their title: a moderator checks, at the text's tier.)
     for text in ("Dr Patelson was kind", "Drpatel", "Dr Pat was here"):
-        assert Route.NAMED_STAFF not in engine.classify(text).routes, text
+        verdict = engine.classify(text)
+        assert "staff.named" not in [r.rule for r in verdict.reasons], text
+        assert verdict.tier is Tier.LEAVE, text
     dotted = PolicyEngine(staff_names=StaffMember(name="Mr. John Smith").all_names)
     assert Route.NAMED_STAFF in dotted.classify("Mr Smith was rude").routes
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Dr Okonkwo was so patient with my son", "Dr Okonkwo"),
+        ("that receptionist Karen Smith hung up on me", "receptionist Karen Smith"),
+        ("the consultant, Mr Adeyemi, never came", "consultant, Mr Adeyemi"),
+        ("Nurse Bell on the children's ward", "Nurse Bell"),
+        ("prof. Hargreaves said it again", "prof. Hargreaves"),
+    ],
+)
+def test_a_title_or_job_beside_a_name_is_routed_without_a_staff_list(text: str, named: str) -> None:
+    """Staff are named without a list (issue 26): a moderator checks; the text keeps its own tier."""
+    verdict = PolicyEngine().classify(text)
+    assert Route.NAMED_STAFF in verdict.routes, text
+    assert [text[r.start : r.end] for r in verdict.reasons if r.rule == "staff.titled"] == [named]
+    assert verdict.tier is Tier.LEAVE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurse said to wait in the car",
+        "I rang my GP Surgery twice today",
+        "the doctor. She was fine after that",
+        "ask your pharmacist About the dose",
+        "the GP I saw was new",
+        "The receptionist on Monday was great",
+    ],
+)
+def test_a_job_before_an_ordinary_word_names_no_one(text: str) -> None:
+    assert Route.NAMED_STAFF not in PolicyEngine().classify(text).routes, text

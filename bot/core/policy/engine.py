@@ -14,7 +14,7 @@ from bot.core.policy.markup import strip_markup
 from bot.core.policy.personal_data import find_personal_data
 from bot.core.policy.prefilter import RuleGate, alternatives, with_first_characters
 from bot.core.policy.rules import HOME_REMEDY, RULES, SERVICE_TOPIC, Rule
-from bot.core.policy.staff_names import phrase_pattern, staff_pattern
+from bot.core.policy.staff_names import phrase_pattern, role_and_name, staff_pattern
 
 _EXCERPT_MAX = 80
 _LOOKALIKE = "a link dressed as an NHS or government site (possible scam)"
@@ -298,13 +298,17 @@ class PolicyEngine:
                 routes[rule.route] = None
             urgent = urgent or rule.urgent
 
-        if self._staff is not None:
-            match = self._staff.search(lowered)
-            if match is not None:
-                # MSE Appendix B/C: naming staff opens them up to abuse and trolling: Tier 1.
-                hit("staff.named", "names a member of staff", *match.span())
-                tiers.append(Tier.HARMFUL)
-                routes[Route.NAMED_STAFF] = None
+        listed = self._staff.search(lowered) if self._staff is not None else None
+        if listed is not None:
+            # MSE Appendix B/C: naming staff opens them up to abuse and trolling: Tier 1.
+            hit("staff.named", "names a member of staff", *listed.span())
+            tiers.append(Tier.HARMFUL)
+            routes[Route.NAMED_STAFF] = None
+        elif (titled := role_and_name(text)) is not None:
+            # A title or role beside a name: staff, but perhaps not the ICB's own (a national
+            # figure, another trust's doctor), so a moderator checks it; the tier is the text's.
+            hit("staff.titled", "names someone by their title or job: a member of staff?", *titled)
+            routes[Route.NAMED_STAFF] = None
 
         links = list(find_links(text))
         personal = list(find_personal_data(text, lowered, [(k.start, k.end) for k in links]))
