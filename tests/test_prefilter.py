@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from bot.core.policy import build_engine
+from bot.core.policy import PolicyEngine
+from bot.core.policy import engine as engine_module
 from bot.core.policy.disguises import fold_disguises
 from bot.core.policy.prefilter import RuleGate, _set_bits, alternatives, factors, with_first_characters
 from bot.core.policy.rules import RULES
@@ -143,14 +144,28 @@ def test_the_gate_never_skips_a_shipped_rule_that_matches() -> None:
     assert sum(map(len, ordinary)) < 0.4 * len(RULES) * len(ordinary)
 
 
-def test_the_engine_gives_the_same_verdicts_as_searching_every_rule() -> None:
-    engine = build_engine([])
-    everything = build_engine([])
-    all_parts = tuple(range(len(everything._parts)))
-    everything._gate.candidates = lambda *texts: all_parts  # type: ignore[method-assign]
+def test_the_engine_gives_the_same_verdicts_gated_as_searching_every_rule_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An engine searches every rule whole until it has seen `GATE_AFTER` comments, then builds
+    the gate: the verdicts are the same either way, only the time differs."""
+    monkeypatch.setattr(engine_module, "GATE_AFTER", 10**9)
+    whole = PolicyEngine()
+    gated = PolicyEngine()
+    gated._build_gate()
     texts = _comments()
     texts += [text.upper() for text in texts[:200]] + [text.replace("i", "1") for text in texts[:200]]
-    assert [engine.classify(t) for t in texts] == [everything.classify(t) for t in texts]
+    assert [gated.classify(t) for t in texts] == [whole.classify(t) for t in texts]
+    assert whole._search[0] is None and gated._search[0] is not None
+
+
+def test_an_engine_builds_its_gate_once_it_has_seen_enough_comments(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine_module, "GATE_AFTER", 3)
+    engine = PolicyEngine()
+    engine.classify_many(["one", "two", "three"])
+    assert engine._search[0] is None
+    engine.classify("four")
+    assert engine._search[0] is not None
 
 
 def test_a_rule_split_into_its_alternatives_finds_what_the_whole_rule_finds() -> None:

@@ -181,6 +181,10 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+# Comments an engine classifies before it builds its rule gate (see `PolicyEngine._build_gate`).
+GATE_AFTER = 64
+
+
 class PolicyEngine:
     """Compiled once per policy profile; `classify` is pure and thread-safe."""
 
@@ -194,19 +198,44 @@ class PolicyEngine:
         service_topics: Iterable[str] = (),
     ) -> None:
         self._rules = tuple(rules)
-        # Each rule's top-level alternatives are gated apart: (rule index, alternative) in order.
-        split = [
-            (index, part) for index, rule in enumerate(self._rules) for part in alternatives(rule.pattern)
-        ]
-        self._gate = RuleGate([part for _, part in split])
-        # Searched told where a match may begin: about a fifth less time in the searches.
-        self._parts = tuple((index, with_first_characters(part)) for index, part in split)
+        # Until the gate is built, every rule is searched whole: one alternative per rule. The gate
+        # and the alternatives it indexes are swapped in together, so a thread never mixes them.
+        self._search: tuple[RuleGate | None, tuple[tuple[int, re.Pattern[str]], ...]] = (
+            None,
+            tuple((index, rule.pattern) for index, rule in enumerate(self._rules)),
+        )
+        self._ungated = 0  # comments classified before the gate was built
         self._trusted = frozenset(DEFAULT_TRUSTED_SITES).union(
             s.strip().lower().removeprefix("www.") for s in trusted_sites
         )
         self._staff = staff_pattern(staff_names)
         self._topics = phrase_pattern(service_topics)
         self.model = model
+
+    def _build_gate(self) -> None:
+        """Each rule's top-level alternatives gated apart, each searched told where a match may
+        begin: comments then cost about half as much. Building it takes a second or two, which
+        a run that classifies a handful of comments (`modbot classify` of one) never earns back,
+        so it is built once the engine has seen `GATE_AFTER` comments."""
+        split = [
+            (index, part) for index, rule in enumerate(self._rules) for part in alternatives(rule.pattern)
+        ]
+        gate = RuleGate([part for _, part in split])
+        self._search = (gate, tuple((index, with_first_characters(part)) for index, part in split))
+
+    def _candidates(
+        self, lowered: str, folded: str
+    ) -> tuple[Sequence[int], tuple[tuple[int, re.Pattern[str]], ...]]:
+        """The alternatives (rule index, pattern), and the indexes of those that could match."""
+        gate, parts = self._search
+        if gate is None:
+            self._ungated += 1
+            if self._ungated <= GATE_AFTER:
+                return range(len(parts)), parts
+            self._build_gate()
+            gate, parts = self._search
+            assert gate is not None
+        return (gate.candidates(lowered) if folded == lowered else gate.candidates(lowered, folded)), parts
 
     def _about_the_service(self, lowered: str) -> bool:
         if SERVICE_TOPIC.search(lowered) is not None:
@@ -260,12 +289,8 @@ class PolicyEngine:
             reasons.append(Reason(rule_id, category, text[start:end][:_EXCERPT_MAX], start, end))
 
         # Only the rules whose fixed words occur in the text can match; most comments wake two or three.
-        woken = (
-            self._gate.candidates(lowered)
-            if folded.text == lowered
-            else self._gate.candidates(lowered, folded.text)
-        )
-        rules, parts = self._rules, self._parts
+        woken, parts = self._candidates(lowered, folded.text)
+        rules = self._rules
         # The leftmost match of each rule's woken alternatives, the earlier one on a tie: what
         # searching the whole rule would find.
         first: dict[int, re.Match[str]] = {}
