@@ -23,7 +23,7 @@ def test_nhs_style_held_out_part(engine: PolicyEngine) -> None:
     score = desk_score(engine)
     assert score.harmful_caught >= 0.75, score
     assert score.flagged_caught >= 0.93, score
-    assert score.routes_named >= 0.55, score
+    assert score.routes_named >= 0.76, score
     assert score.left_flagged <= 0.02, score  # the criticism goal
 
 

@@ -18,10 +18,19 @@ import numpy as np
 import pytest
 from skops import io as skops_io
 
-from bot.core.models import Tier
-from bot.core.policy import build_engine, data
+from bot.core.models import Route, Tier
+from bot.core.policy import PolicyEngine, build_engine, data
 from bot.core.policy.encoder import ENCODER, EncoderError, load_encoder
-from bot.core.policy.heads import MANIFEST_FILE, MODEL_FILE, SHIPPED_MODELS, LearnedHeads, read_group
+from bot.core.policy.heads import (
+    MANIFEST_FILE,
+    MODEL_FILE,
+    SHIPPED_MODELS,
+    HeadInfo,
+    LearnedHeads,
+    Token,
+    Verdict,
+    read_group,
+)
 from bot.core.policy.training import LICENCES, Sample, choose_threshold
 
 ENGINE = build_engine([])
@@ -29,7 +38,10 @@ ENGINE = build_engine([])
 
 def test_the_shipped_heads_learned_only_from_data_we_may_ship() -> None:
     manifest = json.loads((SHIPPED_MODELS / MANIFEST_FILE).read_text(encoding="utf-8"))
-    assert set(manifest["heads"]) == {"abuse", "spam", "misinformation"}
+    assert set(manifest["heads"]) == {
+        *("abuse", "spam", "misinformation"),
+        *("safety_risk", "medical_question", "complaint_or_legal"),
+    }
     for about in manifest["heads"].values():
         for source in about["trained_on"]:
             assert source["licence"] == LICENCES[source["source"]], source
@@ -294,3 +306,27 @@ def test_the_contrast_rows_are_what_their_generator_writes() -> None:
         stored = [(r["text"], int(r["tier"]), r["kind"]) for r in csv.DictReader(handle)]
     assert stored == contrast._rows(random.Random(2026))
     assert {tier for _, tier, _ in stored} == {1, 3}
+
+
+def _route_verdict(route: Route, word: str, text: str) -> Verdict:
+    head = HeadInfo(route.value, None, f"model.{route.value}", route.label, 0.5, "test rows", route=route)
+    start = text.index(word)
+    return Verdict(head, 0.9, (Token(word, start, start + len(word)),))
+
+
+def test_a_route_head_names_its_route_and_leaves_the_tier_be() -> None:
+    text = "Is it safe to take ibuprofen with my blood pressure tablets?"
+    verdict = PolicyEngine()._classify(text, [_route_verdict(Route.MEDICAL_QUESTION, "ibuprofen", text)])
+    assert verdict.tier is Tier.LEAVE
+    assert verdict.routes == (Route.MEDICAL_QUESTION,)
+    assert not verdict.urgent
+    assert "model.medical_question" in [r.rule for r in verdict.reasons]
+
+
+def test_a_risk_to_life_from_a_head_is_urgent_unless_it_is_advice_passed_on() -> None:
+    text = "My brother has stopped eating and says there is no point any more"
+    verdict = PolicyEngine()._classify(text, [_route_verdict(Route.SAFETY_RISK, "point", text)])
+    assert verdict.urgent and Route.SAFETY_RISK in verdict.routes
+    advice = "If your child is floppy and will not wake, call 999 at once"
+    passed_on = PolicyEngine()._classify(advice, [_route_verdict(Route.SAFETY_RISK, "floppy", advice)])
+    assert Route.SAFETY_RISK not in passed_on.routes and not passed_on.urgent

@@ -346,6 +346,7 @@ def leave_one_video_out(root: Path = data.DATASETS) -> dict[str, float]:
 _REMOVED = ("hidden", "deleted")
 # Which learned head a flag speaks for, by the family of the rule or head that raised it. Flags
 # no head judges (a named member of staff, personal data, a route) teach no head.
+_TIER_HEADS = frozenset({"abuse", "spam", "misinformation"})
 _HEAD_OF_FAMILY = {
     "abuse": "abuse",
     "hate": "abuse",
@@ -369,7 +370,8 @@ def signal_of(rules: Iterable[str], tier: int) -> str:
     for rule in rules:
         family, _, rest = rule.partition(".")
         head = rest if family == "model" else _HEAD_OF_FAMILY.get(family, "")
-        if head and (tier == 1) == (head == "abuse"):
+        # (Route heads, model.safety_risk and the like, speak for no tier.)
+        if head in _TIER_HEADS and (tier == 1) == (head == "abuse"):
             return head
     return ""
 

@@ -167,7 +167,7 @@ _EXEMPTIONS: tuple[tuple[frozenset[str], Callable[[str], list[tuple[int, int]]]]
     (_REFUTABLE, _denied_spans),
     (_REFUTABLE, _asked_spans),
     (frozenset({"model.abuse"}), _homonym_spans),
-    (frozenset({"safety.patient"}), _advice_spans),
+    (frozenset({"safety.patient", "model.safety_risk"}), _advice_spans),
 )
 
 
@@ -375,7 +375,11 @@ class PolicyEngine:
                 reasons.append(
                     Reason(head.rule, category, text[:_EXCERPT_MAX], 0, min(len(text), _EXCERPT_MAX))
                 )
-            tiers.append(head.tier)
+            if head.tier is not None:
+                tiers.append(head.tier)
+            if head.route is not None:
+                routes[head.route] = None
+                urgent = urgent or head.route is Route.SAFETY_RISK
 
         tier = min(tiers) if tiers else Tier.LEAVE
         return Classification(tier=tier, routes=tuple(routes), reasons=tuple(reasons), urgent=urgent)

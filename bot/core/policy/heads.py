@@ -24,7 +24,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 from skops import io as skops_io
 
-from bot.core.models import Tier
+from bot.core.models import Route, Tier
 from bot.core.policy.encoder import Meaning
 
 SHIPPED_MODELS = Path(__file__).with_name("models")
@@ -83,13 +83,14 @@ class HeadInfo:
     """One yes/no question a head answers, and what a yes means for the policy."""
 
     name: str
-    tier: Tier
+    tier: Tier | None  # None: a route head, which names a special route and leaves the tier be
     rule: str
     category: str
     threshold: float
     trained_on: str
     # The head speaks only about comments this matches (lower-cased text); None: about any.
     gate: re.Pattern[str] | None = None
+    route: Route | None = None
 
 
 class Token(NamedTuple):
@@ -241,12 +242,13 @@ def read_group(directory: Path) -> _Group:
         heads.append(
             HeadInfo(
                 name=name,
-                tier=Tier(about["tier"]),
+                tier=Tier(about["tier"]) if about["tier"] is not None else None,
                 rule=about["rule"],
                 category=about["category"],
                 threshold=float(about["threshold"]),
                 trained_on=about["trained_on_summary"],
                 gate=re.compile(about["gate"]) if about.get("gate") else None,
+                route=Route(about["route"]) if about.get("route") else None,
             )
         )
     return _Group(
@@ -272,6 +274,12 @@ def write_group(directory: Path, *, group: _Group, manifest: dict[str, Any]) -> 
 def describe(model: LearnedHeads) -> Iterable[str]:
     for head in model.heads:
         yield (
-            f"{head.name} (tier {int(head.tier)}, threshold {head.threshold:.2f}), "
+            f"{head.name} ({_speaks_for(head)}, threshold {head.threshold:.2f}), "
             f"learned from {head.trained_on}"
         )
+
+
+def _speaks_for(head: HeadInfo) -> str:
+    if head.tier is not None:
+        return f"tier {int(head.tier)}"
+    return f"route {head.route.value}" if head.route is not None else "no tier or route"

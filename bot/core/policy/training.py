@@ -26,7 +26,7 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from bot.core.models import Tier
+from bot.core.models import Route, Tier
 from bot.core.policy import data
 from bot.core.policy.data import Row
 from bot.core.policy.encoder import SHA256 as ENCODER_SHA256
@@ -74,13 +74,15 @@ BORROWED = 0.25
 @dataclass(frozen=True, slots=True)
 class Recipe:
     name: str
-    tier: Tier
+    tier: Tier | None  # None for a route head
     rule: str
     category: str
     budget: float  # share of a public source's "leave" rows the threshold may flag
     sources: tuple[tuple[Callable[[Path], list[Row]], Teach], ...]
     borrowed: tuple[Callable[[Path], list[Row]], ...] = ()  # every row teaches "leave", at BORROWED
     gate: str | None = None
+    route: Route | None = None  # a route head names this route; it never sets a tier
+    desk_budget: float = DESK_BUDGET  # share of the desk's own "leave" rows the threshold may flag
 
 
 def _flagged_if(kind: str) -> Teach:
@@ -90,6 +92,17 @@ def _flagged_if(kind: str) -> Teach:
         if row.kind == kind:
             return 1
         return 0 if row.tier == 3 else None
+
+    return teach
+
+
+def _routed_if(route: Route) -> Teach:
+    """Rows whose routes were written down teach whether they take this route; others, nothing."""
+
+    def teach(row: Row) -> int | None:
+        if not row.routes_known:
+            return None
+        return 1 if route in row.routes else 0
 
     return teach
 
@@ -154,6 +167,28 @@ RECIPES: dict[str, Recipe] = {
         ),
         gate=HEALTH_CLAIM_TOPIC.pattern,
     ),
+    # Route heads learn from the NHS-style comments whose routes were written down; tweets and
+    # news claims, which ask nothing of the desk, show what ordinary posts look like.
+    **{
+        route.value: Recipe(
+            route.value,
+            None,
+            f"model.{route.value}",
+            category,
+            0.01,
+            ((_nhs, _routed_if(route)),),
+            borrowed=(data.davidson, data.covid_rumours),
+            route=route,
+            desk_budget=desk_budget,
+        )
+        # A risk to life pages the on-call manager out of hours: its head may wake them for at
+        # most one in two hundred of the desk's ordinary comments.
+        for route, category, desk_budget in (
+            (Route.SAFETY_RISK, "a possible risk to someone's life or safety", 0.005),
+            (Route.MEDICAL_QUESTION, "a medical question for a clinician to answer", 0.01),
+            (Route.COMPLAINT_OR_LEGAL, "a complaint or a legal matter", 0.01),
+        )
+    },
 }
 
 
@@ -211,7 +246,8 @@ def samples(
             for row in _rows(load, root, recipe)
             if not row.held_out and (keep is None or keep(row))
         ]
-    for row in organisation:
+    # An organisation's decisions say which tier a comment deserved, not which route it took.
+    for row in organisation if recipe.route is None else ():
         label = _flagged_if(recipe.name)(row)
         if label is not None:
             found.append(Sample(row.text, label, "organisation", DESK_WEIGHT))
@@ -226,7 +262,10 @@ def _rows(load: Callable[[Path], list[Row]], root: Path, recipe: Recipe) -> list
 
 
 def choose_threshold(
-    probabilities: np.ndarray[Any, np.dtype[np.float64]], batch: Sequence[Sample], budget: float
+    probabilities: np.ndarray[Any, np.dtype[np.float64]],
+    batch: Sequence[Sample],
+    budget: float,
+    desk_budget: float = DESK_BUDGET,
 ) -> float:
     """The best-F1 threshold whose false flags stay within budget on each source on its own."""
     labels = np.array([s.label for s in batch])
@@ -240,7 +279,7 @@ def choose_threshold(
     for threshold in np.arange(0.05, 0.995, 0.005):
         flagged = probabilities >= threshold
         within = all(
-            flagged[mask].mean() <= (DESK_BUDGET if source in DESK_SOURCES else budget)
+            flagged[mask].mean() <= (desk_budget if source in DESK_SOURCES else budget)
             for source, mask in negatives.items()
         )
         if not within:
@@ -273,6 +312,7 @@ class Fitted:
                     about["threshold"],
                     about["trained_on_summary"],
                     gate=HEALTH_CLAIM_TOPIC if recipe.gate else None,
+                    route=recipe.route,
                 )
             )
             columns.append(model.coef_.ravel())
@@ -314,7 +354,7 @@ def fit(
         out_of_fold = cross_val_predict(
             model, rows, labels, cv=folds, method="predict_proba", params={"sample_weight": weights}
         )[:, 1]
-        threshold = choose_threshold(out_of_fold, batch, recipe.budget)
+        threshold = choose_threshold(out_of_fold, batch, recipe.budget, recipe.desk_budget)
         model.fit(rows, labels, sample_weight=weights)
         models[name] = model
         about[name] = _describe(recipe, batch, out_of_fold, threshold)
@@ -353,7 +393,8 @@ def _describe(
         if ((sources == source) & (labels == 0)).any()
     }
     return {
-        "tier": int(recipe.tier),
+        "tier": int(recipe.tier) if recipe.tier is not None else None,
+        "route": recipe.route.value if recipe.route is not None else None,
         "rule": recipe.rule,
         "category": recipe.category,
         "threshold": threshold,
