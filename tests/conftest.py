@@ -20,7 +20,8 @@ hypothesis_settings.register_profile("ci", derandomize=True, database=None, dead
 hypothesis_settings.register_profile("explore", database=None, deadline=None, max_examples=400)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+# Real payloads, copied into the repository with their sources (tests/fixtures/README.md).
+SAMPLES = Path(__file__).resolve().parent / "fixtures" / "samples"
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 PG_SKIP_REASON = "TEST_DATABASE_URL is not set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)"
 
@@ -68,5 +69,5 @@ def db(db_target: DbTarget) -> Iterator[Database]:
 def sample(*parts: str) -> Path:
     path = SAMPLES.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"shared sample {path.name} is not available beside the repository")
+        raise FileNotFoundError(f"{path.relative_to(SAMPLES.parent)} is missing from the test fixtures")
     return path

@@ -73,7 +73,7 @@ def make_settings(db: DbTarget, slack: SlackStandIn, graph: GraphStandIn, **over
 def facebook_delivery(
     *comments: tuple[str, str], page_id: str = "1234567890321", created_time: int | None = None
 ) -> dict[str, Any]:
-    """A Page feed delivery built on the shared sample, one change per (comment id, text).
+    """A Page feed delivery built on the sample fixture, one change per (comment id, text).
 
     The sample's own `created_time` (2015) is dropped unless given, so the response clock starts
     at the test's "now".
@@ -145,7 +145,7 @@ class Desk:
     async def post_command(
         self, command: str, text: str, *, user: str = "U0MOD1", name: str = "sam"
     ) -> aiohttp.ClientResponse:
-        """A slash command as Slack sends it (form fields, from the shared sample), signed."""
+        """A slash command as Slack sends it (form fields, from the sample fixture), signed."""
         from urllib.parse import parse_qsl, urlencode
 
         fields = dict(parse_qsl(sample("slack", "slash_command.form.txt").read_text().strip()))

@@ -1,4 +1,4 @@
-"""Drives the Teams side of the real app as Teams would: real activity JSON (the shared samples)
+"""Drives the Teams side of the real app as Teams would: real activity JSON (the sample fixtures)
 posted to /api/messages, with replies and proactive messages landing at a stand-in Bot
 Connector, because the bot answers whatever `serviceUrl` an activity names."""
 
@@ -16,7 +16,7 @@ from tests.conftest import sample
 from tests.harness import Desk
 from tests.standins.bot_connector import BotConnectorStandIn
 
-# The ids in the shared samples: a channel of a team, and the people in the two activities.
+# The ids in the sample fixtures: a channel of a team, and the people in the two activities.
 TEAMS_CHANNEL = "19:6848757105754c8981c67612732d9aa7@thread.tacv2"
 TEAMS_TEAM = "19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2"
 TEAMS_SAFEGUARDING = "19:safeguarding0000000000000000000@thread.tacv2"

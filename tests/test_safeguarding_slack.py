@@ -45,7 +45,7 @@ async def desk(db_target: DbTarget) -> AsyncIterator[Desk]:
 
 
 def submission(view: dict[str, Any], *, user: str = "U0STAFF", **answers: Any) -> dict[str, Any]:
-    """A view_submission shaped like the shared sample, with the form's answers."""
+    """A view_submission shaped like the sample fixture, with the form's answers."""
     body = json.loads(sample("slack", "view_submission.json").read_text())
     values: dict[str, Any] = {
         "category": {

@@ -1,5 +1,5 @@
 """X and LinkedIn webhooks over real HTTP: handshakes, signatures (good, forged, missing), the
-shared samples, direct messages and mentions, redelivery, and the card a flagged reply gets."""
+sample fixtures, direct messages and mentions, redelivery, and the card a flagged reply gets."""
 
 from __future__ import annotations
 
