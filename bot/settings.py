@@ -16,7 +16,7 @@ def _split(value: object) -> object:
 
 
 class Settings(BaseSettings):
-    """Every setting modbot reads. README.md lists them; `modbot check` reports what is missing."""
+    """Every setting modbot reads. docs/settings.md lists them; `modbot check` reports what is missing."""
 
     model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
 

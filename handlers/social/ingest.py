@@ -1,7 +1,7 @@
 """POST /ingest: a signed JSON endpoint for dashboards and automation tools.
 
 Signed with `X-Modbot-Signature-256: sha256=<hex HMAC-SHA256(INGEST_SECRET, raw body)>`. The body
-is one comment object, a list of them, or `{"comments": [...]}` (schema in README.md).
+is one comment object, a list of them, or `{"comments": [...]}` (schema in docs/settings.md).
 """
 
 from __future__ import annotations

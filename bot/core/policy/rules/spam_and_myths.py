@@ -276,7 +276,7 @@ MISINFORMATION_AND_SPAM: tuple[Rule, ...] = (
 # learned misinformation head only speaks about comments that name one of these: its training set
 # sets official bulletins against fact-checked claims, so without the gate it reads any ordinary
 # complaint about a service ("three hours for an ambulance") as a false claim. With it, criticism of
-# the NHS stays up (README: "The classifier").
+# the NHS stays up (docs/classifier.md).
 HEALTH_CLAIM_TOPIC = re.compile(
     r"\b(?:covid\w*|corona\w*|virus\w*|sars|vaccin\w*|vax\w*|anti-?vax\w*|boosters?|pandemic|plandemic"
     r"|epidemic|lockdowns?|masks?|5g|cures?|cured|remed(?:y|ies)|immun\w*|infect\w*|pfizer|moderna"
