@@ -39,6 +39,7 @@ from handlers.slack import safeguarding as slack_safeguarding
 from handlers.slack.desk import SlackDesk
 from handlers.slack.moderators import SlackModerators
 from handlers.slack.safeguarding import SlackSafeguardingDesk
+from handlers.slack.socket_mode import SocketModeConnection
 from handlers.social import ingest as ingest_edge
 from handlers.social import linkedin as linkedin_edge
 from handlers.social import meta as meta_edge
@@ -64,6 +65,7 @@ class Runtime:
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     scheduler: AsyncIOScheduler | None = None
     pollers: list[Poller] = field(default_factory=list)
+    socket_mode: SocketModeConnection | None = None
 
 
 def build_runtime(
@@ -104,12 +106,12 @@ def build_runtime(
 
     bolt: AsyncApp | None = None
     if settings.slack_enabled:
-        assert settings.slack_bot_token and settings.slack_signing_secret
+        assert settings.slack_bot_token
         token = settings.slack_bot_token.get_secret_value()
         listener_client = AsyncWebClient(token=token, base_url=settings.slack_api_url, timeout=10)
-        bolt = AsyncApp(
-            signing_secret=settings.slack_signing_secret.get_secret_value(), client=listener_client
-        )
+        # In Socket Mode alone there is no signing secret: Bolt checks signatures only on HTTP.
+        secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+        bolt = AsyncApp(signing_secret=secret, client=listener_client)
         moderators = SlackModerators(client=listener_client, ids=settings.slack_moderators)
         slack_listeners.register(bolt, services, moderators)
         desk_client = AsyncWebClient(
@@ -190,14 +192,29 @@ def build_runtime(
         return problem(503, "Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
 
     app.router.add_get("/healthz", healthz)
-    if bolt is not None:
-        assert settings.slack_signing_secret is not None
+    async def slack_in_socket_mode(_request: web.Request) -> web.StreamResponse:
+        return problem(
+            404,
+            "Slack runs in Socket Mode here (SLACK_APP_TOKEN): set SLACK_SIGNING_SECRET to accept HTTP too",
+        )
+
+    socket_mode: SocketModeConnection | None = None
+    if bolt is not None and settings.slack_signing_secret is not None:
         signing_secret = settings.slack_signing_secret.get_secret_value()
         app.router.add_routes(
             [slack_listeners.route(bolt, signing_secret=signing_secret, limit=settings.max_body_bytes)]
         )
+    elif bolt is not None:
+        app.router.add_post("/slack/events", slack_in_socket_mode)
     else:
         app.router.add_post("/slack/events", slack_not_configured)
+    if bolt is not None and settings.slack_app_token is not None:
+        socket_mode = SocketModeConnection(
+            bolt,
+            app_token=settings.slack_app_token.get_secret_value(),
+            web_client=AsyncWebClient(base_url=settings.slack_api_url, timeout=10),
+        )
+        runtime.socket_mode = socket_mode
     teams_wiring.register(app, settings, teams)
     meta_edge.register(app, services)
     x_edge.register(app, services)
@@ -227,9 +244,13 @@ def build_runtime(
             runtime.tasks.append(asyncio.create_task(worker.run_forever(), name="outbox"))
         if scheduler is not None:
             scheduler.start()
+        if socket_mode is not None:
+            socket_mode.start()
         _warn_about(settings)
 
     async def on_cleanup(_app: web.Application) -> None:
+        if socket_mode is not None:
+            await socket_mode.stop()
         if scheduler is not None and scheduler.running:
             scheduler.shutdown(wait=False)
         # Let work in flight finish, so a message Slack has accepted is also recorded as sent;

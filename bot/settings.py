@@ -34,6 +34,9 @@ class Settings(BaseSettings):
 
     slack_bot_token: SecretStr | None = Field(None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    # An app-level token (xapp-…) turns on Socket Mode: the bot connects out to Slack, so no
+    # public URL is needed (and no signing secret: Slack does not sign Socket Mode envelopes).
+    slack_app_token: SecretStr | None = Field(None, alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
     slack_moderation_channel: str | None = Field(None, alias="SLACK_MODERATION_CHANNEL")
     slack_moderators: Annotated[tuple[str, ...], NoDecode] = Field((), alias="SLACK_MODERATORS")
@@ -151,7 +154,11 @@ class Settings(BaseSettings):
 
     @property
     def slack_enabled(self) -> bool:
-        return bool(self.slack_bot_token and self.slack_signing_secret)
+        return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
+
+    @property
+    def slack_socket_mode(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_app_token)
 
     @property
     def teams_enabled(self) -> bool:
@@ -178,8 +185,13 @@ class Settings(BaseSettings):
     def problems(self) -> list[str]:
         """What is missing or inconsistent, in words an administrator can act on."""
         found: list[str] = []
-        if bool(self.slack_bot_token) != bool(self.slack_signing_secret):
-            found.append("Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.")
+        if bool(self.slack_bot_token) != bool(self.slack_signing_secret or self.slack_app_token):
+            found.append(
+                "Slack needs SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) "
+                "or SLACK_APP_TOKEN (Socket Mode)."
+            )
+        if self.slack_app_token and not self.slack_app_token.get_secret_value().startswith("xapp-"):
+            found.append("SLACK_APP_TOKEN is not an app-level token (xapp-…): Socket Mode cannot connect.")
         if self.slack_enabled and not self.slack_moderation_channel:
             found.append("SLACK_MODERATION_CHANNEL is not set: flagged cards have nowhere to go.")
         if self.slack_enabled and not self.slack_moderators:

@@ -10,11 +10,16 @@ from typing import Any
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
-async def serve(route: str, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> TestServer:
-    """A server on a free local port answering every method on `route` with `handler`."""
+
+async def serve(route: str, handler: Handler, *, websockets: dict[str, Handler] | None = None) -> TestServer:
+    """A server on a free local port answering every method on `route` with `handler` (and GETs
+    on each of `websockets`' paths with its handler)."""
     app = web.Application()
     app.router.add_route("*", route, handler)
+    for path, socket_handler in (websockets or {}).items():
+        app.router.add_get(path, socket_handler)
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
     return server

@@ -2,6 +2,10 @@
 
 Methods answer like Slack (`{"ok": true, ...}`); `fail_next` makes the next calls of a method
 fail with an HTTP status (429 with Retry-After, 500...) so retries can be tested.
+
+It also speaks Socket Mode: `apps.connections.open` (with an app-level token) answers the URL of
+a WebSocket that says `hello`, then carries the envelopes a test sends (`send_envelope`) and
+records the acknowledgements the app returns, as Slack's documentation describes.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 from aiohttp.test_utils import TestServer
 
 from tests.standins import serve
@@ -43,6 +47,10 @@ class SlackStandIn:
     post_delay: float = 0.0
     # (until, status, Retry-After, only cards?) while time.monotonic() < until: an outage.
     outage: tuple[float, int, int | None, bool] | None = None
+    # Socket Mode: the open connections, and every acknowledgement received, in order.
+    sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    acks: list[dict[str, Any]] = field(default_factory=list)
+    _envelopes = itertools.count(1)
 
     def fail_for(
         self, seconds: float, *, status: int, retry_after: int | None = None, cards_only: bool = False
@@ -80,6 +88,8 @@ class SlackStandIn:
                     args[key] = json.loads(args[key])
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         self.calls.append(SlackCall(method, args, token))
+        if method == "apps.connections.open" and not token.startswith("xapp-"):
+            return web.json_response({"ok": False, "error": "not_allowed_token_type"})
         failure = self._failures[method].pop(0) if self._failures[method] else None
         if failure is None and self.outage is not None and time.monotonic() < self.outage[0]:
             _until, status, after, cards_only = self.outage
@@ -116,15 +126,48 @@ class SlackStandIn:
                 return {"ok": True, "message_ts": f"1700000001.{next(self._ts):06d}"}
             case "views.open":
                 return {"ok": True, "view": {"id": "V123", **(args.get("view") or {})}}
+            case "apps.connections.open":
+                assert self.server is not None
+                return {"ok": True, "url": str(self.server.make_url("/link")).replace("http", "ws", 1)}
             case "usergroups.users.list":
                 return {"ok": True, "users": self.usergroups.get(str(args.get("usergroup")), [])}
             case _:
                 return {"ok": True}
 
+    async def _socket(self, request: web.Request) -> web.StreamResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self.sockets.append(socket)
+        hello = {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A111"}}
+        await socket.send_json(hello)
+        async for message in socket:
+            if message.type == WSMsgType.TEXT:
+                self.acks.append(json.loads(message.data))
+        return socket
+
+    async def send_envelope(self, kind: str, payload: dict[str, Any]) -> str:
+        """An envelope (`interactive`, `slash_commands`, `events_api`) on the newest connection;
+        its id, which the app's acknowledgement must carry."""
+        envelope_id = f"envelope-{next(self._envelopes)}"
+        await self.sockets[-1].send_json(
+            {
+                "envelope_id": envelope_id,
+                "type": kind,
+                "payload": payload,
+                "accepts_response_payload": kind == "slash_commands",
+            }
+        )
+        return envelope_id
+
+    def acknowledged(self, envelope_id: str) -> dict[str, Any] | None:
+        return next((ack for ack in self.acks if ack.get("envelope_id") == envelope_id), None)
+
     async def start(self) -> SlackStandIn:
-        self.server = await serve("/api/{method}", self._handle)
+        self.server = await serve("/api/{method}", self._handle, websockets={"/link": self._socket})
         return self
 
     async def close(self) -> None:
+        for socket in self.sockets:
+            await socket.close()
         if self.server is not None:
             await self.server.close()
