@@ -168,6 +168,23 @@ def cmd_teams_package(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_slack_manifest(args: argparse.Namespace) -> int:
+    """Write the Slack app manifest for HTTP mode (a public host) or Socket Mode (none)."""
+    from handlers.slack.app_manifest import slack_manifest
+
+    try:
+        text = slack_manifest(domain=args.domain, socket_mode=args.socket_mode)
+    except ModbotError as exc:
+        print(f"modbot slack-manifest: {exc}", file=sys.stderr)
+        return 2
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}: paste it at https://api.slack.com/apps → Create New App → From a manifest")
+    return 0
+
+
 def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Validate configuration and say, in words, what is missing. Exit 1 on a blocking problem."""
     from bot.core.policy.heads import describe
@@ -726,6 +743,14 @@ def build_parser() -> argparse.ArgumentParser:
     package.add_argument("--domain", help="public host name that reaches modbot (default TEAMS_VALID_DOMAIN)")
     package.add_argument("--version", default="1.0.0", help="the app's version (raise it on every upload)")
     package.set_defaults(func=cmd_teams_package)
+    manifest = sub.add_parser("slack-manifest", help="write the Slack app manifest for this deployment")
+    mode = manifest.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--domain", help="public host name that reaches modbot serve (HTTP mode)")
+    mode.add_argument(
+        "--socket-mode", action="store_true", help="no public address: the bot connects out (SLACK_APP_TOKEN)"
+    )
+    manifest.add_argument("--out", default="-", help="where to write it (default: standard output)")
+    manifest.set_defaults(func=cmd_slack_manifest)
     calendar = sub.add_parser("calendar", help="the working calendar").add_subparsers(
         dest="calendar_command", required=True
     )
