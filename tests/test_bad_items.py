@@ -201,3 +201,15 @@ async def test_a_linkedin_date_of_1e30_is_read_as_unknown(desk: Desk) -> None:
     assert (answer["new"], answer["rejected"]) == (1, 1)
     [stored] = _stored(desk)
     assert stored.created_at.year >= 2000
+
+
+def test_nesting_is_limited_the_same_on_every_python() -> None:
+    """Python 3.13 parses 3,000 nested lists that 3.11 refuses: the limit is the project's own."""
+    from handlers.http import MAX_DEPTH, BadRequest, parse_json
+
+    at_limit = b"[" * MAX_DEPTH + b"]" * MAX_DEPTH
+    assert isinstance(parse_json(at_limit), list)  # read, not refused
+    past = b'{"a": ' * MAX_DEPTH + b"1" + b"}" * MAX_DEPTH + b" "
+    past = b"[" + past + b"]"
+    with pytest.raises(BadRequest, match="nests too deeply"):
+        parse_json(past)

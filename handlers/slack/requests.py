@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from slack_bolt.request.internals import parse_body
 from slack_sdk.signature import Clock, SignatureVerifier
 
-from handlers.http import BadRequest
+from handlers.http import BadRequest, nests_too_deeply
 
 _StrOrObject = str | dict[str, Any] | None
 
@@ -109,6 +109,8 @@ def read_payload(text: str, content_type: str | None) -> SlackPayload:
         raise BadRequest(f"payload is not valid JSON: {exc}") from exc
     except RecursionError as exc:
         raise BadRequest("payload nests too deeply to be read") from exc
+    if nests_too_deeply(document):
+        raise BadRequest("payload nests too deeply to be read")
     if not isinstance(document, dict):
         raise BadRequest("payload must be a JSON object")
     try:
