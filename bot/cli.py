@@ -168,6 +168,22 @@ def cmd_teams_package(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    """Write a policy file for a new organisation, the built-in profile beside it as an example."""
+    from bot.core.policy_file import new_policy_file
+    from bot.core.profile import load_profile
+
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        print(f"modbot init: {out} exists; give --force to replace it", file=sys.stderr)
+        return 2
+    out.write_text(new_policy_file(args.name), encoding="utf-8")
+    load_profile(out)  # what was written must load: a template that did not would be a defect
+    print(f"wrote {out}: fill in your accounts, staff, contacts and safeguarding numbers, then")
+    print(f"  export MODBOT_POLICY={out} && modbot check")
+    return 0
+
+
 def cmd_slack_manifest(args: argparse.Namespace) -> int:
     """Write the Slack app manifest for HTTP mode (a public host) or Socket Mode (none)."""
     from handlers.slack.app_manifest import slack_manifest
@@ -188,6 +204,7 @@ def cmd_slack_manifest(args: argparse.Namespace) -> int:
 def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Validate configuration and say, in words, what is missing. Exit 1 on a blocking problem."""
     from bot.core.policy.heads import describe
+    from bot.core.policy_file import seed_leftovers
     from bot.core.profile import load_profile
     from bot.store.db import make_engine, migrate
 
@@ -198,6 +215,8 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         print(
             f"policy: {settings.modbot_policy or 'built-in default'} ({profile.organisation.name})", file=out
         )
+        for leftover in seed_leftovers(profile):
+            print(f"warning: {leftover}: write your own with `modbot init`", file=out)
     except ModbotError as exc:
         print(f"policy: PROBLEM: {exc}", file=out)
         ok = False
@@ -743,6 +762,11 @@ def build_parser() -> argparse.ArgumentParser:
     package.add_argument("--domain", help="public host name that reaches modbot (default TEAMS_VALID_DOMAIN)")
     package.add_argument("--version", default="1.0.0", help="the app's version (raise it on every upload)")
     package.set_defaults(func=cmd_teams_package)
+    init = sub.add_parser("init", help="write a policy file for your organisation")
+    init.add_argument("--name", required=True, help='the organisation\'s name, e.g. "NHS Example ICB"')
+    init.add_argument("--out", default="policy.yml", help="where to write it (default policy.yml)")
+    init.add_argument("--force", action="store_true", help="replace the file if it exists")
+    init.set_defaults(func=cmd_init)
     manifest = sub.add_parser("slack-manifest", help="write the Slack app manifest for this deployment")
     mode = manifest.add_mutually_exclusive_group(required=True)
     mode.add_argument("--domain", help="public host name that reaches modbot serve (HTTP mode)")
