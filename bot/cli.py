@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from datetime import UTC, datetime
@@ -14,6 +15,8 @@ from pydantic import ValidationError
 from bot import logs
 from bot.core.errors import ModbotError
 from bot.settings import Settings
+
+log = logging.getLogger("modbot")
 
 if TYPE_CHECKING:
     from bot.core.evaluation import DecisionLabel, Example
@@ -40,8 +43,10 @@ def _since(value: str) -> datetime:
 def cmd_serve(_args: argparse.Namespace) -> int:
     from bot.main import serve
 
+    settings = _settings()
+    log.info("database: %s", where_is(settings.database_url))
     try:
-        serve(_settings())
+        serve(settings)
     except ModbotError as exc:  # e.g. a missing or weak MODBOT_DATA_KEY in production
         raise SystemExit(f"modbot: cannot start: {exc}") from exc
     return 0
@@ -201,6 +206,16 @@ def cmd_slack_manifest(args: argparse.Namespace) -> int:
     return 0
 
 
+def where_is(url: str) -> str:
+    """The database in words, without its password: the SQLite file's full path, or the server."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite file {Path(parsed.database or ':memory:').resolve()}"
+    return f"{parsed.get_backend_name()} at {parsed.render_as_string(hide_password=True)}"
+
+
 def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     """Validate configuration and say, in words, what is missing. Exit 1 on a blocking problem."""
     from bot.core.policy.heads import describe
@@ -235,7 +250,7 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         engine = make_engine(settings.database_url)
         migrate(engine)
         engine.dispose()
-        print(f"database: reachable and migrated ({engine.dialect.name})", file=out)
+        print(f"database: {where_is(settings.database_url)}, reachable and migrated", file=out)
     except Exception as exc:
         print(f"database: PROBLEM: cannot open DATABASE_URL ({type(exc).__name__}: {exc})", file=out)
         ok = False

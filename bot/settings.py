@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
+import platformdirs
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -15,6 +16,11 @@ def _split(value: object) -> object:
     return value
 
 
+def default_database_url() -> str:
+    """SQLite in the user's data folder (Linux: ~/.local/share/modbot/modbot.db)."""
+    return f"sqlite:///{platformdirs.user_data_path('modbot', appauthor=False) / 'modbot.db'}"
+
+
 class Settings(BaseSettings):
     """Every setting modbot reads. docs/settings.md lists them; `modbot check` reports what is missing."""
 
@@ -23,7 +29,9 @@ class Settings(BaseSettings):
     modbot_env: Literal["development", "production"] = Field("development", alias="MODBOT_ENV")
     modbot_host: str = Field("127.0.0.1", alias="MODBOT_HOST")
     modbot_port: int = Field(3000, alias="MODBOT_PORT", ge=0, le=65535)
-    database_url: str = Field("sqlite:///modbot.db", alias="DATABASE_URL")
+    # One place for every command, whatever folder it is run from: a relative file would give
+    # `modbot import` run elsewhere a second, empty database without a word.
+    database_url: str = Field(default_factory=lambda: default_database_url(), alias="DATABASE_URL")
     modbot_policy: Path | None = Field(None, alias="MODBOT_POLICY")
     # Extra learned heads (`modbot train --out DIR`); a head here replaces the shipped one.
     modbot_models: Path | None = Field(None, alias="MODBOT_MODELS")

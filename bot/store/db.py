@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 from alembic import command
@@ -29,6 +30,8 @@ def make_engine(url: str, *, schema: str | None = None) -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)  # SQLite makes no folders
         engine = create_engine(
             url, hide_parameters=True, connect_args={"check_same_thread": False, "timeout": 30}
         )
