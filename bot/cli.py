@@ -173,6 +173,15 @@ def cmd_teams_package(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    """The whole desk, locally: the real app, a local Slack workspace and Facebook page, a page
+    at /demo showing the channel, and made-up comments arriving."""
+    from handlers.demo.run import run_demo
+
+    run_demo(port=args.port, trickle_seconds=None if args.quiet else args.every)
+    return 0
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     """Write a policy file for a new organisation, the built-in profile beside it as an example."""
     from bot.core.policy_file import new_policy_file
@@ -777,6 +786,11 @@ def build_parser() -> argparse.ArgumentParser:
     package.add_argument("--domain", help="public host name that reaches modbot (default TEAMS_VALID_DOMAIN)")
     package.add_argument("--version", default="1.0.0", help="the app's version (raise it on every upload)")
     package.set_defaults(func=cmd_teams_package)
+    demo = sub.add_parser("demo", help="the whole desk, locally, in a browser (a practice desk too)")
+    demo.add_argument("--port", type=int, default=3000, help="port to serve on (default 3000)")
+    demo.add_argument("--every", type=float, default=4.0, help="seconds between made-up comments")
+    demo.add_argument("--quiet", action="store_true", help="no made-up comments: type your own")
+    demo.set_defaults(func=cmd_demo)
     init = sub.add_parser("init", help="write a policy file for your organisation")
     init.add_argument("--name", required=True, help='the organisation\'s name, e.g. "NHS Example ICB"')
     init.add_argument("--out", default="policy.yml", help="where to write it (default policy.yml)")
