@@ -75,3 +75,17 @@ async def test_report_abuse_opens_the_form_and_a_submitted_report_reaches_the_le
     )
     assert "SG-" in notice[0].text
     assert demo.workspace.views == [] or demo.workspace.views[-1]["id"] != view["id"]  # the form closed
+
+
+async def test_the_handover_is_sent_on_demand_once_a_day(demo: Demo) -> None:
+    async with aiohttp.ClientSession() as http:
+        first = await (await http.post(f"{demo.base}/demo/schedule", json={"kind": "handover"})).json()
+        again = await (await http.post(f"{demo.base}/demo/schedule", json={"kind": "handover"})).json()
+        wrong = await http.post(f"{demo.base}/demo/schedule", json={"kind": "lunch"})
+    assert first == {"sent": True} and again == {"sent": False}
+    assert wrong.status == 400
+    handover = await _until(
+        lambda: [m for m in demo.workspace.messages if m.channel == CHANNEL and "andover" in m.text],
+        "the handover digest",
+    )
+    assert len(handover) == 1

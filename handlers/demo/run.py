@@ -26,6 +26,9 @@ import aiohttp
 from aiohttp import web
 from slack_sdk.signature import SignatureVerifier
 
+from bot.core import rhythm
+from bot.core.clock import LONDON
+from bot.core.rhythm import CHECK, HANDOVER, DueSend
 from bot.main import Runtime, build_runtime
 from bot.settings import Settings
 from handlers.demo.comments import SURGE, SURGE_POST, TRICKLE
@@ -82,6 +85,7 @@ class Demo:
         app.router.add_post("/demo/submit", self.submit)
         app.router.add_post("/demo/command", self.command)
         app.router.add_post("/demo/comment", self.comment)
+        app.router.add_post("/demo/schedule", self.schedule)
         app.cleanup_ctx.append(self._lifetime)
 
     async def _lifetime(self, _app: web.Application) -> AsyncIterator[None]:
@@ -158,6 +162,23 @@ class Demo:
         return await self._post_comment(
             str(asked.get("author") or "A member of the public"), text, "demo-post-1"
         )
+
+    async def schedule(self, request: web.Request) -> web.StreamResponse:
+        """Today's morning check or handover, sent now rather than at its time (the scheduler is
+        off in the demo); as in real use, each goes once a day."""
+        asked = await request.json()
+        kinds = {"morning": (CHECK, "morning"), "handover": (HANDOVER, HANDOVER)}
+        if asked.get("kind") not in kinds:
+            return web.json_response({"error": f"kind is one of {', '.join(kinds)}"}, status=400)
+        kind, slot = kinds[asked["kind"]]
+        services = self.runtime.services
+        now = services.now()
+        send = DueSend(kind, slot, now.astimezone(LONDON).date(), now)
+        send_id = await services.db.run(
+            lambda s: rhythm.claim(s, send=send, desks=services.desk_targets, now=now)
+        )
+        services.wake_outbox()
+        return web.json_response({"sent": send_id is not None})
 
     # --- into the app, as Slack and Facebook would send it ---------------------------------------
 
