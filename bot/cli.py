@@ -178,6 +178,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     at /demo showing the channel, and made-up comments arriving."""
     from handlers.demo.run import run_demo
 
+    url = f"http://127.0.0.1:{args.port}/demo"
+    print(f"modbot demo: open {url} (Ctrl+C stops it; nothing is kept)", flush=True)
     run_demo(port=args.port, trickle_seconds=None if args.quiet else args.every)
     return 0
 

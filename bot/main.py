@@ -242,6 +242,10 @@ def build_runtime(
             log.info("on-call rota: %s shifts seeded from the policy file", seeded)
         if run_worker:
             runtime.tasks.append(asyncio.create_task(worker.run_forever(), name="outbox"))
+        # The rule gate takes seconds to build: built beside the serving, not in a comment's way.
+        runtime.tasks.append(
+            asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(None, policy_engine.prepare))
+        )
         if scheduler is not None:
             scheduler.start()
         if socket_mode is not None:

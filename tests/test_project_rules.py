@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,19 @@ def test_access_log_never_contains_query_strings(caplog: pytest.LogCaptureFixtur
     with caplog.at_level(logging.INFO, logger="access-test"):
         logger.log(request, Response(status=200), 0.002)
     assert caplog.messages == ["GET /webhooks/meta 200 2.0ms"]
+
+
+def test_nothing_reads_a_private_module_of_the_standard_library() -> None:
+    """Private modules (`re._parser`, `_thread`…) change without notice between Pythons."""
+    offenders = []
+    for folder in ("bot", "handlers", "schedules", "tests", "bench", "datasets"):
+        for path in (ROOT / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            names = _imports(path) | set(re.findall(r"import_module\(\s*[\"']([\w.]+)", text))
+            for name in names:
+                parts = name.split(".")
+                if parts[0] in sys.stdlib_module_names and any(
+                    p.startswith("_") and p != "__future__" for p in parts
+                ):
+                    offenders.append(f"{path.relative_to(ROOT)} reads {name}")
+    assert offenders == []

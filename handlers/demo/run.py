@@ -260,7 +260,7 @@ class Demo:
 def run_demo(*, port: int = 3000, trickle_seconds: float | None = 4.0) -> None:
     with tempfile.TemporaryDirectory(prefix="modbot-demo-") as folder:
         demo = Demo(port=port, folder=Path(folder), trickle_seconds=trickle_seconds)
-        print(f"modbot demo: open {demo.base}/demo (Ctrl+C to stop; nothing is kept)", flush=True)
+        log.info("modbot demo on %s/demo (nothing is kept)", demo.base)
         web.run_app(
             demo.runtime.app, host="127.0.0.1", port=port, print=None, access_log_class=PathOnlyAccessLogger
         )

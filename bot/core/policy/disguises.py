@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.policy.prefilter import trie_regex
+from bot.core.policy.gate import trie_regex
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "@": "a", "$": "s", "!": "i"})
 # "!" stands for an "i" only inside a word ("b!tch"); ending one ("idiot!") it is punctuation.

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 from bot.core.models import Classification, Reason, Route, Tier
 from bot.core.policy.disguises import fold_disguises
+from bot.core.policy.gate import RuleGate, alternatives, with_first_characters
 from bot.core.policy.heads import LearnedHeads, Verdict
 from bot.core.policy.links import DEFAULT_TRUSTED_SITES, borrows_official_name, find_links, under
 from bot.core.policy.markup import strip_markup
 from bot.core.policy.personal_data import find_personal_data
-from bot.core.policy.prefilter import RuleGate, alternatives, with_first_characters
 from bot.core.policy.rules import HOME_REMEDY, RULES, SERVICE_TOPIC, Rule
 from bot.core.policy.staff_names import phrase_pattern, role_and_name, staff_pattern
 
@@ -214,14 +214,21 @@ class PolicyEngine:
 
     def _build_gate(self) -> None:
         """Each rule's top-level alternatives gated apart, each searched told where a match may
-        begin: comments then cost about half as much. Building it takes a second or two, which
-        a run that classifies a handful of comments (`modbot classify` of one) never earns back,
-        so it is built once the engine has seen `GATE_AFTER` comments."""
+        begin: comments then cost about half as much. Building it takes a few seconds (reading
+        400 alternatives), which a run that classifies a handful of comments (`modbot classify`
+        of one) never earns back, so it is built once the engine has seen `GATE_AFTER` comments,
+        or when asked (`prepare`)."""
         split = [
             (index, part) for index, rule in enumerate(self._rules) for part in alternatives(rule.pattern)
         ]
         gate = RuleGate([part for _, part in split])
         self._search = (gate, tuple((index, with_first_characters(part)) for index, part in split))
+
+    def prepare(self) -> None:
+        """Build the rule gate now, if it is not built yet: `modbot serve` does this in the
+        background at start-up so no comment waits for it."""
+        if self._search[0] is None:
+            self._build_gate()
 
     def _candidates(
         self, lowered: str, folded: str

@@ -1,25 +1,28 @@
 """A one-pass gate in front of the rules: which rules could match a text at all.
 
 Every rule needs some fixed words somewhere in a match: an insult ("idiot", "moron"), a verb of
-violence, "vaccine". The gate reads those words out of each compiled pattern, joins them into one
+violence, "vaccine". The gate reads those words out of each pattern, joins them into one
 trie-shaped regex, and finds the ones a text holds in a single scan; only the rules whose words
 occur are then searched, and most comments wake two or three of them. The words are read
-conservatively (a lookbehind is ignored, an optional part is tried both ways, a run of `\\s` stands for
-any whitespace), and a rule in which no fixed word can be found is always searched: the gate
-changes how long a verdict takes, never the verdict.
+conservatively (a lookaround is ignored, an optional part is tried both ways, a run of `\\s`
+stands for any whitespace), and a rule in which no fixed word can be found is always searched:
+the gate changes how long a verdict takes, never the verdict.
+
+Patterns are read with interegular (MIT), a maintained parser of Python's regex syntax, not with
+`re`'s private one. It knows no zero-width anchors, so `\\b`, `^` and `$` are handed to it as
+private-use characters that this module reads as the anchors they stand for. Hand-written: the
+walk over its syntax tree that lists what a match must contain (no library offers that).
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-# The parser behind `re`, to read what a compiled pattern must start with. It is private, so
-# anything it returns that is not understood makes the rule "always search", never a wrong skip.
-_sre_parse: Any = importlib.import_module("re._parser")
+import interegular
+from interegular.patterns import Pattern, _CharGroup, _Concatenation, _NonCapturing, _Repeated
 
 _MAX_OPENING = 5  # characters read per opening: enough to be rare in text, few enough to stay small
 _MAX_OPENINGS = 5_000  # per rule; beyond this the rule is simply always searched
@@ -31,6 +34,55 @@ _SPACE = "\x00"  # stands for a run of whitespace inside an opening (`\s`, `\s+`
 _WHITESPACE = {c: _SPACE for c in range(0x3001) if chr(c).isspace()}
 _is_word = re.compile(r"\w").match
 _SPACE_RUN = re.compile(_SPACE + "+")
+_BOUNDARY, _EDGE = "\ue000", "\ue001"  # `\b`, and `^` or `$`, as handed to the parser
+
+Node = Any  # a node of interegular's syntax tree
+
+
+class _Unreadable(Exception):
+    """The pattern's openings cannot be listed within the limits."""
+
+
+def _anchors_as_characters(source: str) -> str:
+    """`source` with `\\b` as `_BOUNDARY` and `^`, `$` as `_EDGE` outside character classes."""
+    out, index = [], 0
+    class_opens = -1  # where the characters of the `[...]` being read begin; -1: not in one
+    while index < len(source):
+        char = source[index]
+        if char == "\\" and index + 1 < len(source):
+            escaped = source[index + 1]
+            out.append(_BOUNDARY if escaped == "b" and class_opens < 0 else char + escaped)
+            index += 2
+            continue
+        if class_opens >= 0:
+            if char == "]" and index > class_opens:  # a "]" first in a class is a character
+                class_opens = -1
+        elif char == "[":
+            class_opens = index + 2 if source[index + 1 : index + 2] == "^" else index + 1
+        elif char in "^$":
+            char = _EDGE
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=2048)
+def _parse(source: str) -> tuple[Node, ...] | None:
+    """The pattern as a sequence of nodes, or None where the parser cannot read it."""
+    try:
+        parsed = interegular.parse_pattern(_anchors_as_characters(source))
+    except Exception:  # unsupported syntax (a conditional group): the rule is always searched
+        return None
+    return _items(parsed)
+
+
+def _items(node: Node) -> tuple[Node, ...]:
+    """A node as the sequence it stands for: a group of one option opened up."""
+    if isinstance(node, Pattern) and len(node.options) == 1 and not node.added_flags:
+        return _items(node.options[0])
+    if isinstance(node, _Concatenation):
+        return tuple(item for part in node.parts for item in _items(part))
+    return (node,)
 
 
 def _then(opening: str, char: str) -> str:
@@ -41,79 +93,56 @@ def _then(opening: str, char: str) -> str:
     return opening + char
 
 
-def _is_space(body: Any) -> bool:
-    """Whether a repeated part is whitespace alone (`\\s`, a space)."""
-    items = list(body.data)
-    if len(items) != 1:
-        return False
-    op, av = items[0]
-    if op.name == "LITERAL":
-        return chr(av).isspace()
-    if op.name == "IN":
-        chars = _charset(av)
-        return chars is not None and all(c == _SPACE or c.isspace() for c in chars)
-    return False
-
-
-class _Unreadable(Exception):
-    """The pattern's openings cannot be listed within the limits."""
-
-
-def _charset(items: list[tuple[Any, Any]]) -> list[str] | None:
-    """The characters a `[...]` class or `\\s` matches, or None if too many or not listable."""
-    chars: list[str] = []
-    for op, av in items:
-        if op.name == "LITERAL":
-            chars.append(chr(av))
-        elif op.name == "RANGE" and av[1] - av[0] < _MAX_CHARSET:
-            chars.extend(map(chr, range(av[0], av[1] + 1)))
-        elif op.name == "CATEGORY" and av.name == "CATEGORY_SPACE":
-            chars.append(_SPACE)
-        else:  # NEGATE, \w, \d, wide ranges
-            return None
+def _charset(node: _CharGroup) -> list[str] | None:
+    """The characters a class matches (any whitespace class as `_SPACE`), or None if too many."""
+    if node.negated:
+        return None
+    chars = sorted(node.chars)
+    if chars and all(c.isspace() for c in chars):
+        return [_SPACE]
     return chars if len(chars) <= _MAX_CHARSET else None
 
 
-def _walk(items: list[tuple[Any, Any]], opening: str, anchored: bool, out: set[tuple[bool, str]]) -> None:
+def _is_space(node: Node) -> bool:
+    """Whether a repeated part is whitespace alone (`\\s`, a space)."""
+    items = _items(node)
+    return len(items) == 1 and isinstance(items[0], _CharGroup) and _charset(items[0]) == [_SPACE]
+
+
+def _walk(items: Sequence[Node], opening: str, anchored: bool, out: set[tuple[bool, str]]) -> None:
     """Add to `out` every (word-boundary first?, characters) a match of `items` can begin with."""
     if len(out) > _MAX_OPENINGS:
         raise _Unreadable
     if not items or len(opening) >= _MAX_OPENING:
         out.add((anchored, opening))
         return
-    (op, av), rest = items[0], items[1:]
-    name = op.name
-    if name == "AT":  # zero-width; only a leading \b is kept, as the gate's own anchor
-        _walk(rest, opening, anchored or (not opening and av.name == "AT_BOUNDARY"), out)
-    elif name in ("ASSERT", "ASSERT_NOT"):  # lookarounds only narrow a match: ignoring them is safe
+    node, rest = items[0], items[1:]
+    if isinstance(node, _NonCapturing):  # lookarounds only narrow a match: ignoring them is safe
         _walk(rest, opening, anchored, out)
-    elif name == "LITERAL":
-        _walk(rest, _then(opening, chr(av)), anchored, out)
-    elif name == "IN" and (chars := _charset(av)) is not None:
+    elif isinstance(node, _CharGroup) and not node.negated and node.chars in ({_BOUNDARY}, {_EDGE}):
+        # Zero-width; only a leading \b is kept, as the gate's own anchor.
+        _walk(rest, opening, anchored or (not opening and node.chars == {_BOUNDARY}), out)
+    elif isinstance(node, _CharGroup) and (chars := _charset(node)) is not None:
         for char in dict.fromkeys(_then("", c) for c in chars):
             _walk(rest, _then(opening, char), anchored, out)
-    elif name == "SUBPATTERN" and not av[1]:  # a group without inline flags such as (?i:...)
-        _walk(list(av[3].data) + rest, opening, anchored, out)
-    elif name == "ATOMIC_GROUP":
-        _walk(list(av.data) + rest, opening, anchored, out)
-    elif name == "BRANCH":
-        for alternative in av[1]:
-            _walk(list(alternative.data) + rest, opening, anchored, out)
-    elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        low, high, body = av
+    elif isinstance(node, Pattern) and not node.added_flags:  # alternatives (a group of several)
+        for option in node.options:
+            _walk(_items(option) + tuple(rest), opening, anchored, out)
+    elif isinstance(node, _Repeated):
+        low, high, body = node.min, node.max, node.base
         if low == 0:
             _walk(rest, opening, anchored, out)
         if high != 0 and _is_space(body):  # any run of whitespace is one `_SPACE`: read on past it
             _walk(rest, _then(opening, _SPACE), anchored, out)
         elif high == 1:
-            _walk(list(body.data) + rest, opening, anchored, out)
+            _walk(_items(body) + tuple(rest), opening, anchored, out)
         elif high != 0:  # one pass through the body, then the opening ends
-            _walk(list(body.data), opening, anchored, out)
-    else:  # any character, \w, a back-reference...: the opening ends here
+            _walk(_items(body), opening, anchored, out)
+    else:  # any character, \w, a group with flags...: the opening ends here
         out.add((anchored, opening))
 
 
-def _openings(items: list[tuple[Any, Any]], anchored: bool = False) -> set[tuple[bool, str]] | None:
+def _openings(items: Sequence[Node], anchored: bool = False) -> set[tuple[bool, str]] | None:
     """What every match of `items` begins with, as (after a word boundary?, characters), with
     `\\s` written as NUL; None when some match could begin with anything."""
     out: set[tuple[bool, str]] = set()
@@ -127,23 +156,19 @@ def _openings(items: list[tuple[Any, Any]], anchored: bool = False) -> set[tuple
     return {(a and (not anchored or _is_word(o[0]) is not None), o) for a, o in out}
 
 
-def _ends_in_non_word(items: list[tuple[Any, Any]]) -> bool:
+def _ends_in_non_word(items: Sequence[Node]) -> bool:
     """Whether a match of `items` always ends with a non-word character (a space, a comma), so
     that what follows it, if it starts with a word character, starts at a word boundary."""
     if not items:
         return False
-    op, av = items[-1]
-    if op.name == "LITERAL":
-        return _is_word(chr(av)) is None
-    if op.name == "IN":
-        chars = _charset(av)
+    node = items[-1]
+    if isinstance(node, _CharGroup):
+        chars = _charset(node)
         return chars is not None and all(c == _SPACE or _is_word(c) is None for c in chars)
-    if op.name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-        return _ends_in_non_word(list(av[2].data))
-    if op.name == "SUBPATTERN":
-        return _ends_in_non_word(list(av[3].data))
-    if op.name == "BRANCH":
-        return all(_ends_in_non_word(list(alternative.data)) for alternative in av[1])
+    if isinstance(node, _Repeated) and node.min >= 1:
+        return _ends_in_non_word(_items(node.base))
+    if isinstance(node, Pattern) and not node.added_flags:
+        return all(_ends_in_non_word(_items(option)) for option in node.options)
     return False
 
 
@@ -176,7 +201,7 @@ def _selectivity(found: set[tuple[bool, str]]) -> tuple[int, int]:
 
 
 def _factors(
-    items: list[tuple[Any, Any]], after_space: bool = False, depth: int = 0
+    items: Sequence[Node], after_space: bool = False, depth: int = 0
 ) -> set[tuple[bool, str]] | None:
     """Strings one of which every match of `items` contains, chosen to be rare in text; None when
     no such set could be read. Candidates: what the sequence, or any tail of it, begins with, and
@@ -184,18 +209,15 @@ def _factors(
     if depth > 20:
         return None
     candidates: list[set[tuple[bool, str]]] = []
-    for k in range(len(items)):
+    for k, node in enumerate(items):
         spaced = after_space if k == 0 else _ends_in_non_word(items[:k])
         if (found := _openings(items[k:], spaced)) is not None:
             candidates.append(found)
-        op, av = items[k]
-        inner: list[list[tuple[Any, Any]]] = []
-        if op.name == "SUBPATTERN" and not av[1]:
-            inner = [list(av[3].data)]
-        elif op.name == "BRANCH":
-            inner = [list(alternative.data) for alternative in av[1]]
-        elif op.name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-            inner = [list(av[2].data)]
+        inner: list[Sequence[Node]] = []
+        if isinstance(node, Pattern) and not node.added_flags:
+            inner = [_items(option) for option in node.options]
+        elif isinstance(node, _Repeated) and node.min >= 1:
+            inner = [_items(node.base)]
             # Later passes follow the body itself, not what came before it.
             spaced = spaced and _ends_in_non_word(inner[0])
         if inner:
@@ -210,11 +232,11 @@ def _factors(
     return max(candidates, key=_selectivity, default=None)
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=2048)
 def _factors_of(source: str, flags: int) -> frozenset[tuple[bool, str]] | None:
-    if flags & _UNREADABLE_FLAGS:
+    if flags & _UNREADABLE_FLAGS or (items := _parse(source)) is None:
         return None
-    found = _factors(list(_sre_parse.parse(source, flags).data))
+    found = _factors(items)
     if found is None or _selectivity(found)[0] <= 0:  # a space or a comma: no use as a gate
         return None
     return frozenset(found)
@@ -259,9 +281,9 @@ def with_first_characters(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` told which characters every match of it begins with, where that is known and
     they are few: `re` then passes over the other places in a text at once instead of trying the
     whole pattern at each. Matches are unchanged (a lookahead consumes nothing)."""
-    if pattern.flags & _UNREADABLE_FLAGS:
+    if pattern.flags & _UNREADABLE_FLAGS or (items := _parse(pattern.pattern)) is None:
         return pattern
-    found = _openings(list(_sre_parse.parse(pattern.pattern, pattern.flags).data))
+    found = _openings(items)
     if found is None:
         return pattern
     firsts = sorted({opening[0] for _, opening in found})
