@@ -111,7 +111,7 @@ def test_modbot_check_names_what_is_missing(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "SLACK_MODERATION_CHANNEL is not set" in result.stdout
     assert "SLACK_MODERATORS is empty" in result.stdout
-    assert "database: reachable and migrated (sqlite)" in result.stdout
+    assert f"database: SQLite file {tmp_path / 'check.db'}, reachable and migrated" in result.stdout
 
 
 @pytest.mark.parametrize(
