@@ -10,8 +10,6 @@ The app cannot tell the demo from a real workspace, which is what makes it a fai
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import json
 import logging
 import secrets
@@ -34,6 +32,7 @@ from bot.settings import Settings
 from handlers.demo.comments import SURGE, SURGE_POST, TRICKLE
 from handlers.demo.workspace import MODERATOR, MODERATOR_NAME, Workspace
 from handlers.http import PathOnlyAccessLogger
+from handlers.social.signatures import sign_sha256
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +235,7 @@ class Demo:
         body = json.dumps(
             {"object": "page", "entry": [{"id": PAGE_ID, "time": int(time.time()), "changes": [change]}]}
         )
-        signature = "sha256=" + hmac.new(self.meta_secret.encode(), body.encode(), hashlib.sha256).hexdigest()
+        signature = sign_sha256(self.meta_secret.encode(), body.encode())
         headers = {"Content-Type": "application/json", "X-Hub-Signature-256": signature}
         async with self._http.post(f"{self.base}/webhooks/meta", data=body, headers=headers) as answer:
             return web.Response(
