@@ -4,11 +4,9 @@ the built-in profile was taken from, and a desk that kept them would send people
 
 from __future__ import annotations
 
-from importlib import resources
-
 import yaml
 
-from bot.core.profile import PolicyProfile
+from bot.core.profile import PolicyProfile, default_policy_text, load_profile
 
 _ACTIVE = """\
 # modbot policy file for {name}.
@@ -55,20 +53,17 @@ safeguarding:
 """
 
 
-def _default_text() -> str:
-    return resources.files("bot").joinpath("default_policy.yml").read_text(encoding="utf-8")
-
-
 def new_policy_file(name: str) -> str:
     """A policy file for `name`: its own details to fill in, then the built-in profile commented."""
-    commented = "".join(f"# {line}" if line.strip() else "#\n" for line in _default_text().splitlines(True))
+    lines = default_policy_text().splitlines(keepends=True)
+    commented = "".join(f"# {line}" if line.strip() else "#\n" for line in lines)
     return _ACTIVE.format(name=name, name_yaml=yaml.safe_dump(name, default_style='"').strip()) + commented
 
 
 def seed_leftovers(profile: PolicyProfile) -> list[str]:
     """What this profile still has from the seed organisation, in words an administrator can act
     on; empty when none of it is left."""
-    seed = PolicyProfile.model_validate(yaml.safe_load(_default_text()))
+    seed = load_profile()
     found = []
     if profile.organisation.name == seed.organisation.name:
         found.append(f"organisation.name is still {seed.organisation.name!r}")

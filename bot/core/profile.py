@@ -234,9 +234,13 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def default_policy_text() -> str:
+    """The built-in profile as written, comments and all (`modbot init` shows it as an example)."""
+    return resources.files("bot").joinpath("default_policy.yml").read_text(encoding="utf-8")
+
+
 def _default_document() -> dict[str, Any]:
-    text = resources.files("bot").joinpath("default_policy.yml").read_text(encoding="utf-8")
-    loaded = yaml.safe_load(text)
+    loaded = yaml.safe_load(default_policy_text())
     assert isinstance(loaded, dict)
     return loaded
 
