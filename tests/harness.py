@@ -210,14 +210,19 @@ class Desk:
     async def wait_for(
         self, condition: Callable[[], Any], *, timeout: float = 10.0, what: str = "condition"
     ) -> Any:
-        deadline = asyncio.get_running_loop().time() + timeout
-        while True:
-            value = condition()
-            if value:
-                return value
-            if asyncio.get_running_loop().time() > deadline:
-                raise AssertionError(f"timed out waiting for {what}")
-            await asyncio.sleep(0.02)
+        return await wait_until(condition, timeout=timeout, what=what)
+
+
+async def wait_until(condition: Callable[[], Any], *, timeout: float = 10.0, what: str = "condition") -> Any:
+    """`condition()`'s first truthy value, polled; AssertionError naming `what` after `timeout` s."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)
 
 
 def leave_theme_submission(view: dict[str, Any], *, user: str, name: str, theme: str) -> dict[str, Any]:

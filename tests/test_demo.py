@@ -3,7 +3,6 @@ forms reach the app as Slack sends them (issue 27)."""
 
 from __future__ import annotations
 
-import asyncio
 import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -15,6 +14,7 @@ from aiohttp import web
 
 from handlers.demo.comments import SURGE, TRICKLE
 from handlers.demo.run import CHANNEL, SAFEGUARDING_CHANNEL, Demo
+from tests.harness import wait_until
 
 
 @pytest.fixture
@@ -32,18 +32,14 @@ async def demo(tmp_path: Path) -> AsyncIterator[Demo]:
         await runner.cleanup()
 
 
-async def _until(condition: Any, what: str, timeout: float = 20.0) -> Any:
-    for _ in range(int(timeout / 0.05)):
-        if value := condition():
-            return value
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 async def test_the_trickle_cards_what_needs_a_moderator_and_leaves_the_rest(demo: Demo) -> None:
-    await _until(lambda: demo._sent >= len(TRICKLE) + len(SURGE), "every made-up comment")
-    cards = await _until(
-        lambda: [m for m in demo.workspace.messages if m.channel == CHANNEL and m.blocks], "cards"
+    await wait_until(
+        lambda: demo._sent >= len(TRICKLE) + len(SURGE), what="every made-up comment", timeout=20.0
+    )
+    cards = await wait_until(
+        lambda: [m for m in demo.workspace.messages if m.channel == CHANNEL and m.blocks],
+        what="cards",
+        timeout=20.0,
     )
     assert any("Tier 1" in card.text for card in cards) and any("Tier 2" in card.text for card in cards)
     # Criticism and thanks are stored, never carded: fewer cards than comments.
@@ -54,7 +50,9 @@ async def test_report_abuse_opens_the_form_and_a_submitted_report_reaches_the_le
     async with aiohttp.ClientSession() as http:
         opened = await http.post(f"{demo.base}/demo/command", json={"command": "/report-abuse", "text": ""})
         assert opened.status == 200
-        view = await _until(lambda: demo.workspace.views and demo.workspace.views[-1], "the form")
+        view = await wait_until(
+            lambda: demo.workspace.views and demo.workspace.views[-1], what="the form", timeout=20.0
+        )
         assert "999" in str(view["blocks"][:2])  # signposting comes first
         values: dict[str, Any] = {}
         for block in view["blocks"]:
@@ -70,8 +68,10 @@ async def test_report_abuse_opens_the_form_and_a_submitted_report_reaches_the_le
             f"{demo.base}/demo/submit", json={"view_id": view["id"], "values": values}
         )
         assert submitted.status == 200, await submitted.text()
-    notice = await _until(
-        lambda: [m for m in demo.workspace.messages if m.channel == SAFEGUARDING_CHANNEL], "the leads' notice"
+    notice = await wait_until(
+        lambda: [m for m in demo.workspace.messages if m.channel == SAFEGUARDING_CHANNEL],
+        what="the leads' notice",
+        timeout=20.0,
     )
     assert "SG-" in notice[0].text
     assert demo.workspace.views == [] or demo.workspace.views[-1]["id"] != view["id"]  # the form closed
@@ -84,8 +84,9 @@ async def test_the_handover_is_sent_on_demand_once_a_day(demo: Demo) -> None:
         wrong = await http.post(f"{demo.base}/demo/schedule", json={"kind": "lunch"})
     assert first == {"sent": True} and again == {"sent": False}
     assert wrong.status == 400
-    handover = await _until(
+    handover = await wait_until(
         lambda: [m for m in demo.workspace.messages if m.channel == CHANNEL and "andover" in m.text],
-        "the handover digest",
+        what="the handover digest",
+        timeout=20.0,
     )
     assert len(handover) == 1
