@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
@@ -205,6 +206,7 @@ class PolicyEngine:
             tuple((index, rule.pattern) for index, rule in enumerate(self._rules)),
         )
         self._ungated = 0  # comments classified before the gate was built
+        self._building = threading.Lock()  # held while one thread builds the gate
         self._trusted = frozenset(DEFAULT_TRUSTED_SITES).union(
             s.strip().lower().removeprefix("www.") for s in trusted_sites
         )
@@ -218,11 +220,16 @@ class PolicyEngine:
         400 alternatives), which a run that classifies a handful of comments (`modbot classify`
         of one) never earns back, so it is built once the engine has seen `GATE_AFTER` comments,
         or when asked (`prepare`)."""
-        split = [
-            (index, part) for index, rule in enumerate(self._rules) for part in alternatives(rule.pattern)
-        ]
-        gate = RuleGate([part for _, part in split])
-        self._search = (gate, tuple((index, with_first_characters(part)) for index, part in split))
+        with self._building:
+            if self._search[0] is not None:  # another thread built it while this one waited
+                return
+            split = [
+                (index, part)
+                for index, rule in enumerate(self._rules)
+                for part in alternatives(rule.pattern)
+            ]
+            gate = RuleGate([part for _, part in split])
+            self._search = (gate, tuple((index, with_first_characters(part)) for index, part in split))
 
     def prepare(self) -> None:
         """Build the rule gate now, if it is not built yet: `modbot serve` does this in the
@@ -237,7 +244,9 @@ class PolicyEngine:
         gate, parts = self._search
         if gate is None:
             self._ungated += 1
-            if self._ungated <= GATE_AFTER:
+            # Search whole rules meanwhile, rather than build the gate a second time beside a
+            # thread already building it (`modbot serve` starts one at start-up).
+            if self._ungated <= GATE_AFTER or self._building.locked():
                 return range(len(parts)), parts
             self._build_gate()
             gate, parts = self._search
