@@ -42,13 +42,39 @@ def _since(value: str) -> datetime:
 
 def cmd_serve(_args: argparse.Namespace) -> int:
     from bot.main import serve
+    from bot.store.db import SchemaBehind
 
     settings = _settings()
     log.info("database: %s", where_is(settings.database_url))
     try:
         serve(settings)
-    except ModbotError as exc:  # e.g. a missing or weak MODBOT_DATA_KEY in production
+    except (ModbotError, SchemaBehind) as exc:  # e.g. no MODBOT_DATA_KEY in production
         raise SystemExit(f"modbot: cannot start: {exc}") from exc
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    """Bring the database's schema to this release (safe beside running processes)."""
+    from bot.store.db import make_engine, migrate, schema_state
+
+    settings = _settings()
+    engine = make_engine(settings.database_url)
+    try:
+        before = schema_state(engine)
+        if args.dry_run:
+            print(
+                before.advice() if before.behind else f"schema is at {before.head}: nothing to do", file=out
+            )
+            return 1 if before.behind else 0
+        migrate(engine)
+        # Another process may have migrated meanwhile: say where it stands now, and where it was.
+        print(
+            f"{where_is(settings.database_url)}: schema at {schema_state(engine).current} "
+            f"(found at {before.current or 'nothing: an empty database'})",
+            file=out,
+        )
+    finally:
+        engine.dispose()
     return 0
 
 
@@ -116,6 +142,8 @@ def platform_report(settings: Settings) -> list[str]:
 
 def teams_report(settings: Settings) -> list[str]:
     """Whether Teams is on, authenticated, and able to reach its channels (saved references)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from bot.core import conversations
     from bot.store.db import Database, make_engine
 
@@ -127,6 +155,8 @@ def teams_report(settings: Settings) -> list[str]:
     db = Database(engine, workers=1)
     try:
         keys = set(db.call(lambda s: conversations.known_keys(s, surface="teams")))
+    except SQLAlchemyError:  # not migrated yet (or unreachable: the database line says which)
+        keys = set()
     finally:
         db.close()
     teams = sum(1 for k in keys if k.startswith("team:"))
@@ -232,7 +262,6 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     from bot.core.policy.heads import describe
     from bot.core.policy_file import seed_leftovers
     from bot.core.profile import load_profile
-    from bot.store.db import make_engine, migrate
 
     settings = _settings()
     ok = True
@@ -257,14 +286,7 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     except (ModbotError, ValueError, OSError) as exc:
         print(f"classifier: PROBLEM: {exc}", file=out)
         ok = False
-    try:
-        engine = make_engine(settings.database_url)
-        migrate(engine)
-        engine.dispose()
-        print(f"database: {where_is(settings.database_url)}, reachable and migrated", file=out)
-    except Exception as exc:
-        print(f"database: PROBLEM: cannot open DATABASE_URL ({type(exc).__name__}: {exc})", file=out)
-        ok = False
+    ok = _check_database(settings, out) and ok
     ok = _check_data_key(settings, out) and ok
     _report_outbox(settings, out)
     print(f"slack: {'configured' if settings.slack_enabled else 'not configured'}", file=out)
@@ -276,6 +298,33 @@ def cmd_check(_args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     for problem in settings.problems():
         print(f"warning: {problem}", file=out)
     return 0 if ok else 1
+
+
+def _check_database(settings: Settings, out: TextIO) -> bool:
+    """The database line; False where `modbot serve` could not open it or would refuse its schema.
+
+    Read-only: the schema is compared with this release's, not migrated.
+    """
+    from bot.store.db import make_engine, schema_state
+
+    try:
+        engine = make_engine(settings.database_url)
+        try:
+            state = schema_state(engine)
+        finally:
+            engine.dispose()
+    except Exception as exc:
+        print(f"database: PROBLEM: cannot open DATABASE_URL ({type(exc).__name__}: {exc})", file=out)
+        return False
+    where = where_is(settings.database_url)
+    if not state.behind:
+        print(f"database: {where}, reachable, schema at {state.head}", file=out)
+        return True
+    if settings.modbot_migrate:
+        print(f"database: {where}, reachable; `modbot serve` will migrate it to {state.head}", file=out)
+        return True
+    print(f"database: PROBLEM: {where}: {state.advice()}", file=out)
+    return False
 
 
 def _report_outbox(settings: Settings, out: TextIO) -> None:
@@ -338,10 +387,14 @@ def cmd_audit_export(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
 
 
 def _open_db() -> Database:
-    from bot.store.db import Database, make_engine, migrate
+    from bot.store.db import Database, SchemaBehind, make_engine, ready_schema
 
-    engine = make_engine(_settings().database_url)
-    migrate(engine)
+    settings = _settings()
+    engine = make_engine(settings.database_url)
+    try:
+        ready_schema(engine, migrate_allowed=settings.modbot_migrate)
+    except SchemaBehind as exc:
+        raise SystemExit(f"modbot: {exc}") from exc
     return Database(engine, workers=1)
 
 
@@ -699,6 +752,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="validate configuration and say what is missing").set_defaults(
         func=cmd_check
     )
+    migrate_command = sub.add_parser("migrate", help="bring the database's schema to this release")
+    migrate_command.add_argument(
+        "--dry-run", action="store_true", help="only say whether it is behind (exit 1 if it is)"
+    )
+    migrate_command.set_defaults(func=cmd_migrate)
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(dest="audit_command", required=True)
     export = audit.add_parser("export", help="export the audit log (for the Audit Committee)")
     export.add_argument("--since", type=_since, required=True, help="ISO date or datetime (UTC if no zone)")

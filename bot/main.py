@@ -32,7 +32,7 @@ from bot.outbox.worker import OutboxPolicy, OutboxWorker, outbox_counts
 from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.services import Services, utc_now
 from bot.settings import Settings
-from bot.store.db import Database, make_engine, migrate
+from bot.store.db import Database, make_engine, ready_schema
 from handlers.http import PathOnlyAccessLogger, keep_requests_out_of_the_log, problem
 from handlers.slack import listeners as slack_listeners
 from handlers.slack import safeguarding as slack_safeguarding
@@ -77,7 +77,7 @@ def build_runtime(
 ) -> Runtime:
     """Everything `modbot serve` runs, ready to start; tests build it the same way."""
     engine = make_engine(settings.database_url, schema=db_schema)
-    migrate(engine)
+    ready_schema(engine, migrate_allowed=settings.modbot_migrate)
     db = Database(engine)
     profile = load_profile(settings.modbot_policy)
     policy_engine = build_engine(

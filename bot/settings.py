@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     # One place for every command, whatever folder it is run from: a relative file would give
     # `modbot import` run elsewhere a second, empty database without a word.
     database_url: str = Field(default_factory=lambda: default_database_url(), alias="DATABASE_URL")
+    # Off where migrations are a deployment step of their own (`modbot migrate`): then a process
+    # refuses to start on a schema that is behind instead of migrating it.
+    modbot_migrate: bool = Field(True, alias="MODBOT_MIGRATE")
     modbot_policy: Path | None = Field(None, alias="MODBOT_POLICY")
     # Extra learned heads (`modbot train --out DIR`); a head here replaces the shipped one.
     modbot_models: Path | None = Field(None, alias="MODBOT_MODELS")

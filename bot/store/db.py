@@ -7,13 +7,16 @@ import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
@@ -66,16 +69,92 @@ def make_engine(url: str, *, schema: str | None = None) -> Engine:
     )
 
 
-def alembic_config(engine: Engine) -> Config:
+# Any fixed number, the same in every process: pg_advisory_lock takes a 64-bit key, and this one
+# is "modbot" in ASCII. Other applications sharing the database will not pick it by chance.
+MIGRATION_LOCK_KEY = 0x6D6F64626F74
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(resources.files("bot.store").joinpath("migrations")))
-    cfg.attributes["engine"] = engine
+    if engine is not None:
+        cfg.attributes["engine"] = engine
     return cfg
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to `revision` (idempotent)."""
+    """Bring the schema up to `revision` (idempotent), one process at a time (`migration_lock`)."""
     command.upgrade(alembic_config(engine), revision)
+
+
+@contextmanager
+def migration_lock(connection: Connection) -> Iterator[None]:
+    """Hold the migration lock on `connection` (PostgreSQL; SQLite needs none).
+
+    Every process takes a session-level advisory lock before migrating: the first migrates, the
+    others wait and then find nothing left to do. Without it, three processes started together
+    on an empty database raced to create the same tables, and two crashed. SQLite serialises
+    writers itself: every transaction here begins IMMEDIATE.
+    """
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        connection.commit()
+
+
+def owned_by_modbot(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+    """Alembic's `include_object`: APScheduler's job store table is made by migration 0009
+    but defined by APScheduler, so autogenerate neither drops it nor its index."""
+    table = obj if type_ == "table" else getattr(obj, "table", None)
+    return getattr(table, "name", None) != "apscheduler_jobs"
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """Where the database's schema stands against the revision this release needs."""
+
+    current: str | None
+    head: str
+
+    @property
+    def behind(self) -> bool:
+        return self.current != self.head
+
+    def advice(self) -> str:
+        return (
+            f"the database schema is at {self.current or 'nothing (an empty database)'}, this release "
+            f"needs {self.head}: run `modbot migrate` (or let `modbot serve` migrate: MODBOT_MIGRATE=true)"
+        )
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    """The schema's current revision (None for an empty database) and the release's head."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None  # the package always ships its migrations
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return SchemaState(current=current, head=head)
+
+
+class SchemaBehind(Exception):
+    """The schema is older than this release needs, and this process may not migrate it."""
+
+
+def ready_schema(engine: Engine, *, migrate_allowed: bool) -> None:
+    """Migrate (under the lock), or, where migrating is left to `modbot migrate`, refuse a
+    schema that is behind: a process that ran on it would fail on the first missing column."""
+    if migrate_allowed:
+        migrate(engine)
+        return
+    state = schema_state(engine)
+    if state.behind:
+        raise SchemaBehind(state.advice())
 
 
 class Database:
