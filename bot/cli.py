@@ -41,6 +41,8 @@ def _since(value: str) -> datetime:
 
 
 def cmd_serve(_args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import OperationalError
+
     from bot.main import serve
     from bot.store.db import SchemaBehind
 
@@ -50,6 +52,11 @@ def cmd_serve(_args: argparse.Namespace) -> int:
         serve(settings)
     except (ModbotError, SchemaBehind) as exc:  # e.g. no MODBOT_DATA_KEY in production
         raise SystemExit(f"modbot: cannot start: {exc}") from exc
+    except OperationalError as exc:  # the database cannot be reached at start-up
+        raise SystemExit(
+            f"modbot: cannot start: cannot open DATABASE_URL {where_is(settings.database_url)} "
+            f"({type(exc.orig).__name__})"
+        ) from exc
     return 0
 
 
