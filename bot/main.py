@@ -10,7 +10,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -22,13 +21,14 @@ from bot.core import dead_letters
 from bot.core.confidential import parse_key
 from bot.core.effects import build_handlers
 from bot.core.models import Platform
-from bot.core.platform_state import QuotaMeter, all_states
+from bot.core.platform_state import QuotaMeter
 from bot.core.policy import build_engine
 from bot.core.profile import load_profile
 from bot.core.rota import seed_rota
 from bot.core.safeguarding_effects import build_safeguarding_handlers
 from bot.core.tasks import TaskKind
-from bot.outbox.worker import OutboxPolicy, OutboxWorker, outbox_counts
+from bot.health import Health
+from bot.outbox.worker import OutboxPolicy, OutboxWorker
 from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.services import Services, utc_now
 from bot.settings import Settings
@@ -171,27 +171,13 @@ def build_runtime(
     )
     runtime.scheduler = scheduler
 
-    async def healthz(_request: web.Request) -> web.StreamResponse:
-        counts = await db.run(outbox_counts)
-        return web.json_response(
-            {
-                "status": "ok",
-                "slack": settings.slack_enabled,
-                "teams": settings.teams_enabled,
-                "meta": settings.meta_enabled,
-                "x": bool(settings.x_consumer_secret),
-                "linkedin": bool(settings.linkedin_client_secret),
-                "tiktok": bool(settings.tiktok_app_secret),
-                "platform_connections": sorted(p.value for p in platforms),
-                "polls": await db.run(poll_summary),
-                "outbox": counts,
-            }
-        )
-
     async def slack_not_configured(_request: web.Request) -> web.StreamResponse:
         return problem(503, "Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
 
-    app.router.add_get("/healthz", healthz)
+    health = Health(settings=settings, db=db, platforms=platforms, scheduler=scheduler, now=now)
+    app.router.add_get("/healthz", health.healthz)
+    app.router.add_get("/readyz", health.readyz)
+
     async def slack_in_socket_mode(_request: web.Request) -> web.StreamResponse:
         return problem(
             404,
@@ -340,21 +326,6 @@ def connect_platforms(
         graph = platforms.get(platform)
         if account and isinstance(graph, GraphClient):
             pollers.append(MetaReconciler(graph, account_id=account, posts=settings.reconcile_posts))
-
-
-def poll_summary(session: Any) -> list[dict[str, Any]]:
-    """Each poll's last run, for /healthz and `modbot check` (no content, only counts)."""
-    return [
-        {
-            "key": state.key,
-            "last_run_at": state.last_run_at.isoformat() if state.last_run_at else None,
-            "last_new": state.last_new,
-            "quota_used_today": state.quota_used,
-            "paused_until": state.paused_until.isoformat() if state.paused_until else None,
-            "last_error": state.last_error,
-        }
-        for state in all_states(session)
-    ]
 
 
 def _warn_about(settings: Settings) -> None:

@@ -133,6 +133,10 @@ class Settings(BaseSettings):
 
     scheduler_enabled: bool = Field(True, alias="MODBOT_SCHEDULER")
     scheduler_interval: float = Field(60.0, alias="MODBOT_SCHEDULER_INTERVAL", gt=0)
+    # /readyz turns 503 when a due outbox task has waited this long for a worker: the workers are
+    # stuck or far behind. A task backing off through a platform's outage is not yet due, so an
+    # outage alone never takes every process out of a load balancer (and stops intake with it).
+    ready_outbox_wait: float = Field(1800.0, alias="MODBOT_READY_OUTBOX_WAIT", gt=0)
 
     # Seconds a side effect is tried for before the desks are told it did not happen.
     outbox_give_up_after: float = Field(86400.0, alias="OUTBOX_GIVE_UP_AFTER", gt=0)

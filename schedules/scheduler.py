@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -32,13 +33,44 @@ _services: Services | None = None
 _pollers: Sequence[Poller] = ()
 
 
+# When this process's current tick began, if one is running (for /readyz: a tick stuck).
+_tick_running_since: datetime | None = None
+
+
 async def desk_rhythm_tick() -> None:
+    global _tick_running_since
     if _services is None:
         log.warning("desk rhythm tick skipped: no services registered in this process")
         return
-    claimed = await _services.schedule_tick()
+    _tick_running_since = datetime.now(UTC)
+    try:
+        claimed = await _services.schedule_tick()
+    finally:
+        _tick_running_since = None
     if claimed:
         log.info("desk rhythm: %s scheduled sends claimed", len(claimed))
+
+
+def scheduler_problem(scheduler: AsyncIOScheduler, *, now: datetime, stale_after: float) -> str | None:
+    """Why the desk rhythm is not keeping time, or None. Reads the job store (blocking SQL).
+
+    The job's next run time is in the store every scheduler shares: when it lies more than
+    `stale_after` seconds in the past, no scheduler has run the tick for that long. A process
+    that shares the store with another may rightly never run the tick itself, so this process's
+    own part is judged only by a tick it started and has not finished.
+    """
+    if not scheduler.running:
+        return "the scheduler is not running"
+    job = scheduler.get_job(JOB_ID)
+    if job is None or job.next_run_time is None:
+        return f"the {JOB_ID} job is missing from the scheduler's job store"
+    behind = (now - job.next_run_time).total_seconds()
+    if behind > stale_after:
+        return f"the desk rhythm has not ticked for {behind:.0f} s"
+    started = _tick_running_since
+    if started is not None and (now - started).total_seconds() > stale_after:
+        return f"the desk rhythm tick has been running for {(now - started).total_seconds():.0f} s"
+    return None
 
 
 async def platform_poll_tick() -> None:

@@ -3,9 +3,14 @@ at once, and a process told not to migrate meeting a schema that is behind."""
 
 from __future__ import annotations
 
+import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -93,3 +98,49 @@ def test_alembic_upgrade_head_works_from_the_repository(empty: DbTarget) -> None
         [alembic, "current"], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
     assert f"{state.head} (head)" in current.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_three_servers_started_together_on_an_empty_database_all_become_ready(empty: DbTarget) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "META_", "MODBOT_"))}
+    env.update(DATABASE_URL=database_url(empty), MODBOT_SCHEDULER="true")
+    ports = [_free_port() for _ in range(3)]
+    servers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "serve"],
+            env={**env, "MODBOT_PORT": str(port)},
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for port in ports
+    ]
+    try:
+        answers = [_readiness(port, servers[i]) for i, port in enumerate(ports)]
+    finally:
+        for server in servers:
+            server.terminate()
+        logs = [server.communicate(timeout=30)[1] for server in servers]
+    assert answers == [(200, {"status": "ready"})] * 3, [log[-800:] for log in logs]
+
+
+def _readiness(port: int, server: subprocess.Popen[str], timeout: float = 90.0) -> tuple[int, object]:
+    """/readyz's answer once the server listens (or why it never did)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            return server.returncode, "exited"
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=5) as answer:
+                return answer.status, json.loads(answer.read())
+        except urllib.error.HTTPError as refused:
+            return refused.code, json.loads(refused.read())
+        except OSError:
+            time.sleep(0.2)
+    return 0, "never listened"

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import or_, update
@@ -292,3 +292,40 @@ def outbox_counts(session: Session) -> dict[str, int]:
 
     rows = session.exec(select(OutboxTask.status, func.count()).group_by(col(OutboxTask.status))).all()
     return {status: int(count) for status, count in rows}
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """Tasks of one kind not yet done: how many, the oldest's age, and how long the longest-due
+    one has waited for a worker (a task backing off after a failure is not yet due)."""
+
+    kind: str
+    pending: int
+    oldest_age: float
+    longest_due_wait: float
+
+
+def outbox_backlog(session: Session, now: datetime) -> list[Backlog]:
+    """Per kind, for /readyz and /metrics: one grouped query over the pending tasks."""
+    from sqlalchemy import case, func
+
+    due = case((col(OutboxTask.next_attempt_at) <= now, col(OutboxTask.next_attempt_at)), else_=None)
+    rows = session.exec(
+        select(OutboxTask.kind, func.count(), func.min(OutboxTask.created_at), func.min(due))
+        .where(col(OutboxTask.status).in_(("pending", "running")))
+        .group_by(col(OutboxTask.kind))
+    ).all()
+    return [
+        Backlog(
+            kind=kind,
+            pending=int(count),
+            oldest_age=max(0.0, (now - _aware(oldest)).total_seconds()),
+            longest_due_wait=max(0.0, (now - _aware(first_due)).total_seconds()) if first_due else 0.0,
+        )
+        for kind, count, oldest, first_due in rows
+    ]
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back MIN() of a timestamp column as a naive value; they are stored in UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

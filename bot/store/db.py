@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -133,13 +134,19 @@ class SchemaState:
         )
 
 
-def schema_state(engine: Engine) -> SchemaState:
-    """The schema's current revision (None for an empty database) and the release's head."""
+@functools.cache
+def release_head() -> str:
+    """The revision this release's code expects (read once from the shipped migrations)."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None  # the package always ships its migrations
+    return head
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    """The schema's current revision (None for an empty database) and the release's head."""
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-    return SchemaState(current=current, head=head)
+    return SchemaState(current=current, head=release_head())
 
 
 class SchemaBehind(Exception):

@@ -1,0 +1,86 @@
+"""/readyz: 200 when the process can do its work, else 503 with the reasons in words."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from bot.health import Health
+from bot.settings import Settings
+from bot.store.db import Database, make_engine, release_head
+from bot.store.tables import OutboxTask
+from schedules.scheduler import JOB_ID
+from tests.conftest import DbTarget
+from tests.harness import Desk, running_desk, wait_until
+
+
+@pytest.fixture
+async def desk(db_target: DbTarget) -> AsyncIterator[Desk]:
+    async with running_desk(db_target, MODBOT_SCHEDULER=True) as running:
+        yield running
+
+
+async def ready(desk: Desk) -> tuple[int, dict[str, object]]:
+    response = await desk.http.get(f"{desk.base}/readyz")
+    return response.status, await response.json()
+
+
+async def test_a_working_desk_is_ready(desk: Desk) -> None:
+    assert await ready(desk) == (200, {"status": "ready"})
+
+
+async def test_a_task_no_worker_has_taken_makes_it_not_ready(desk: Desk) -> None:
+    long_ago = datetime.now(UTC) - timedelta(hours=2)
+    # A task held by a worker that has hung on it: leased far ahead, due two hours ago.
+    desk.runtime.services.db.call(
+        lambda s: s.add(
+            OutboxTask(
+                kind="post_card",
+                status="running",
+                lease_until=datetime.now(UTC) + timedelta(hours=1),
+                next_attempt_at=long_ago,
+                created_at=long_ago,
+            )
+        )
+    )
+    status, body = await ready(desk)
+    assert status == 503
+    [reason] = body["reasons"]  # type: ignore[misc]
+    assert reason.startswith("outbox: a post_card task has waited 7200 s for a worker (limit 1800 s")
+
+
+async def test_a_schema_behind_the_release_makes_it_not_ready(desk: Desk) -> None:
+    behind = text("UPDATE alembic_version SET version_num = '0008'")
+    desk.runtime.services.db.call(lambda s: s.connection().execute(behind))
+    status, body = await ready(desk)
+    assert status == 503
+    assert body["reasons"] == [
+        f"the database schema is at 0008, this release needs {release_head()}: run `modbot migrate` "
+        "(or let `modbot serve` migrate: MODBOT_MIGRATE=true)"
+    ]
+
+
+async def test_a_scheduler_that_stopped_ticking_makes_it_not_ready(desk: Desk) -> None:
+    scheduler = desk.runtime.scheduler
+    assert scheduler is not None
+    scheduler.pause()  # as if its loop had died: nothing advances the job any more
+    # What the shared job store then holds: a next run that has long passed.
+    scheduler.modify_job(JOB_ID, next_run_time=datetime.now(UTC) - timedelta(minutes=10))
+    status, body = await ready(desk)
+    assert status == 503
+    assert body["reasons"] == ["the desk rhythm has not ticked for 600 s"]
+    scheduler.shutdown(wait=False)
+    await wait_until(lambda: not scheduler.running, what="the scheduler to stop")
+    assert (await ready(desk))[1]["reasons"] == ["the scheduler is not running"]
+
+
+async def test_an_unreachable_database_makes_it_not_ready() -> None:
+    db = Database(make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none"), workers=1)
+    health = Health(settings=Settings(), db=db, platforms={}, scheduler=None, now=lambda: datetime.now(UTC))
+    try:
+        assert await health.problems() == ["the database cannot be reached (OperationalError)"]
+    finally:
+        db.close()
