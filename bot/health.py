@@ -13,6 +13,7 @@ from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import text
 
+from bot import metrics
 from bot.core.models import Platform
 from bot.core.platform_state import all_states
 from bot.outbox.worker import outbox_backlog, outbox_counts
@@ -72,6 +73,17 @@ class Health:
         if reasons:
             return web.json_response({"status": "not ready", "reasons": reasons}, status=503)
         return web.json_response({"status": "ready"})
+
+    async def metrics(self, _request: web.Request) -> web.StreamResponse:
+        """Prometheus's text format; the outbox's backlog is read from the database per scrape."""
+        now = self.now()
+        backlog = await self.db.run(lambda s: outbox_backlog(s, now))
+        dead = (await self.db.run(outbox_counts)).get("dead", 0)
+        metrics.set_outbox(((b.kind, b.pending, b.oldest_age) for b in backlog), dead)
+        body, content_type = metrics.exposition()
+        response = web.Response(body=body)
+        response.headers["Content-Type"] = content_type
+        return response
 
     async def problems(self) -> list[str]:
         loop = asyncio.get_running_loop()

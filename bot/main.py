@@ -33,7 +33,7 @@ from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.services import Services, utc_now
 from bot.settings import Settings
 from bot.store.db import Database, make_engine, ready_schema
-from handlers.http import PathOnlyAccessLogger, keep_requests_out_of_the_log, problem
+from handlers.http import PathOnlyAccessLogger, keep_requests_out_of_the_log, measured, problem
 from handlers.slack import listeners as slack_listeners
 from handlers.slack import safeguarding as slack_safeguarding
 from handlers.slack.desk import SlackDesk
@@ -98,7 +98,7 @@ def build_runtime(
     )
     safeguarding_desks: dict[str, SafeguardingDesk] = {}
 
-    app = web.Application(client_max_size=settings.max_body_bytes)
+    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[measured])
     keep_requests_out_of_the_log()
     http: dict[str, aiohttp.ClientSession] = {}
     desks: dict[str, ChatDesk] = {}
@@ -177,6 +177,8 @@ def build_runtime(
     health = Health(settings=settings, db=db, platforms=platforms, scheduler=scheduler, now=now)
     app.router.add_get("/healthz", health.healthz)
     app.router.add_get("/readyz", health.readyz)
+    if settings.metrics_enabled:
+        app.router.add_get("/metrics", health.metrics)
 
     async def slack_in_socket_mode(_request: web.Request) -> web.StreamResponse:
         return problem(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from bot import metrics
 from bot.core import cases, rhythm, rota, safeguarding, surge_actions
 from bot.core.clock import LONDON
 from bot.core.confidential import Sealer
@@ -69,6 +70,7 @@ class Services:
                 desks=targets,
             )
         )
+        metrics.SAFEGUARDING_REPORTS.inc()
         self.wake_outbox()
         return receipt
 
@@ -133,6 +135,7 @@ class Services:
                 source=source,
             )
         )
+        metrics.record_ingest(items, result)
         if result.cases_opened:
             self.wake_outbox()
         return result
@@ -156,6 +159,7 @@ class Services:
         """Claim and queue every reminder or digest that is due now."""
         now, targets = self.now(), self.desk_targets
         claimed = await self.db.run(lambda s: rhythm.tick(s, now=now, profile=self.profile, desks=targets))
+        metrics.REMINDERS_QUEUED.inc(len(claimed))
         if claimed:
             self.wake_outbox()
         return claimed

@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     # Off turns the learned stage off and leaves the rules alone (for comparison or incident).
     modbot_learned: bool = Field(True, alias="MODBOT_LEARNED")
     log_level: str = Field("INFO", alias="MODBOT_LOG_LEVEL")
+    # Prometheus metrics at /metrics: counts and timings only, no content (bot/metrics.py).
+    metrics_enabled: bool = Field(True, alias="MODBOT_METRICS")
     max_body_bytes: int = Field(2 * 1024 * 1024, alias="MODBOT_MAX_BODY_BYTES", ge=1024)
 
     slack_bot_token: SecretStr | None = Field(None, alias="SLACK_BOT_TOKEN")

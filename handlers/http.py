@@ -4,14 +4,44 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 from aiohttp.http_exceptions import HttpProcessingError
 
+from bot import metrics
 from handlers.social.signatures import signature_matches
+
+
+def route_template(request: web.BaseRequest) -> str:
+    """The route a request matched, as registered ("/webhooks/meta"), or "unmatched": a metric
+    label from a fixed set, never the path a caller made up."""
+    match_info = getattr(request, "match_info", None)
+    resource = match_info.route.resource if match_info is not None else None
+    return resource.canonical if resource is not None else "unmatched"
+
+
+@web.middleware
+async def measured(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Time every answer, and count every refusal by route, status and reason (bot.metrics)."""
+    route, started = route_template(request), time.perf_counter()
+    status = 500
+    try:
+        response = await handler(request)
+        status = response.status
+        return response
+    except web.HTTPException as exc:
+        status = exc.status
+        raise
+    finally:
+        metrics.HTTP_SECONDS.labels(route).observe(time.perf_counter() - started)
+        if status >= 400:
+            metrics.record_rejection(route, status)
 
 
 def problem(status: int, reason: str) -> web.Response:

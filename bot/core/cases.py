@@ -7,6 +7,7 @@ exactly one audit row.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
@@ -31,6 +32,7 @@ from bot.core.models import (
     IngestResult,
     ItemKind,
     Platform,
+    StoredComment,
     Tier,
 )
 from bot.core.policy import PolicyEngine, signals
@@ -85,7 +87,10 @@ def ingest(
             seen.add(key)
             unique.append(item)
     # One batch: the learned heads cost far less a comment when judged together.
-    for item, verdict in zip(unique, engine.classify_many([item.text for item in unique]), strict=True):
+    started = time.perf_counter()
+    verdicts = engine.classify_many([item.text for item in unique])
+    classify_seconds = time.perf_counter() - started
+    for item, verdict in zip(unique, verdicts, strict=True):
         created = item.created_at if item.created_at is not None and item.created_at <= now else now
         own = item.from_own_account or (bool(item.author_id) and item.author_id in own_ids)
         if item.author_id and not own:
@@ -97,6 +102,7 @@ def ingest(
     new_ids = _insert_comments(session, rows) if rows else {}
 
     opened: list[int] = []
+    stored: list[StoredComment] = []
     surged: dict[int, int] = {}  # surge id -> its version after this delivery
     for item, verdict, created, own in batch:
         comment_id = new_ids.get((item.platform.value, item.external_id))
@@ -104,7 +110,12 @@ def ingest(
         if comment_id is not None and direct and not own:
             _queue_out_of_hours_reply(session, item, comment_id, profile, now)
         # A direct message is written to us and waits for an answer, so it is always carded.
-        if comment_id is None or own or not (verdict.needs_desk or profile.desk.card_tier3 or direct):
+        wanted = verdict.needs_desk or profile.desk.card_tier3 or direct
+        carded = comment_id is not None and not own and wanted
+        if comment_id is not None:
+            routes = tuple(route.value for route in verdict.routes)
+            stored.append(StoredComment(item.platform.value, int(verdict.tier), routes, carded))
+        if comment_id is None or not carded:
             continue
         case = _open_case(
             session,
@@ -147,6 +158,9 @@ def ingest(
         duplicates=len(admitted) - len(new_ids),
         cases_opened=opened,
         rejected=rejected,
+        stored=stored,
+        classify_seconds=classify_seconds,
+        judged=len(unique),
     )
 
 

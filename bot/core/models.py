@@ -234,6 +234,16 @@ SYSTEM = Actor(surface="system", id="modbot", name="modbot")
 
 
 @dataclass(frozen=True, slots=True)
+class StoredComment:
+    """What was decided about one newly stored comment, without its content (for metrics)."""
+
+    platform: str
+    tier: int
+    routes: tuple[str, ...]
+    carded: bool
+
+
+@dataclass(frozen=True, slots=True)
 class IngestResult:
     received: int
     new: int
@@ -241,3 +251,7 @@ class IngestResult:
     cases_opened: list[int] = field(default_factory=list)
     # Items not stored: (their index in what was given, the reason), for the caller to report.
     rejected: list[tuple[int, str]] = field(default_factory=list)
+    stored: list[StoredComment] = field(default_factory=list)
+    # The classifier's time on this delivery, and how many comments it judged in it.
+    classify_seconds: float = 0.0
+    judged: int = 0

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
+from bot import metrics
 from bot.store.db import Database
 from bot.store.tables import OutboxTask
 
@@ -236,6 +237,7 @@ class OutboxWorker:
         finally:
             _attempt.reset(attempt)
         await self._db.run(lambda s: _finish(s, task_id=task_id, now=self._now()))
+        metrics.OUTBOX_TASKS.labels(task.kind, "done").inc()
 
     async def _retry_or_give_up(
         self, task: OutboxTask, handler: TaskHandler, reason: str, after: float | None
@@ -252,11 +254,13 @@ class OutboxWorker:
             )
             await _call_give_up(handler.give_up, task.payload, reason)
             await self._bury(task, reason=reason)
+            metrics.OUTBOX_TASKS.labels(task.kind, "dead").inc()
             return
         delay = after if after is not None else self._policy.backoff(task.attempts)
         at = now + timedelta(seconds=delay)
         log.info("outbox task %s (%s) retry %s in %.1fs", task_id, task.kind, task.attempts, delay)
         await self._db.run(lambda s: _reschedule(s, task_id=task_id, at=at, reason=reason))
+        metrics.OUTBOX_TASKS.labels(task.kind, "retry").inc()
         self._wake_after(delay)
 
     async def _bury(self, task: OutboxTask, *, reason: str) -> None:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import aiohttp
 
+from bot import metrics
 from bot.core.errors import PlatformError
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,7 @@ async def call(
             raw = await response.read()
             status, reply_headers = response.status, dict(response.headers)
     except (aiohttp.ClientError, TimeoutError) as exc:
+        metrics.API_ERRORS.labels(label, "0").inc()
         raise PlatformError(f"{label} could not be reached ({type(exc).__name__})", transient=True) from exc
     body: Any = {}
     if raw:
@@ -108,6 +110,7 @@ async def call(
                 ) from exc
             body = {}
     if not 200 <= status < 300:
+        metrics.API_ERRORS.labels(label, str(status)).inc()
         log.warning("%s %s failed: HTTP %s", label, method, status)
     return ApiReply(status=status, body=body, headers=reply_headers)
 

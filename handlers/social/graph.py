@@ -17,6 +17,7 @@ from typing import Any
 
 import aiohttp
 
+from bot import metrics
 from bot.core.errors import PlatformError
 from bot.core.models import Platform
 from bot.ports import PlatformItem
@@ -132,6 +133,7 @@ class GraphClient:
                 status = response.status
                 retry_after = response.headers.get("Retry-After")
         except (aiohttp.ClientError, TimeoutError) as exc:
+            metrics.API_ERRORS.labels(label, "0").inc()
             raise PlatformError(
                 f"{label} could not be reached ({type(exc).__name__})", transient=True
             ) from exc
@@ -146,6 +148,7 @@ class GraphClient:
             status >= 500 or status == 429 or code in _TRANSIENT_CODES or bool(error.get("is_transient"))
         )
         after = float(retry_after) if retry_after and retry_after.isdigit() else None
+        metrics.API_ERRORS.labels(label, str(status)).inc()
         log.warning("%s %s failed: HTTP %s, code %s", label, method, status, code)
         raise PlatformError(
             f"{label} refused: {message} (HTTP {status}, code {code})", transient=transient, retry_after=after
