@@ -882,7 +882,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logs.configure(os.environ.get("MODBOT_LOG_LEVEL", "INFO"))
+    fmt = os.environ.get("MODBOT_LOG_FORMAT", "text").lower()
+    if fmt not in ("text", "json"):
+        raise SystemExit(f"modbot: MODBOT_LOG_FORMAT must be text or json, not {fmt!r}")
+    logs.configure(os.environ.get("MODBOT_LOG_LEVEL", "INFO"), "json" if fmt == "json" else "text")
     result: int = args.func(args)
     return result
 

@@ -33,7 +33,13 @@ from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.services import Services, utc_now
 from bot.settings import Settings
 from bot.store.db import Database, make_engine, ready_schema
-from handlers.http import PathOnlyAccessLogger, keep_requests_out_of_the_log, measured, problem
+from handlers.http import (
+    PathOnlyAccessLogger,
+    keep_requests_out_of_the_log,
+    measured,
+    problem,
+    with_request_id,
+)
 from handlers.slack import listeners as slack_listeners
 from handlers.slack import safeguarding as slack_safeguarding
 from handlers.slack.desk import SlackDesk
@@ -98,7 +104,7 @@ def build_runtime(
     )
     safeguarding_desks: dict[str, SafeguardingDesk] = {}
 
-    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[measured])
+    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[with_request_id, measured])
     keep_requests_out_of_the_log()
     http: dict[str, aiohttp.ClientSession] = {}
     desks: dict[str, ChatDesk] = {}

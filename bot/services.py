@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from bot import metrics
+from bot import logs, metrics
 from bot.core import cases, rhythm, rota, safeguarding, surge_actions
 from bot.core.clock import LONDON
 from bot.core.confidential import Sealer
@@ -71,6 +71,7 @@ class Services:
             )
         )
         metrics.SAFEGUARDING_REPORTS.inc()
+        logs.REFERENCE.set(receipt.reference)  # for the rest of this submission's lines
         self.wake_outbox()
         return receipt
 
@@ -196,6 +197,7 @@ class Services:
         self, *, case_id: int, decision: Decision, actor: Actor, note: str | None = None
     ) -> Case:
         now, targets, connected = self.now(), self.desk_targets, frozenset(self.platforms)
+        logs.CASE_ID.set(case_id)  # for the rest of this click's lines
         case = await self.db.run(
             lambda s: cases.decide(
                 session=s,

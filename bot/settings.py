@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     # Off turns the learned stage off and leaves the rules alone (for comparison or incident).
     modbot_learned: bool = Field(True, alias="MODBOT_LEARNED")
     log_level: str = Field("INFO", alias="MODBOT_LOG_LEVEL")
+    # Read by every command before settings are (bot.cli.main); here so `check` validates it.
+    log_format: Literal["text", "json"] = Field("text", alias="MODBOT_LOG_FORMAT")
     # Prometheus metrics at /metrics: counts and timings only, no content (bot/metrics.py).
     metrics_enabled: bool = Field(True, alias="MODBOT_METRICS")
     max_body_bytes: int = Field(2 * 1024 * 1024, alias="MODBOT_MAX_BODY_BYTES", ge=1024)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -12,7 +14,7 @@ from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 from aiohttp.http_exceptions import HttpProcessingError
 
-from bot import metrics
+from bot import logs, metrics
 from handlers.social.signatures import signature_matches
 
 
@@ -42,6 +44,31 @@ async def measured(
         metrics.HTTP_SECONDS.labels(route).observe(time.perf_counter() - started)
         if status >= 400:
             metrics.record_rejection(route, status)
+
+
+_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{8,64}")
+
+
+@web.middleware
+async def with_request_id(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Every log line a request causes carries its id: the proxy's X-Request-Id when it looks
+    like one, else a new one; the answer carries it back, so a caller can quote it."""
+    given = request.headers.get("X-Request-Id", "")
+    request_id = given if _SAFE_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex[:16]
+    token = logs.REQUEST_ID.set(request_id)
+    try:
+        try:
+            response = await handler(request)
+        except web.HTTPException as exc:
+            exc.headers["X-Request-Id"] = request_id
+            raise
+        if not response.prepared:
+            response.headers["X-Request-Id"] = request_id
+        return response
+    finally:
+        logs.REQUEST_ID.reset(token)
 
 
 def problem(status: int, reason: str) -> web.Response:

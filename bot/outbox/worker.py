@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
-from bot import metrics
+from bot import logs, metrics
 from bot.store.db import Database
 from bot.store.tables import OutboxTask
 
@@ -214,6 +214,11 @@ class OutboxWorker:
             self._lane_last[lane] = loop.time()
 
     async def _run_one(self, task: OutboxTask) -> None:
+        # Every line about this task (its handler's, its retries, its burial) says which it is.
+        with logs.about(task=f"{task.kind}:{task.id}", **_subject(task.payload)):
+            await self._run_task(task)
+
+    async def _run_task(self, task: OutboxTask) -> None:
         assert task.id is not None
         task_id = task.id
         handler = self._handlers.get(task.kind)
@@ -296,6 +301,15 @@ def outbox_counts(session: Session) -> dict[str, int]:
 
     rows = session.exec(select(OutboxTask.status, func.count()).group_by(col(OutboxTask.status))).all()
     return {status: int(count) for status, count in rows}
+
+
+def _subject(payload: dict[str, Any]) -> dict[str, Any]:
+    """The case or report a task's log lines concern, from the ids its payload carries."""
+    case_id, reference = payload.get("case_id"), payload.get("reference")
+    return {
+        "case_id": case_id if isinstance(case_id, int) else None,
+        "reference": reference if isinstance(reference, str) else None,
+    }
 
 
 @dataclass(frozen=True)

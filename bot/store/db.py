@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import logging
 from collections.abc import Callable, Iterator
@@ -183,9 +184,14 @@ class Database:
             return fn(session)
 
     async def run(self, fn: Callable[[Session], T]) -> T:
-        """Run `fn(session)` in one transaction on the DB thread pool."""
+        """Run `fn(session)` in one transaction on the DB thread pool.
+
+        In the caller's context (contextvars), which an executor does not carry by itself: log
+        lines from the thread keep the request id and case they belong to.
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, self.call, fn)
+        context = contextvars.copy_context()
+        return await loop.run_in_executor(self._pool, context.run, self.call, fn)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
