@@ -48,6 +48,7 @@ class Health:
     platforms: dict[Platform, SocialPlatform]
     scheduler: AsyncIOScheduler | None
     now: Callable[[], datetime]
+    classifier_prepared: Callable[[], bool] = lambda: True
 
     async def healthz(self, _request: web.Request) -> web.StreamResponse:
         """Liveness and configuration: answers while the process runs, whatever else is down."""
@@ -107,6 +108,8 @@ class Health:
                     f"outbox: a {backlog.kind} task has waited {backlog.longest_due_wait:.0f} s for a worker "
                     f"(limit {limit:.0f} s; {backlog.pending} pending)"
                 )
+        if not self.classifier_prepared():
+            reasons.append("the classifier is still warming up (building its rule gate)")
         scheduler = self.scheduler
         if scheduler is not None:
             stale_after = max(120.0, 2 * self.settings.scheduler_interval)

@@ -180,7 +180,14 @@ def build_runtime(
     async def slack_not_configured(_request: web.Request) -> web.StreamResponse:
         return problem(503, "Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
 
-    health = Health(settings=settings, db=db, platforms=platforms, scheduler=scheduler, now=now)
+    health = Health(
+        settings=settings,
+        db=db,
+        platforms=platforms,
+        scheduler=scheduler,
+        now=now,
+        classifier_prepared=lambda: policy_engine.prepared,
+    )
     app.router.add_get("/healthz", health.healthz)
     app.router.add_get("/readyz", health.readyz)
     if settings.metrics_enabled:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from bot.core.policy import build_engine
 from bot.health import Health
 from bot.settings import Settings
-from bot.store.db import Database, make_engine, release_head
+from bot.store.db import Database, make_engine, migrate, release_head
 from bot.store.tables import OutboxTask
 from schedules.scheduler import JOB_ID
 from tests.conftest import DbTarget
@@ -24,8 +26,30 @@ async def desk(db_target: DbTarget) -> AsyncIterator[Desk]:
 
 
 async def ready(desk: Desk) -> tuple[int, dict[str, object]]:
+    # Start-up builds the classifier's rule gate in the background; wait for that first.
+    await wait_until(lambda: desk.runtime.services.engine.prepared, timeout=60, what="the rule gate")
     response = await desk.http.get(f"{desk.base}/readyz")
     return response.status, await response.json()
+
+
+async def test_a_desk_still_warming_up_says_so(tmp_path: Path) -> None:
+    engine = build_engine(())
+    db = Database(make_engine(f"sqlite:///{tmp_path / 'ready.db'}"), workers=1)
+    migrate(db.engine)
+    health = Health(
+        settings=Settings(),
+        db=db,
+        platforms={},
+        scheduler=None,
+        now=lambda: datetime.now(UTC),
+        classifier_prepared=lambda: engine.prepared,
+    )
+    try:
+        assert await health.problems() == ["the classifier is still warming up (building its rule gate)"]
+        engine.prepare()
+        assert await health.problems() == []
+    finally:
+        db.close()
 
 
 async def test_a_working_desk_is_ready(desk: Desk) -> None:

@@ -231,6 +231,12 @@ class PolicyEngine:
             gate = RuleGate([part for _, part in split])
             self._search = (gate, tuple((index, with_first_characters(part)) for index, part in split))
 
+    @property
+    def prepared(self) -> bool:
+        """Whether the rule gate is built (until then each comment costs about twice as much,
+        and the build itself holds the CPU for a few seconds)."""
+        return self._search[0] is not None
+
     def prepare(self) -> None:
         """Build the rule gate now, if it is not built yet: `modbot serve` does this in the
         background at start-up so no comment waits for it."""
