@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
@@ -113,8 +113,10 @@ class Health:
         scheduler = self.scheduler
         if scheduler is not None:
             stale_after = max(120.0, 2 * self.settings.scheduler_interval)
+            # APScheduler keeps real time, whatever clock the desk is given.
+            real_now = datetime.now(UTC)
             problem = await loop.run_in_executor(
-                None, lambda: scheduler_problem(scheduler, now=now, stale_after=stale_after)
+                None, lambda: scheduler_problem(scheduler, now=real_now, stale_after=stale_after)
             )
             if problem:
                 reasons.append(problem)

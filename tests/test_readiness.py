@@ -16,7 +16,9 @@ from bot.store.db import Database, make_engine, migrate, release_head
 from bot.store.tables import OutboxTask
 from schedules.scheduler import JOB_ID
 from tests.conftest import DbTarget
-from tests.harness import Desk, running_desk, wait_until
+from tests.harness import Desk, make_settings, running_desk, start_desk, stop_desk, wait_until
+from tests.standins.graph_api import GraphStandIn
+from tests.standins.slack_api import SlackStandIn
 
 
 @pytest.fixture
@@ -108,3 +110,17 @@ async def test_an_unreachable_database_makes_it_not_ready() -> None:
         assert await health.problems() == ["the database cannot be reached (OperationalError)"]
     finally:
         db.close()
+
+
+async def test_a_desk_whose_clock_is_set_elsewhere_is_still_ready(db_target: DbTarget) -> None:
+    """The scheduler keeps real time whatever clock the desk is given (a practice desk, a test)."""
+    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
+    settings = make_settings(db_target, slack, graph, MODBOT_SCHEDULER=True)
+    two_days_on = lambda: datetime.now(UTC) + timedelta(days=2)  # noqa: E731
+    desk = await start_desk(settings, slack, graph, schema=db_target.schema, now=two_days_on)
+    try:
+        assert await ready(desk) == (200, {"status": "ready"})
+    finally:
+        await stop_desk(desk)
+        await slack.close()
+        await graph.close()
