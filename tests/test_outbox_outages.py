@@ -149,7 +149,7 @@ async def test_a_card_whose_process_died_mid_post_is_found_by_the_next_process(
     await stop_desk(first)
     [running] = _tasks(first, "running")
     assert running.kind == "post_card"
-    # Its lease runs out, as it would five minutes later.
+    # Its lease runs out, as it would a minute later.
     first.query(
         lambda s: s.connection().execute(
             update(OutboxTask).values(lease_until=datetime.now(UTC) - timedelta(seconds=1))

@@ -61,7 +61,10 @@ class OutboxPolicy:
     give_up_after: float = 24 * 3600.0
     backoff_base: float = 2.0
     backoff_max: float = 300.0
-    lease: float = 300.0
+    # A claimed task is leased for this long and the lease renewed every third of it while its
+    # worker lives: a process killed mid-batch hands its tasks on within a minute, not the
+    # five minutes a lease long enough for a whole paced batch took.
+    lease: float = 60.0
     batch: int = 50
     poll_interval: float = 1.0
     lane_interval: Mapping[str, float] | None = None  # lane prefix -> seconds between tasks
@@ -120,6 +123,15 @@ def _reschedule(session: Session, *, task_id: int, at: datetime, reason: str) ->
         update(OutboxTask)
         .where(col(OutboxTask.id) == task_id)
         .values(status="pending", next_attempt_at=at, lease_until=None, last_error=reason[:1000])
+    )
+
+
+def _renew(session: Session, *, ids: list[int], until: datetime) -> None:
+    """Extend the lease of those of `ids` still running (done or rescheduled ones are left)."""
+    session.execute(
+        update(OutboxTask)
+        .where(col(OutboxTask.id).in_(ids), col(OutboxTask.status) == "running")
+        .values(lease_until=until)
     )
 
 
@@ -193,8 +205,26 @@ class OutboxWorker:
         lanes: dict[str, list[OutboxTask]] = defaultdict(list)
         for task in tasks:
             lanes[task.lane or f"task:{task.id}"].append(task)
-        await asyncio.gather(*(self._run_lane(lane, queue) for lane, queue in lanes.items()))
+        renewing = asyncio.create_task(self._renew_leases([t.id for t in tasks if t.id is not None]))
+        try:
+            await asyncio.gather(*(self._run_lane(lane, queue) for lane, queue in lanes.items()))
+        finally:
+            renewing.cancel()
+            await asyncio.gather(renewing, return_exceptions=True)
         return len(tasks)
+
+    async def _renew_leases(self, ids: list[int]) -> None:
+        """Keep this tick's claimed tasks leased while they wait their turn or run."""
+        if not ids:
+            return
+        every = self._policy.lease / 3
+        while True:
+            await asyncio.sleep(every)
+            until = self._now() + timedelta(seconds=self._policy.lease)
+            try:
+                await self._db.run(functools.partial(_renew, ids=ids, until=until))
+            except Exception:  # the next renewal tries again; the lease still has two thirds
+                log.warning("outbox lease renewal failed", exc_info=True)
 
     async def _run_lane(self, lane: str, queue: list[OutboxTask]) -> None:
         interval = self._policy.interval_for(lane)
