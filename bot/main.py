@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -361,6 +362,12 @@ def _warn_about(settings: Settings) -> None:
 
 def serve(settings: Settings) -> None:
     runtime = build_runtime(settings)
+    # Warm the classifier before the port opens: built while requests were already being served,
+    # its rule gate held the CPU for about 5 s and the first deliveries took as long (chaos run).
+    # A platform that finds the port closed retries; one kept waiting may give up.
+    started = time.perf_counter()
+    runtime.services.engine.prepare()
+    log.info("classifier ready in %.1f s", time.perf_counter() - started)
     log.info("modbot listening on http://%s:%s", settings.modbot_host, settings.modbot_port)
     web.run_app(
         runtime.app,
