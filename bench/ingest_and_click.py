@@ -14,26 +14,28 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
-import hmac
-import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 import aiohttp
 from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bench.common import fresh_postgres_database
+from bench.common import (
+    free_port,
+    fresh_postgres_database,
+    meta_delivery,
+    meta_signature,
+    rss_peak_kib,
+    slack_click_body,
+)
 from tests.standins.bot_connector import BotConnectorStandIn
 from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
@@ -58,42 +60,13 @@ FLAGGED = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _delivery(start: int, size: int, rng: random.Random) -> bytes:
-    changes = []
-    for i in range(start, start + size):
-        message = rng.choice(FLAGGED) if rng.random() < 0.125 else rng.choice(BENIGN)
-        changes.append(
-            {
-                "field": "feed",
-                "value": {
-                    "item": "comment",
-                    "verb": "add",
-                    "comment_id": f"bench_{i}",
-                    # Spread over many posts, as a page's comments are: on one post, the flagged
-                    # ones would join a surge and share one card.
-                    "post_id": f"1_{i % 997}",
-                    "from": {"id": f"u{i}", "name": "Bench User"},
-                    "created_time": int(time.time()),
-                    "message": message,
-                },
-            }
-        )
-    return json.dumps(
-        {"object": "page", "entry": [{"id": "1", "time": int(time.time()), "changes": changes}]}
-    ).encode()
-
-
-def _rss_peak_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return 0
+    return meta_delivery(
+        [
+            (f"bench_{i}", rng.choice(FLAGGED) if rng.random() < 0.125 else rng.choice(BENIGN))
+            for i in range(start, start + size)
+        ]
+    )
 
 
 async def _ingest(base: str, *, total: int, batch: int, concurrency: int, offset: int) -> float:
@@ -106,7 +79,7 @@ async def _ingest(base: str, *, total: int, batch: int, concurrency: int, offset
     async def sender(http: aiohttp.ClientSession) -> None:
         while not queue.empty():
             body = queue.get_nowait()
-            sig = "sha256=" + hmac.new(META_SECRET.encode(), body, hashlib.sha256).hexdigest()
+            sig = meta_signature(META_SECRET, body)
             async with http.post(
                 f"{base}/webhooks/meta",
                 data=body,
@@ -120,40 +93,17 @@ async def _ingest(base: str, *, total: int, batch: int, concurrency: int, offset
         return total / (time.perf_counter() - started)
 
 
-def _click_body(case_id: int, user: str) -> str:
-    payload = {
-        "type": "block_actions",
-        "user": {"id": user, "username": "bench", "name": "bench", "team_id": "T111"},
-        "api_app_id": "A111",
-        "token": "x",
-        "trigger_id": "1.2.3",
-        "team": {"id": "T111", "domain": "bench"},
-        "container": {"type": "message", "message_ts": "1.1", "channel_id": "CBENCH", "is_ephemeral": False},
-        "channel": {"id": "CBENCH", "name": "bench"},
-        "actions": [
-            {
-                "action_id": "modbot.hide",
-                "block_id": f"case-{case_id}-v1",
-                "type": "button",
-                "value": json.dumps({"v": 1, "case_id": case_id, "action": "hide"}, separators=(",", ":")),
-                "action_ts": "1.1",
-            }
-        ],
-    }
-    return "payload=" + quote(json.dumps(payload))
-
-
 async def _clicks(base: str, case_ids: list[int], *, concurrency: int) -> list[float]:
     verifier = SignatureVerifier(SLACK_SECRET)
     latencies: list[float] = []
 
     async def one(http: aiohttp.ClientSession, case_id: int) -> None:
-        body = _click_body(case_id, "UBENCH")
+        body = slack_click_body(case_id, "UBENCH")
         ts = str(int(time.time()))
         headers = {
             "Content-Type": "application/x-www-form-urlencoded",
             "X-Slack-Request-Timestamp": ts,
-            "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=body),
+            "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=body) or "",
         }
         started = time.perf_counter()
         async with http.post(f"{base}/slack/events", data=body.encode(), headers=headers) as response:
@@ -228,7 +178,7 @@ async def main(args: argparse.Namespace) -> None:
         database_url = fresh_postgres_database(args.postgres, "modbot_bench")
     else:
         database_url = f"sqlite:///{workdir / 'bench.db'}"
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -276,7 +226,7 @@ async def main(args: argparse.Namespace) -> None:
             )
             rates.append(rate)
             print(f"ingest run {run + 1}: {rate:,.0f} comments/s")
-        rss = _rss_peak_kib(server.pid)
+        rss = rss_peak_kib(server.pid)
 
         engine = create_engine(database_url)
         with engine.connect() as conn:
