@@ -2,7 +2,7 @@
 
     python -m bench.serve_at --at 2026-12-07T08:59:40+00:00 --since 1764979200.0
 
-The app is the real one (`bot.main.build_runtime`, the real scheduler and database); only the
+The app is the real one (`bot.main.serve`, the real scheduler and database); only the
 desk's clock differs: it reads `--at` at the real moment `--since` (epoch seconds) and runs on
 from there, so processes given the same pair agree on the time.
 """
@@ -13,12 +13,9 @@ import argparse
 import os
 from datetime import UTC, datetime
 
-from aiohttp import web
-
 from bot import logs
-from bot.main import build_runtime
+from bot.main import serve
 from bot.settings import Settings
-from handlers.http import PathOnlyAccessLogger
 
 
 def main() -> None:
@@ -28,16 +25,7 @@ def main() -> None:
     args = parser.parse_args()
     logs.configure(os.environ.get("MODBOT_LOG_LEVEL", "WARNING"))
     offset = args.at - datetime.fromtimestamp(args.since, UTC)
-    settings = Settings()
-    runtime = build_runtime(settings, now=lambda: datetime.now(UTC) + offset)
-    runtime.services.engine.prepare()  # as `modbot serve` does before it listens
-    web.run_app(
-        runtime.app,
-        host=settings.modbot_host,
-        port=settings.modbot_port,
-        print=None,
-        access_log_class=PathOnlyAccessLogger,
-    )
+    serve(Settings(), now=lambda: datetime.now(UTC) + offset)
 
 
 if __name__ == "__main__":

@@ -360,8 +360,9 @@ def _warn_about(settings: Settings) -> None:
         log.warning("INGEST_SECRET is not set: /ingest refuses deliveries")
 
 
-def serve(settings: Settings) -> None:
-    runtime = build_runtime(settings)
+def serve(settings: Settings, *, now: Callable[[], datetime] = utc_now) -> None:
+    """Run until stopped. `now` is the desk's clock (bench/serve_at.py sets it elsewhere)."""
+    runtime = build_runtime(settings, now=now)
     # Warm the classifier before the port opens: built while requests were already being served,
     # its rule gate held the CPU for about 5 s and the first deliveries took as long (chaos run).
     # A platform that finds the port closed retries; one kept waiting may give up.
