@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from bot.core.policy import build_engine
+from bot.core.policy import PolicyEngine
 from bot.health import Health
 from bot.settings import Settings
 from bot.store.db import Database, make_engine, migrate, release_head
@@ -35,7 +35,7 @@ async def ready(desk: Desk) -> tuple[int, dict[str, object]]:
 
 
 async def test_a_desk_still_warming_up_says_so(tmp_path: Path) -> None:
-    engine = build_engine(())
+    engine = PolicyEngine()  # a fresh one: build_engine's are shared, and others may be warm
     db = Database(make_engine(f"sqlite:///{tmp_path / 'ready.db'}"), workers=1)
     migrate(db.engine)
     health = Health(
