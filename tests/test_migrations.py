@@ -107,6 +107,9 @@ def _free_port() -> int:
 
 
 def test_three_servers_started_together_on_an_empty_database_all_become_ready(empty: DbTarget) -> None:
+    if empty.schema is None:
+        # Several processes are a PostgreSQL deployment; SQLite is one process (docs/deployment.md).
+        pytest.skip("SQLite runs one modbot serve process")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "META_", "MODBOT_"))}
     env.update(DATABASE_URL=database_url(empty), MODBOT_SCHEDULER="true")
     ports = [_free_port() for _ in range(3)]

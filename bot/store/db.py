@@ -18,6 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from filelock import FileLock
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
@@ -85,7 +86,16 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to `revision` (idempotent), one process at a time (`migration_lock`)."""
+    """Bring the schema up to `revision` (idempotent), one process at a time (`migration_lock`).
+
+    A SQLite file is locked with a file beside it first: processes opening a fresh file at once
+    otherwise met "database is locked" switching it to WAL before SQLite's own lock applied.
+    """
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if database and database != ":memory:":
+        with FileLock(f"{database}.migrate-lock"):
+            command.upgrade(alembic_config(engine), revision)
+        return
     command.upgrade(alembic_config(engine), revision)
 
 
