@@ -8,7 +8,7 @@ import functools
 import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -86,38 +86,35 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to `revision` (idempotent), one process at a time (`migration_lock`).
-
-    A SQLite file is locked with a file beside it first: processes opening a fresh file at once
-    otherwise met "database is locked" switching it to WAL before SQLite's own lock applied.
-    """
-    database = engine.url.database if engine.dialect.name == "sqlite" else None
-    if database and database != ":memory:":
-        with FileLock(f"{database}.migrate-lock"):
-            command.upgrade(alembic_config(engine), revision)
-        return
+    """Bring the schema up to `revision` (idempotent), one process at a time: Alembic's
+    environment migrates on `migration_connection`."""
     command.upgrade(alembic_config(engine), revision)
 
 
 @contextmanager
-def migration_lock(connection: Connection) -> Iterator[None]:
-    """Hold the migration lock on `connection` (PostgreSQL; SQLite needs none).
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection to migrate on, holding the migration lock, so processes take turns.
 
-    Every process takes a session-level advisory lock before migrating: the first migrates, the
-    others wait and then find nothing left to do. Without it, three processes started together
-    on an empty database raced to create the same tables, and two crashed. SQLite serialises
-    writers itself: every transaction here begins IMMEDIATE.
+    PostgreSQL: a session-level advisory lock. The first process migrates; the others wait and
+    then find nothing left to do. Without it, three processes started together on an empty
+    database raced to create the same tables, and two crashed. A SQLite file: a lock file
+    beside it, taken before connecting, so even a fresh file's first connection waits its turn
+    (one CI run had one of three processes on one fresh file fail; the cause was not found).
     """
-    if connection.dialect.name != "postgresql":
-        yield
+    if engine.dialect.name != "postgresql":
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        lock = FileLock(f"{database}.migrate-lock") if database and database != ":memory:" else nullcontext()
+        with lock, engine.connect() as connection:
+            yield connection
         return
-    connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-    connection.commit()
-    try:
-        yield
-    finally:
-        connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         connection.commit()
+        try:
+            yield connection
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
 
 
 def owned_by_modbot(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:

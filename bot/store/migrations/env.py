@@ -11,7 +11,7 @@ from sqlmodel import SQLModel
 
 import bot.store.tables  # noqa: F401  (every table module, so autogenerate sees them all)
 from bot.settings import Settings
-from bot.store.db import make_engine, migration_lock, owned_by_modbot
+from bot.store.db import make_engine, migration_connection, owned_by_modbot
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -27,7 +27,7 @@ def _engine() -> Engine:
 
 
 def run_migrations_online() -> None:
-    with _engine().connect() as connection, migration_lock(connection):
+    with migration_connection(_engine()) as connection:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
