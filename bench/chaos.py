@@ -260,11 +260,33 @@ def stored_ids(stack: Stack, prefix: str) -> Counter[str]:
     return Counter(row[0] for row in rows)
 
 
-def case_duplicates(stack: Stack) -> int:
-    rows = stack.sql(
+@dataclass(frozen=True)
+class CardTally:
+    """Cases opened and their cards in the channel: those with no card, and any extra copies
+    (a second case for one comment, a second card for one case)."""
+
+    cases: int
+    cards: int
+    missing: int
+    duplicated: int
+
+    @property
+    def words(self) -> str:
+        return f"{self.cases} cases, {self.cards} cards"
+
+
+def card_tally(stack: Stack) -> CardTally:
+    cases = int(stack.sql("SELECT count(*) FROM moderation_case")[0][0])
+    twice = stack.sql(
         "SELECT comment_id, count(*) FROM moderation_case GROUP BY comment_id HAVING count(*) > 1"
     )
-    return sum(int(row[1]) - 1 for row in rows)
+    cards = stack.cards_posted()
+    return CardTally(
+        cases=cases,
+        cards=len(cards),
+        missing=max(0, cases - len(cards)),
+        duplicated=sum(int(row[1]) - 1 for row in twice) + sum(n - 1 for n in cards.values()),
+    )
 
 
 def comment_text(i: int, flagged: bool) -> str:
@@ -303,18 +325,17 @@ async def duplicates(stack: Stack, *, comments: int) -> Row:
     finally:
         server.stop()
     stored = stored_ids(stack, "dup_")
-    cases = int(stack.sql("SELECT count(*) FROM moderation_case")[0][0])
-    cards = stack.cards_posted()
+    tally = card_tally(stack)
     new = sum(a.body.get("new", 0) for a in answers if isinstance(a.body, dict))
     return Row(
         "10,000 comments, each delivered 3 times" if comments == 10_000 else f"{comments:,} comments x3",
         "",
         sent=len(answers),
-        lost=comments - len(stored) + max(0, cases - len(cards)),
-        duplicated=max(0, new - comments) + case_duplicates(stack) + sum(c - 1 for c in cards.values()),
+        lost=comments - len(stored) + tally.missing,
+        duplicated=max(0, new - comments) + tally.duplicated,
         server_errors=sum(a.status >= 500 for a in answers),
         hung=sum(a.hung for a in answers),
-        note=f"{len(stored):,} stored, 'new' said {new:,} times; {cases} cases, {len(cards)} cards; "
+        note=f"{len(stored):,} stored, 'new' said {new:,} times; {tally.words}; "
         f"{comments * 3 / took:,.0f} deliveries of a comment/s",
     )
 
@@ -368,19 +389,16 @@ async def kills(stack: Stack, *, comments: int, times: int = 3) -> Row:
     finally:
         server.stop()
     stored = stored_ids(stack, "kill_")
-    cases = int(stack.sql("SELECT count(*) FROM moderation_case")[0][0])
-    cards = stack.cards_posted()
+    tally = card_tally(stack)
     return Row(
         f"kill -9 x{times} while {comments:,} comments stream in",
         "",
         sent=len(answers),
-        lost=len(acked - set(stored)) + max(0, cases - len(cards)),
-        duplicated=sum(n - 1 for n in stored.values())
-        + case_duplicates(stack)
-        + sum(c - 1 for c in cards.values()),
+        lost=len(acked - set(stored)) + tally.missing,
+        duplicated=sum(n - 1 for n in stored.values()) + tally.duplicated,
         server_errors=sum(a.status >= 500 for a in answers),
         hung=sum(a.hung for a in answers),
-        note=f"{len(acked):,} acknowledged, {len(stored):,} stored; {cases} cases, {len(cards)} cards; "
+        note=f"{len(acked):,} acknowledged, {len(stored):,} stored; {tally.words}; "
         f"restart to ready {max(restarts):.1f} s at most",
     )
 
@@ -424,18 +442,18 @@ async def slack_outage(stack: Stack, *, comments: int, outage: float, backoff_ma
             )
     finally:
         server.stop()
-    cards = stack.cards_posted()
+    tally = card_tally(stack)
     posts = [c.at for c in stack.slack.of("chat.postMessage") if c.args.get("metadata")]
     recovered = max(posts) - healed if posts else float("nan")
     return Row(
         f"Slack 429 then 500 for {outage:.0f} s, {comments} flagged, kill -9 once",
         "",
         sent=len(answers),
-        lost=max(0, cases - len(cards)) + max(0, comments - cases),
-        duplicated=sum(c - 1 for c in cards.values()) + case_duplicates(stack),
+        lost=tally.missing + max(0, comments - tally.cases),
+        duplicated=tally.duplicated,
         server_errors=sum(a.status >= 500 for a in answers),
         hung=sum(a.hung for a in answers),
-        note=f"{cases} cases, {len(cards)} cards; last card {recovered:.1f} s after Slack healed "
+        note=f"{tally.words}; last card {recovered:.1f} s after Slack healed "
         f"(backoff max {backoff_max:.0f} s)",
     )
 
