@@ -770,6 +770,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--until", type=_since, default=None, help="ISO date or datetime, exclusive")
     export.add_argument("--format", choices=["csv"], default="csv")
     export.set_defaults(func=cmd_audit_export)
+    from bot.report_command import register as register_report
+
+    register_report(sub)
     outbox = sub.add_parser("outbox", help="side effects waiting, and those that ran out of time")
     outbox_commands = outbox.add_subparsers(dest="outbox_command", required=True)
     listing = outbox_commands.add_parser("list", help="tasks not yet done, oldest first")
