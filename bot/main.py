@@ -41,6 +41,7 @@ from handlers.http import (
     problem,
     with_request_id,
 )
+from handlers.report import links as report_links
 from handlers.slack import listeners as slack_listeners
 from handlers.slack import safeguarding as slack_safeguarding
 from handlers.slack.desk import SlackDesk
@@ -218,6 +219,7 @@ def build_runtime(
         )
         runtime.socket_mode = socket_mode
     teams_wiring.register(app, settings, teams)
+    report_links.register(app, services)
     meta_edge.register(app, services)
     x_edge.register(app, services)
     linkedin_edge.register(app, services)

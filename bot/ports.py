@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from bot.core.assurance import MonthlyAssurance
 from bot.core.dead_letters import DeskNotice
 from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rota import OnCall
@@ -77,6 +78,10 @@ class ChatDesk(Protocol):
         With nobody on call (or no way to reach them on this desk) the channel gets the
         whole digest with a clear warning.
         """
+        ...
+
+    async def post_report(self, report: MonthlyAssurance) -> None:
+        """Last month's assurance report to the moderators' channel (a file, or a card with a link)."""
         ...
 
 

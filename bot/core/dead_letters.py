@@ -52,7 +52,8 @@ def what_failed(task: OutboxTask) -> str:
         case TaskKind.ESCALATE:
             return f"The out-of-hours escalation of case {case} did not reach {desk}."
         case TaskKind.SEND_SCHEDULED:
-            return f"A scheduled reminder or handover (send {payload.get('send_id')}) did not reach {desk}."
+            send = payload.get("send_id")
+            return f"A scheduled reminder, handover or monthly report (send {send}) did not reach {desk}."
         case TaskKind.AUTO_REPLY:
             return "An out-of-hours automatic reply to a direct message was not sent."
         case TaskKind.FETCH_TIKTOK_COMMENT:

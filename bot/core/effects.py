@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from bot.core import audit, card_refs, cases, dead_letters, rhythm, rota, surges
+from bot.core.assurance import MonthlyAssurance, build_monthly_assurance
 from bot.core.clock import LONDON
 from bot.core.desks import DeskTarget
 from bot.core.digests import (
@@ -339,9 +340,19 @@ class SendScheduled(_Base):
             return
         now = self.now()
 
-        def build(session: Any) -> tuple[str, Reminder | HandoverDigest | CaseLine | None]:
+        def build(
+            session: Any,
+        ) -> tuple[str, Reminder | HandoverDigest | CaseLine | MonthlyAssurance | None]:
             send = session.get(ScheduledSend, send_id)
             assert send is not None
+            if send.kind == rhythm.ASSURANCE:
+                return send.kind, build_monthly_assurance(
+                    session=session,
+                    month=date.fromisoformat(f"{send.slot}-01"),
+                    organisation=self.profile.organisation.name,
+                    calendar=self.profile.calendar,
+                    now=now,
+                )
             if send.kind in (rhythm.NUDGE, rhythm.OVERDUE):
                 return send.kind, case_line(session, case_id=int(send.slot.removeprefix("case:")), now=now)
             if send.kind == rhythm.CHECK:
@@ -356,6 +367,8 @@ class SendScheduled(_Base):
                 await desk.post_reminder(view, send_id=send_id)
             elif isinstance(view, CaseLine):
                 await desk.post_clock_alert(view, overdue=kind == rhythm.OVERDUE)
+            elif isinstance(view, MonthlyAssurance):
+                await desk.post_report(view)
             elif view is None:
                 pass  # the case was closed before the alert went out: nothing to say
             else:

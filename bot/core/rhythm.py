@@ -133,8 +133,36 @@ def tick(
     if resent is not None:
         claimed.append(resent)
     claimed += response_clock_alerts(session, now=now, profile=profile, desks=desks)
+    report = monthly_report(session, now=now, profile=profile, desks=desks)
+    if report is not None:
+        claimed.append(report)
     daily_retention(session, now=now, profile=profile)
     return claimed
+
+
+ASSURANCE = "assurance"
+
+
+def previous_month(day: date) -> date:
+    return (day.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+def monthly_report(
+    session: Session, *, now: datetime, profile: PolicyProfile, desks: Sequence[DeskTarget]
+) -> int | None:
+    """On the first working day of a month, from the morning check, last month's assurance report
+    goes to every desk: once, whatever restarts or second processes, like the reminders."""
+    local = now.astimezone(LONDON)
+    today, calendar = local.date(), profile.calendar
+    if not calendar.is_working_day(today):
+        return None
+    if any(calendar.is_working_day(today.replace(day=d)) for d in range(1, today.day)):
+        return None  # not the month's first working day
+    starts = _at(today, profile.schedules.checks.morning)
+    if now < starts:
+        return None
+    send = DueSend(ASSURANCE, f"{previous_month(today):%Y-%m}", today, starts)
+    return claim(session, send=send, desks=desks, now=now)
 
 
 RETENTION = "retention"

@@ -8,6 +8,7 @@ has a title and axis labels, since a committee may print it in grey.
 from __future__ import annotations
 
 import io
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from matplotlib.figure import Figure
 from bot.core.assurance import MonthlyAssurance, WeekCount
 from bot.core.models import Route
 
+# pyplot keeps global state: one report's charts at a time (the bot draws them on worker threads).
+_DRAWING = threading.Lock()
 _LABELS = {"on_time": "On time", "late": "Late", "missed": "Missed"}
 
 
@@ -161,4 +164,5 @@ def charts(report: MonthlyAssurance) -> list[Chart]:
             ),
         ),
     ]
-    return [Chart(key, title, alt, make()) for key, title, alt, make in makers]
+    with _DRAWING:
+        return [Chart(key, title, alt, make()) for key, title, alt, make in makers]

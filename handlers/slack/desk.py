@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Any
@@ -10,6 +11,7 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core.assurance import MonthlyAssurance, summary_lines
 from bot.core.dead_letters import DeskNotice
 from bot.core.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.errors import ChatError
@@ -17,6 +19,7 @@ from bot.core.rota import OnCall
 from bot.core.surge_views import SurgeCard
 from bot.core.views import CaseCard
 from bot.ports import PostedCard
+from handlers.report.html import render_html
 from handlers.slack.blocks import case_card_blocks
 from handlers.slack.digest_blocks import (
     clock_alert_blocks,
@@ -146,6 +149,22 @@ class SlackDesk:
         text, blocks = handover_blocks(digest, send_id=send_id, resend=resend, summary=True)
         blocks.insert(1, _notice(f"Handover sent to <@{person}> as a direct message."))
         return await self._post(self._channel, text, blocks)
+
+    async def post_report(self, report: MonthlyAssurance) -> None:
+        """The report as an HTML file shared in the channel (files.uploadV2: an upload URL, the
+        bytes, then the share), introduced by the month's figures in a few lines."""
+        html = await asyncio.to_thread(render_html, report)  # charts take a second of CPU
+        comment = "\n".join([f"*{report.title}*", *summary_lines(report), "The full report is attached."])
+        try:
+            await self._client.files_upload_v2(
+                channel=self._channel,
+                file=html.encode("utf-8"),
+                filename=f"assurance-{report.month:%Y-%m}.html",
+                title=report.title,
+                initial_comment=comment,
+            )
+        except (SlackApiError, aiohttp.ClientError, TimeoutError) as exc:
+            raise _chat_error(exc) from exc
 
     async def _post(
         self, channel: str, text: str, blocks: list[dict[str, Any]], *, marker: tuple[str, int] | None = None

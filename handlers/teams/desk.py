@@ -3,8 +3,12 @@ channel (ChatDesk), and safeguarding notices and private messages (SafeguardingD
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from botbuilder.core import MessageFactory
 
+from bot.core.assurance import MonthlyAssurance
 from bot.core.dead_letters import DeskNotice
 from bot.core.digest_text import handover_text, reminder_text
 from bot.core.digests import CaseLine, HandoverDigest, Reminder
@@ -25,9 +29,12 @@ URGENT = "Out of hours: urgent item for the duty communications manager on call.
 class TeamsDesk:
     name = "teams"
 
-    def __init__(self, *, connector: TeamsConnector, channel: str) -> None:
+    def __init__(
+        self, *, connector: TeamsConnector, channel: str, report_link: Callable[[date], str] | None = None
+    ) -> None:
         self._connector = connector
         self._channel = channel
+        self._report_link = report_link  # a signed link to a month's report, where the bot is public
 
     def lane(self) -> str:
         return f"teams:{self._channel}"
@@ -62,6 +69,10 @@ class TeamsDesk:
             else "Nobody is on call."
         )
         await self._post(digest_cards.notice_card(f"{URGENT} {who}", inner), f"Urgent: {card.headline}")
+
+    async def post_report(self, report: MonthlyAssurance) -> None:
+        link = self._report_link(report.month) if self._report_link is not None else None
+        await self._post(digest_cards.report_card(report, link=link), report.title)
 
     async def post_notice(self, notice: DeskNotice) -> None:
         text, card = digest_cards.desk_notice_card(notice)

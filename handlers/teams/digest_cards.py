@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.core.assurance import MonthlyAssurance, summary_lines
 from bot.core.dead_letters import DeskNotice
 from bot.core.digest_text import TIER_NAMES, handover_counts, handover_footnotes, handover_sections
 from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
@@ -116,3 +117,20 @@ def desk_notice_card(notice: DeskNotice) -> tuple[str, Card]:
 def notice_card(text: str, inner: Card) -> Card:
     """A warning above another card (an urgent escalation, a handover with nobody to take it)."""
     return {**inner, "body": [_text(f"**{text}**", color="Attention"), *inner["body"]]}
+
+
+def report_card(report: MonthlyAssurance, *, link: str | None) -> Card:
+    """Last month's assurance in a few lines, and a button to the full report the bot serves."""
+    body = [_text(escape(report.title), weight="Bolder", size="Medium")]
+    body += [_text(escape(line)) for line in summary_lines(report)]
+    if link is None:
+        body.append(
+            _text(
+                f"The full report with charts: `modbot report --month {report.month:%Y-%m}` "
+                "(set TEAMS_VALID_DOMAIN to have a link here).",
+                isSubtle=True,
+            )
+        )
+        return _card(body)
+    return _card(body, [{"type": "Action.OpenUrl", "title": "Open the full report", "url": link}])
+

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from aiohttp import web
 
@@ -18,6 +18,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.store.db import Database
 from handlers.http import problem
+from handlers.report.links import link_key, signed_url
 from handlers.teams import endpoint
 from handlers.teams.bot import ModbotTeamsBot
 from handlers.teams.connector import TeamsConnector
@@ -57,7 +58,11 @@ def build(
         connector=connector,
     )
     if settings.teams_moderation_channel:
-        teams.desks["teams"] = TeamsDesk(connector=connector, channel=settings.teams_moderation_channel)
+        teams.desks["teams"] = TeamsDesk(
+            connector=connector,
+            channel=settings.teams_moderation_channel,
+            report_link=_report_link(settings, services),
+        )
     if settings.teams_safeguarding_channel:
         guidance = services.profile.safeguarding
         teams.safeguarding_desks["teams"] = TeamsSafeguardingDesk(
@@ -67,6 +72,15 @@ def build(
             outcomes=guidance.outcomes,
         )
     return teams
+
+
+def _report_link(settings: Settings, services: Services) -> Callable[[date], str] | None:
+    """Links to the reports the bot serves (`handlers/report/links.py`), where its host is known."""
+    domain = settings.teams_valid_domain
+    if not domain:
+        return None
+    key = link_key(services.data_key)
+    return lambda month: signed_url(domain, month, key=key, now=services.now())
 
 
 def register(app: web.Application, settings: Settings, teams: Teams | None) -> None:

@@ -51,6 +51,10 @@ class SlackStandIn:
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     acks: list[dict[str, Any]] = field(default_factory=list)
     _envelopes = itertools.count(1)
+    # files.uploadV2: the bytes uploaded per file id, and each completed share.
+    uploads: dict[str, bytes] = field(default_factory=dict)
+    shared_files: list[dict[str, Any]] = field(default_factory=list)
+    _files = itertools.count(1)
 
     def fail_for(
         self, seconds: float, *, status: int, retry_after: int | None = None, cards_only: bool = False
@@ -76,13 +80,20 @@ class SlackStandIn:
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
+        if method.startswith("upload-"):  # the upload URL files.getUploadURLExternal handed out
+            file_id = method.removeprefix("upload-")
+            if file_id not in self.uploads:
+                return web.Response(status=404, text="no such upload")
+            self.uploads[file_id] = await request.read()
+            return web.Response(text="OK - " + str(len(self.uploads[file_id])))
         raw = await request.read()
-        if request.method == "GET":
-            args = dict(request.query)
-        elif request.content_type == "application/json":
-            args = json.loads(raw or b"{}")
-        else:
-            args = dict(parse_qsl(raw.decode()))
+        # Slack reads arguments from the query string as well as the body (slack_sdk sends some
+        # methods' arguments, files.completeUploadExternal's among them, as query parameters).
+        args: dict[str, Any] = dict(request.query)
+        if request.method != "GET" and request.content_type == "application/json":
+            args.update(json.loads(raw or b"{}"))
+        elif request.method != "GET":
+            args.update(parse_qsl(raw.decode()))
             for key in ("blocks", "view"):
                 if isinstance(args.get(key), str):
                     args[key] = json.loads(args[key])
@@ -129,6 +140,20 @@ class SlackStandIn:
             case "apps.connections.open":
                 assert self.server is not None
                 return {"ok": True, "url": str(self.server.make_url("/link")).replace("http", "ws", 1)}
+            case "files.getUploadURLExternal":
+                assert self.server is not None
+                file_id = f"F{next(self._files):08d}"
+                self.uploads[file_id] = b""
+                upload_url = str(self.server.make_url(f"/api/upload-{file_id}"))
+                return {"ok": True, "upload_url": upload_url, "file_id": file_id}
+            case "files.completeUploadExternal":
+                files = args.get("files")
+                files = json.loads(files) if isinstance(files, str) else files or []
+                missing = [f["id"] for f in files if not self.uploads.get(f["id"])]
+                if missing:
+                    return {"ok": False, "error": "file_upload_not_completed"}
+                self.shared_files.append({**args, "files": files})
+                return {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in files]}
             case "usergroups.users.list":
                 return {"ok": True, "users": self.usergroups.get(str(args.get("usergroup")), [])}
             case _:
