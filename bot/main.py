@@ -42,6 +42,7 @@ from handlers.http import (
     with_request_id,
 )
 from handlers.report import links as report_links
+from handlers.slack import home as slack_home
 from handlers.slack import listeners as slack_listeners
 from handlers.slack import safeguarding as slack_safeguarding
 from handlers.slack.desk import SlackDesk
@@ -122,6 +123,7 @@ def build_runtime(
         bolt = AsyncApp(signing_secret=secret, client=listener_client)
         moderators = SlackModerators(client=listener_client, ids=settings.slack_moderators)
         slack_listeners.register(bolt, services, moderators)
+        slack_home.register(bolt, services, moderators)
         desk_client = AsyncWebClient(
             token=token, base_url=settings.slack_api_url, timeout=settings.slack_timeout
         )

@@ -14,6 +14,7 @@ from bot.core.confidential import Sealer
 from bot.core.desks import DeskTarget
 from bot.core.errors import ActionNotAvailable
 from bot.core.models import Actor, Decision, IncomingComment, IngestResult, Platform
+from bot.core.overview import DeskOverview, build_overview
 from bot.core.policy import PolicyEngine
 from bot.core.profile import PolicyProfile
 from bot.core.rota import OnCall
@@ -164,6 +165,11 @@ class Services:
         if claimed:
             self.wake_outbox()
         return claimed
+
+    async def overview(self) -> DeskOverview:
+        """The desk at a glance (Slack's Home tab, the Teams `desk` command), as of now."""
+        now, profile = self.now(), self.profile
+        return await self.db.run(lambda s: build_overview(session=s, now=now, profile=profile))
 
     async def on_call_now(self) -> OnCall | None:
         day = self.now().astimezone(LONDON).date()

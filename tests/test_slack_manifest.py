@@ -32,7 +32,10 @@ def test_http_mode_sends_every_request_to_the_host_given(tmp_path: Path) -> None
     out = tmp_path / "manifest.yml"
     assert main(["slack-manifest", "--domain", "desk.nhs.example", "--out", str(out)]) == 0
     manifest = yaml.safe_load(out.read_text(encoding="utf-8"))
-    assert _urls(manifest) == ["https://desk.nhs.example/slack/events"] * 3  # two commands, interactivity
+    # Two commands, the events (the Home tab) and interactivity.
+    assert _urls(manifest) == ["https://desk.nhs.example/slack/events"] * 4
+    assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
     assert manifest["settings"]["socket_mode_enabled"] is False
     assert "example.org" not in out.read_text(encoding="utf-8")
 
@@ -45,6 +48,7 @@ def test_socket_mode_has_no_request_url_and_says_which_token_to_make(
     manifest = yaml.safe_load(text)
     assert _urls(manifest) == []
     assert manifest["settings"]["socket_mode_enabled"] is True
+    assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["app_home_opened"]
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/report-abuse", "/oncall"]
     assert "SLACK_APP_TOKEN" in text and "connections:write" in text

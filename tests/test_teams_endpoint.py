@@ -355,3 +355,17 @@ async def test_removing_the_app_forgets_where_it_was(teams: TeamsDriver) -> None
     activity.update(type="installationUpdate", action="remove", name=None, value=None)
     assert (await teams.post(activity)).status == 201
     assert teams.desk.query(lambda s: s.get(ChatConversation, key)) is None
+
+
+async def test_desk_command_shows_a_moderator_the_desk_and_no_one_else(teams: TeamsDriver) -> None:
+    assert (await teams.install()).status == 201
+    await teams.desk.post_meta(facebook_delivery(("901097836652708_1", ABUSE)))
+    await teams.desk.wait_for(lambda: teams.card_ref(1), what="card posted in Teams")
+    assert (await teams.say("desk")).status == 201
+    shown = teams.connector.posts()[-1].card_text
+    assert "Open cases: 1" in shown and "Overdue: 0" in shown
+    assert "case 1" in shown  # the open case listed, with its tier section
+    assert "On call tonight: **nobody**" in shown  # no one on call on a new desk
+    assert "items received 1 · Tier 1 flagged 1" in shown
+    await teams.say("desk", aad=STRANGER)
+    assert "Only moderators" in teams.connector.posts()[-1].body["text"]

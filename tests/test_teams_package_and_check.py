@@ -48,7 +48,7 @@ def test_package_has_the_manifest_and_both_icons(tmp_path: Path) -> None:
     [bot] = manifest["bots"]
     assert bot["botId"] == APP_ID and set(bot["scopes"]) == {"team", "personal", "groupChat"}
     titles = [c["title"] for c in bot["commandLists"][0]["commands"]]
-    assert titles == ["report-abuse", "oncall", "help"]
+    assert titles == ["report-abuse", "oncall", "desk", "help"]
     assert manifest["validDomains"] == ["bot.example.org"]
     assert manifest["icons"] == {"color": "color.png", "outline": "outline.png"}
 

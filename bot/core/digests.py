@@ -152,6 +152,16 @@ def _open_by_tier(session: Session, now: datetime) -> dict[int, Listing]:
     return {tier: _listing(session, now, col(Case.tier) == tier) for tier in (1, 2, 3)}
 
 
+def open_by_tier(session: Session, *, now: datetime) -> dict[int, Listing]:
+    """Open cases per tier: exact counts, the first few lines with links to their cards."""
+    return _open_by_tier(session, now)
+
+
+def overdue(session: Session, *, now: datetime) -> Listing:
+    """Open cases past their response due time, soonest due first."""
+    return _listing(session, now, col(Case.due_at) <= now)
+
+
 def _local(moment: datetime) -> datetime:
     return moment.astimezone(LONDON)
 

@@ -37,7 +37,8 @@ def _line(line: CaseLine) -> str:
     return f"• {flag}case {line.case_id}: {escape(line.summary)}{due}{_card_link(line)}"
 
 
-def _section(title: str, listing: Listing) -> list[Block]:
+def section(title: str, listing: Listing) -> list[Block]:
+    """A titled list of case lines with links to their cards, or nothing when it is empty."""
     if not listing.count:
         return []
     lines = [_line(line) for line in listing.lines]
@@ -80,9 +81,9 @@ def reminder_blocks(reminder: Reminder, *, send_id: int) -> tuple[str, list[Bloc
         },
     ]
     for tier, listing in reminder.open_by_tier.items():
-        blocks += _section(f"Open {TIER_NAMES[tier]}", listing)
-    blocks += _section("Past their response time", reminder.overdue)
-    blocks += _section("Response due soon", reminder.due_soon)
+        blocks += section(f"Open {TIER_NAMES[tier]}", listing)
+    blocks += section("Past their response time", reminder.overdue)
+    blocks += section("Response due soon", reminder.due_soon)
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(reminder.guidance)}]})
     blocks.append(_ack_button(AckActionId.CHECKED, "Checked", send_id))
     return reminder_text(reminder)[:3000], blocks
@@ -116,7 +117,7 @@ def handover_blocks(
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": handover_counts(digest)}]})
     if not summary:
         for title, listing in handover_sections(digest):
-            blocks += _section(title, listing)
+            blocks += section(title, listing)
         footnotes = "\n".join(handover_footnotes(digest, escape))
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": footnotes}]})
     blocks.append(_ack_button(AckActionId.HANDOVER, "I have the handover", send_id))

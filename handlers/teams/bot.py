@@ -29,7 +29,7 @@ from bot.core.models import Actor, Decision
 from bot.core.rhythm import acknowledged_what
 from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, reporter_status, status_request
 from bot.services import Services
-from handlers.teams import commands
+from handlers.teams import commands, digest_cards
 from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card, escape
 from handlers.teams.connector import SURFACE
 from handlers.teams.digest_cards import ACK_VERB_PREFIX, HANDOVER_VERB
@@ -188,6 +188,12 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
                 reply = reporter_status(notice, escape)
             elif command.verb is commands.Verb.ONCALL:
                 reply = await self._oncall(activity, command.rest, actor)
+            elif command.verb is commands.Verb.DESK:
+                if actor.id not in self._moderators:
+                    raise NotPermitted("Only moderators can see the desk.")
+                card = digest_cards.overview_card(await self._services.overview())
+                await turn_context.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(card)))
+                return
             else:
                 reply = commands.HELP
         except Exception as exc:

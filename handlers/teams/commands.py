@@ -4,6 +4,7 @@ report-abuse                         open the confidential report form
 report-abuse status SG-2026-0001     where your report stands
 oncall                               who is on call now
 oncall @person 2026-11-23 2026-11-29 (moderators) set the rota
+desk                                 (moderators) the desk at a glance
 help                                 this list
 """
 
@@ -21,13 +22,15 @@ from bot.core.rota import OnCall, SetOnCall, shift_days
 USAGE = "Type **oncall** to see who is on call, or **oncall @person 2026-11-23 2026-11-29** to set the rota."
 HELP = (
     "I understand: **report-abuse** (log abuse you received or a safeguarding concern, confidentially), "
-    "**report-abuse status SG-2026-0001**, **oncall** and **help**. In a channel, @mention me first."
+    "**report-abuse status SG-2026-0001**, **oncall**, **desk** (moderators: the desk at a glance) and "
+    "**help**. In a channel, @mention me first."
 )
 
 
 class Verb(StrEnum):
     REPORT_ABUSE = "report-abuse"
     ONCALL = "oncall"
+    DESK = "desk"
     HELP = "help"
 
 

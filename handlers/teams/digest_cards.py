@@ -12,6 +12,8 @@ from bot.core.assurance import MonthlyAssurance, summary_lines
 from bot.core.dead_letters import DeskNotice
 from bot.core.digest_text import TIER_NAMES, handover_counts, handover_footnotes, handover_sections
 from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
+from bot.core.overview import DeskOverview, month_line
+from bot.core.views import format_when
 from handlers.teams.cards import adaptive_card as _card
 from handlers.teams.cards import escape
 from handlers.teams.cards import text_block as _text
@@ -134,3 +136,34 @@ def report_card(report: MonthlyAssurance, *, link: str | None) -> Card:
         return _card(body)
     return _card(body, [{"type": "Action.OpenUrl", "title": "Open the full report", "url": link}])
 
+
+def overview_card(overview: DeskOverview) -> Card:
+    """The desk at a glance, for the `desk` command: the same view as Slack's Home tab."""
+    now, month, person = overview.at, overview.month, overview.on_call
+    checks = " · ".join(
+        f"{c.slot}: {format_when(c.at, now) + ' by ' + escape(c.by) if c.at else 'never'}"
+        for c in overview.checks
+    )
+    body = [
+        _text(f"{escape(overview.organisation)}: the desk", weight="Bolder", size="Medium"),
+        _text(f"As of {format_when(now, now)} (London).", isSubtle=True, spacing="None"),
+        _text(
+            f"**Open cases: {overview.open_total}** · **Overdue: {overview.overdue.count}**  \n"
+            + (
+                f"On call tonight: {escape(person.name)}"
+                if person
+                else "On call tonight: **nobody** (set it with oncall)"
+            )
+            + f"  \nChecks last done: {checks}"
+        ),
+    ]
+    body += _section("Overdue", overview.overdue)
+    for tier, listing in overview.open_by_tier.items():
+        body += _section(f"Open {TIER_NAMES.get(tier, f'Tier {tier}')}", listing)
+    body.append(
+        _text(
+            f"**{month.month:%B %Y} so far:** {month_line(month)}",
+            spacing="Medium",
+        )
+    )
+    return _card(body)

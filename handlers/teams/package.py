@@ -22,6 +22,7 @@ NHS_BLUE = (0x00, 0x5E, 0xB8)
 COMMANDS = (
     ("report-abuse", "Log online abuse or a safeguarding concern, confidentially"),
     ("oncall", "Who is the duty communications manager on call"),
+    ("desk", "The desk at a glance: open cases, overdue, on call, checks (moderators)"),
     ("help", "What modbot understands"),
 )
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
