@@ -16,11 +16,11 @@ from sqlmodel import col, select
 
 from bot.core import audit, rhythm
 from bot.core import safeguarding as sg
-from bot.core.cases import decide, ingest
+from bot.core.cases import decide, ingest, record_contact_outcome, record_platform_outcome
 from bot.core.clock import LONDON
 from bot.core.confidential import Sealer
 from bot.core.errors import ModbotError
-from bot.core.models import SYSTEM, Actor, Decision, IncomingComment, Platform
+from bot.core.models import SYSTEM, Actor, ContactState, Decision, IncomingComment, Platform
 from bot.core.policy import build_engine
 from bot.core.profile import PolicyProfile
 from bot.store.db import Database
@@ -38,6 +38,7 @@ MODERATORS = tuple(Actor("slack", f"U0MOD{i}", f"moderator.{i}") for i in range(
 LEAD = Actor("slack", "U0LEAD", "safeguarding.lead")
 THEMES = ("waiting times", "parking", "flu clinic hours", "Waiting  times")
 SEAL_KEY = bytes(range(32))
+CONNECTED = frozenset(Platform)  # every platform has an API connection: decisions are carried out
 
 
 def working_days(month: date, profile: PolicyProfile) -> list[date]:
@@ -111,7 +112,7 @@ def _decide_cases(db: Database, rng: random.Random) -> None:
                         decision=d,
                         actor=who,
                         now=at,
-                        connected=frozenset(),
+                        connected=CONNECTED,
                         desks=[],
                         note=n if d is Decision.LEAVE else None,
                     )
@@ -119,6 +120,8 @@ def _decide_cases(db: Database, rng: random.Random) -> None:
                 break
             except ModbotError:
                 continue
+        if choice is not Decision.LEAVE:
+            _carried_out(db, case_id, choice, decided_at, actor, contact=rng.random() < 0.5)
         if rng.random() < 0.03:
             db.call(
                 lambda s, cid=case_id, at=opened: audit.record(
@@ -131,6 +134,37 @@ def _decide_cases(db: Database, rng: random.Random) -> None:
                     detail={"desk": "slack"},
                 )
             )
+
+
+def _carried_out(
+    db: Database, case_id: int, decision: Decision, at: datetime, actor: Actor, *, contact: bool
+) -> None:
+    """The platform carries the removal out (as the outbox would report it); where the policy's
+    next step is to tell the commenter why, the moderator sometimes does."""
+    done = at + timedelta(minutes=1)
+    case = db.call(
+        lambda s: record_platform_outcome(
+            session=s, case_id=case_id, decision=decision, error=None, desks=[], now=done
+        )
+    )
+    if not contact or case.contact_state != ContactState.OFFERED.value:
+        return
+    db.call(
+        lambda s: decide(
+            session=s,
+            case_id=case_id,
+            decision=Decision.CONTACT_COMMENTER,
+            actor=actor,
+            now=done,
+            connected=CONNECTED,
+            desks=[],
+        )
+    )
+    db.call(
+        lambda s: record_contact_outcome(
+            session=s, case_id=case_id, error=None, desks=[], now=done + timedelta(minutes=1)
+        )
+    )
 
 
 def _rhythm(db: Database, profile: PolicyProfile, month: date, rng: random.Random) -> None:

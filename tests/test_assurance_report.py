@@ -59,10 +59,11 @@ def test_figures_match_the_audit_export(db: Database) -> None:
     actions = Counter(r["action"] for r in rows)
 
     decided = {a.removeprefix("decided_"): n for a, n in actions.items() if a.startswith("decided_")}
-    assert dict(report.decisions) == decided
-    assert sum(decided.values()) > 50  # the seed decided most of its cases
+    assert dict(report.decisions) == {**decided, "contact_sent": actions["contact_sent"]}
+    assert sum(decided.values()) >= 0.8 * actions["case_opened"] > 0  # the seed decides most cases
+    assert actions["contact_sent"] > 0  # and told some commenters why their comment went
     assert report.deciders == len({r["actor"] for r in rows if r["action"].startswith("decided_")})
-    assert sum(report.decisions_by_person) == sum(decided.values())
+    assert sum(report.decisions_by_person) == sum(decided.values())  # contact_sent is not a decision row
 
     assert report.escalations == actions["escalated_out_of_hours"]
     assert report.escalations_nobody_on_call == sum(

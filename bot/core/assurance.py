@@ -36,7 +36,9 @@ METHODS: dict[str, str] = {
     "flagged": "Items the classifier put in Tier 1 or 2, and items given each special route (counted "
     "from their cases: the organisation's own posts take no route), as a share of all items "
     "received in the month.",
-    "decisions": "Audit rows 'decided_*' in the month: one per moderator decision on a case. "
+    "decisions": "Audit rows 'decided_*' in the month: one per moderator decision on a case; "
+    "'contact sent' counts the audit rows 'contact_sent' (the commenter told why their comment was "
+    "removed). "
     "People are counted, not named.",
     "response": "For each case first decided in the month: the working-day hours from arrival to "
     "the decision (weekends, bank holidays and closures do not count; the 48-hour target runs on "
@@ -212,6 +214,7 @@ def build_monthly_assurance(
     response, agreement = _responses(session, decided, calendar)
     overdue_count, overdue_cases = _overdue(session, start=start, end=min(end, now))
     escalations = [e for e in events if e.action == "escalated_out_of_hours"]
+    contacted = sum(e.action == "contact_sent" for e in events)
     checks_by_week, checks = _checks(session, month)
     return MonthlyAssurance(
         organisation=organisation,
@@ -226,7 +229,8 @@ def build_monthly_assurance(
         routes=tuple(sorted(routes.items(), key=lambda kv: (-kv[1], kv[0]))),
         decisions=tuple(
             sorted(Counter(e.action.removeprefix("decided_") for e in decided).items(), key=lambda kv: -kv[1])
-        ),
+        )
+        + ((("contact_sent", contacted),) if contacted else ()),
         deciders=len(people),
         decisions_by_person=tuple(sorted(people.values(), reverse=True)),
         response=response,
@@ -266,7 +270,7 @@ def _events(session: Session, start: datetime, end: datetime) -> list[_Event]:
             col(AuditEvent.at) >= start,
             col(AuditEvent.at) < end,
             col(AuditEvent.action).startswith("decided_", autoescape=True)
-            | (col(AuditEvent.action) == "escalated_out_of_hours"),
+            | col(AuditEvent.action).in_(("escalated_out_of_hours", "contact_sent")),
         )
         .order_by(col(AuditEvent.id))
     ).all()
