@@ -69,6 +69,19 @@ def test_figures_match_the_audit_export(db: Database) -> None:
     assert report.escalations_nobody_on_call == sum(
         r["action"] == "escalated_out_of_hours" and r["outcome"] == "nobody_on_call" for r in rows
     )
+    # Each escalation to the first decision on its case after it, read from the export.
+    escalated = [(r["case_id"], r["at"]) for r in rows if r["action"] == "escalated_out_of_hours"]
+    acted = []
+    for case_id, at in escalated:
+        after = [
+            datetime.fromisoformat(r["at"])
+            for r in rows
+            if r["case_id"] == case_id and r["action"].startswith("decided_") and r["at"] >= at
+        ]
+        if after:
+            acted.append((min(after) - datetime.fromisoformat(at)).total_seconds() / 60)
+    assert sorted(report.escalation_act_minutes) == pytest.approx(sorted(acted))
+    assert escalated and acted
     checks = dict(report.checks)
     assert checks["on_time"] + checks["late"] == sum(
         n for a, n in actions.items() if a.startswith("check_done_")

@@ -45,6 +45,8 @@ METHODS: dict[str, str] = {
     "working days). Within target: decided by the case's due time. Overdue: cases due in the month "
     "and not decided by their due time.",
     "escalations": "Audit rows 'escalated_out_of_hours' in the month (urgent items sent to the "
+    "person on call); 'acted on' is the time from each escalation to the first decision on its case "
+    "in the month, by whoever made it; "
     "person on call); 'handover acknowledged' is the time from the end-of-day handover to the "
     "on-call manager's acknowledgement.",
     "checks": "The three working-day checks reminded in the month: on time if acknowledged within "
@@ -120,12 +122,17 @@ class MonthlyAssurance:
     overdue_cases: tuple[Overdue, ...]
     escalations: int
     escalations_nobody_on_call: int
+    escalation_act_minutes: tuple[float, ...]  # escalation to the first decision on its case
     handover_ack_minutes: tuple[float, ...]
     checks_by_week: tuple[WeekCount, ...]
     checks: tuple[tuple[str, int], ...]  # on_time, late, missed
     safeguarding: Safeguarding
     themes: tuple[tuple[str, int], ...]
     agreement: tuple[Agreement, ...]
+
+    @property
+    def escalation_median_minutes(self) -> float | None:
+        return median(self.escalation_act_minutes) if self.escalation_act_minutes else None
 
     @property
     def handover_median_minutes(self) -> float | None:
@@ -238,6 +245,7 @@ def build_monthly_assurance(
         overdue_cases=overdue_cases,
         escalations=len(escalations),
         escalations_nobody_on_call=sum(e.outcome == "nobody_on_call" for e in escalations),
+        escalation_act_minutes=_acted_on(escalations, decided),
         handover_ack_minutes=_handover_acks(session, start, end),
         checks_by_week=checks_by_week,
         checks=checks,
@@ -245,6 +253,21 @@ def build_monthly_assurance(
         themes=_themes(session, start, end),
         agreement=agreement,
     )
+
+
+def _acted_on(escalations: Sequence[_Event], decided: Sequence[_Event]) -> tuple[float, ...]:
+    """Minutes from each escalation to the first decision on its case that followed it."""
+    firsts: dict[int, list[datetime]] = {}
+    for event in decided:
+        if event.case_id is not None:
+            firsts.setdefault(event.case_id, []).append(_aware(event.at))
+    minutes = []
+    for escalation in escalations:
+        at = _aware(escalation.at)
+        after = [d for d in firsts.get(escalation.case_id or -1, ()) if d >= at]
+        if after:
+            minutes.append((min(after) - at).total_seconds() / 60)
+    return tuple(minutes)
 
 
 class _Event(NamedTuple):
