@@ -103,3 +103,12 @@ def test_nothing_reads_a_private_module_of_the_standard_library() -> None:
                 ):
                     offenders.append(f"{path.relative_to(ROOT)} reads {name}")
     assert offenders == []
+
+
+def test_serving_does_not_load_the_plotting_library() -> None:
+    """matplotlib costs every process about 30 MB; only a report being drawn may load it."""
+    import subprocess
+
+    code = "import sys, bot.main, bot.cli; print('matplotlib' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "False"

@@ -20,7 +20,6 @@ from aiohttp import web
 from bot.core.assurance import build_monthly_assurance
 from bot.services import Services
 from handlers.http import problem
-from handlers.report.html import render_html
 
 LINK_LIFETIME = timedelta(days=45)
 PATH = "/reports/assurance/{month}"
@@ -72,6 +71,8 @@ def register(app: web.Application, services: Services) -> None:
                 now=now(),
             )
         )
+        from handlers.report.html import render_html  # matplotlib: only when a report is asked for
+
         html = await asyncio.to_thread(render_html, report)
         return web.Response(
             text=html,

@@ -19,7 +19,6 @@ from bot.core.rota import OnCall
 from bot.core.surge_views import SurgeCard
 from bot.core.views import CaseCard
 from bot.ports import PostedCard
-from handlers.report.html import render_html
 from handlers.slack.blocks import case_card_blocks
 from handlers.slack.digest_blocks import (
     clock_alert_blocks,
@@ -153,6 +152,9 @@ class SlackDesk:
     async def post_report(self, report: MonthlyAssurance) -> None:
         """The report as an HTML file shared in the channel (files.uploadV2: an upload URL, the
         bytes, then the share), introduced by the month's figures in a few lines."""
+        # Imported here: matplotlib costs every process about 30 MB, and only this monthly send uses it.
+        from handlers.report.html import render_html
+
         html = await asyncio.to_thread(render_html, report)  # charts take a second of CPU
         comment = "\n".join([f"*{report.title}*", *summary_lines(report), "The full report is attached."])
         try:
