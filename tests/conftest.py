@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +13,8 @@ from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 
 from bot.store.db import Database, make_engine, migrate
+from tests.standins.graph_api import GraphStandIn
+from tests.standins.slack_api import SlackStandIn
 
 # Property tests: the same examples on every run by default, so CI is repeatable; set
 # HYPOTHESIS_PROFILE=explore to draw new ones (many more, at random) when hunting for failures.
@@ -71,3 +73,12 @@ def sample(*parts: str) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"{path.relative_to(SAMPLES.parent)} is missing from the test fixtures")
     return path
+
+
+@pytest.fixture
+async def standins() -> AsyncIterator[tuple[SlackStandIn, GraphStandIn]]:
+    """Fresh Slack and Graph stand-ins, started, closed after the test."""
+    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
+    yield slack, graph
+    await slack.close()
+    await graph.close()

@@ -20,6 +20,7 @@ from slack_sdk.signature import SignatureVerifier
 from sqlmodel import Session
 
 from bot.core.card_action import CardAction
+from bot.core.clock import LONDON
 from bot.core.models import Decision
 from bot.main import Runtime, build_runtime
 from bot.services import utc_now
@@ -260,6 +261,21 @@ def put_on_call(desk: Desk, *, name: str, slack_user_id: str, starts_on: Any, en
             now=desk.runtime.services.now(),
         )
     )
+
+
+def london(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
+    """A moment in London time."""
+    return datetime(y, mo, d, h, mi, tzinfo=LONDON)
+
+
+@dataclass
+class Clock:
+    """The desk's clock in a test: set `moment` to move time."""
+
+    moment: datetime
+
+    def __call__(self) -> datetime:
+        return self.moment
 
 
 async def start_desk(

@@ -5,7 +5,6 @@ the report the bot serves."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -14,7 +13,6 @@ from sqlmodel import select
 from bench.assurance_seed import seed_month
 from bot.core import rhythm
 from bot.core.assurance import build_monthly_assurance
-from bot.core.clock import LONDON
 from bot.core.desks import DeskTarget
 from bot.core.profile import load_profile
 from bot.core.tasks import TaskKind
@@ -23,24 +21,12 @@ from bot.store.tables import OutboxTask, ScheduledSend
 from handlers.report.links import link_key, signed_path
 from handlers.teams.digest_cards import report_card
 from tests.conftest import DbTarget
-from tests.harness import CHANNEL, Desk, make_settings, start_desk, stop_desk
+from tests.harness import CHANNEL, Clock, Desk, london, make_settings, start_desk, stop_desk
 from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
 
 PROFILE = load_profile()
 DESKS = [DeskTarget("slack", "slack:C0MODDESK")]
-
-
-def london(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
-    return datetime(y, mo, d, h, mi, tzinfo=LONDON)
-
-
-class Clock:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def __call__(self) -> datetime:
-        return self.moment
 
 
 @pytest.mark.parametrize(
@@ -69,14 +55,6 @@ def test_sent_from_the_morning_check_of_the_first_working_day(
     assert again is None  # once, however many ticks or processes
     send = db.call(lambda s: s.get(ScheduledSend, claimed))
     assert (send.kind, send.slot) == (rhythm.ASSURANCE, slot)
-
-
-@pytest.fixture
-async def standins() -> AsyncIterator[tuple[SlackStandIn, GraphStandIn]]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    yield slack, graph
-    await slack.close()
-    await graph.close()
 
 
 async def _desk(db: DbTarget, standins: tuple[SlackStandIn, GraphStandIn], clock: Clock) -> Desk:

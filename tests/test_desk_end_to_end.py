@@ -29,14 +29,6 @@ ABUSE = "You are a useless idiot and everyone at that clinic is scum"
 
 
 @pytest.fixture
-async def standins() -> AsyncIterator[tuple[SlackStandIn, GraphStandIn]]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    yield slack, graph
-    await slack.close()
-    await graph.close()
-
-
-@pytest.fixture
 async def desk(db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]) -> AsyncIterator[Desk]:
     slack, graph = standins
     running = await start_desk(make_settings(db_target, slack, graph), slack, graph, schema=db_target.schema)

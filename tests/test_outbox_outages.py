@@ -11,7 +11,6 @@ import asyncio
 import io
 from argparse import Namespace
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -46,14 +45,6 @@ def _delivery(first: int, count: int) -> dict[str, Any]:
         for n in range(first, first + count)
     ]
     return {"object": "page", "entry": [{"id": PAGE, "changes": changes}]}
-
-
-@pytest.fixture
-async def standins() -> AsyncIterator[tuple[SlackStandIn, GraphStandIn]]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    yield slack, graph
-    await slack.close()
-    await graph.close()
 
 
 async def _desk(db_target: DbTarget, slack: SlackStandIn, graph: GraphStandIn, **settings: Any) -> Desk:

@@ -6,36 +6,31 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
 from sqlmodel import select
 
 from bot.core import rhythm
-from bot.core.clock import LONDON
 from bot.core.models import Decision
 from bot.core.profile import load_profile
 from bot.store.tables import AuditEvent, ScheduledSend
 from tests.conftest import DbTarget
-from tests.harness import CHANNEL, Desk, facebook_delivery, make_settings, put_on_call, start_desk, stop_desk
+from tests.harness import (
+    CHANNEL,
+    Clock,
+    Desk,
+    facebook_delivery,
+    london,
+    make_settings,
+    put_on_call,
+    start_desk,
+    stop_desk,
+)
 from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
 
 PROFILE = load_profile()
-
-
-def london(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
-    return datetime(y, mo, d, h, mi, tzinfo=LONDON)
-
-
-@dataclass
-class Clock:
-    moment: datetime
-
-    def __call__(self) -> datetime:
-        return self.moment
 
 
 @pytest.mark.parametrize(
@@ -53,14 +48,6 @@ class Clock:
 )
 def test_due_sends(moment: datetime, expected: list[tuple[str, str]]) -> None:
     assert [(s.kind, s.slot) for s in rhythm.due_sends(now=moment, profile=PROFILE)] == expected
-
-
-@pytest.fixture
-async def standins() -> AsyncIterator[tuple[SlackStandIn, GraphStandIn]]:
-    slack, graph = await SlackStandIn().start(), await GraphStandIn().start()
-    yield slack, graph
-    await slack.close()
-    await graph.close()
 
 
 async def _desk(
