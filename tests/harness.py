@@ -130,18 +130,32 @@ class Desk:
         headers = {"Content-Type": "application/json", "X-Modbot-Signature-256": sign_hub(secret, body)}
         return await self.http.post(f"{self.base}/ingest", data=body, headers=headers)
 
+    async def _post_to_slack_events(
+        self, body: str, content_type: str, *, secret: str = SLACK_SECRET, timestamp: int | None = None
+    ) -> aiohttp.ClientResponse:
+        """The raw body to /slack/events, signed as Slack signs it."""
+        ts = str(timestamp if timestamp is not None else int(time.time()))
+        headers = {
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=ts, body=body),
+        }
+        return await self.http.post(f"{self.base}/slack/events", data=body.encode(), headers=headers)
+
     async def post_slack(
         self, payload: dict[str, Any], *, timestamp: int | None = None, secret: str = SLACK_SECRET
     ) -> aiohttp.ClientResponse:
+        """An interaction payload (form field `payload`), signed."""
         body = "payload=" + quote(json.dumps(payload))
-        ts = str(timestamp if timestamp is not None else int(time.time()))
-        signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Slack-Request-Timestamp": ts,
-            "X-Slack-Signature": signature,
-        }
-        return await self.http.post(f"{self.base}/slack/events", data=body.encode(), headers=headers)
+        return await self._post_to_slack_events(
+            body, "application/x-www-form-urlencoded", secret=secret, timestamp=timestamp
+        )
+
+    async def post_event(
+        self, document: dict[str, Any], *, secret: str = SLACK_SECRET
+    ) -> aiohttp.ClientResponse:
+        """An Events API delivery (JSON), signed."""
+        return await self._post_to_slack_events(json.dumps(document), "application/json", secret=secret)
 
     async def post_command(
         self, command: str, text: str, *, user: str = "U0MOD1", name: str = "sam"
@@ -158,14 +172,7 @@ class Desk:
             channel_id=CHANNEL,
             response_url=f"{self.slack.url}response_url.hook",
         )
-        body = urlencode(fields)
-        ts = str(int(time.time()))
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Slack-Request-Timestamp": ts,
-            "X-Slack-Signature": SignatureVerifier(SLACK_SECRET).generate_signature(timestamp=ts, body=body),
-        }
-        return await self.http.post(f"{self.base}/slack/events", data=body.encode(), headers=headers)
+        return await self._post_to_slack_events(urlencode(fields), "application/x-www-form-urlencoded")
 
     def click_payload(
         self, *, case_id: int, decision: Decision, user: str = "U0MOD1", name: str = "sam.moderator"

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from datetime import date, datetime
 from typing import Any
-
-import aiohttp
-from slack_sdk.signature import SignatureVerifier
 
 from bot.core.clock import LONDON
 from bot.core.models import Decision
@@ -18,7 +14,7 @@ from bot.core.overview import build_overview
 from bot.core.profile import load_profile
 from bot.store.tables import Case
 from tests.conftest import DbTarget, sample
-from tests.harness import SLACK_SECRET, Desk, facebook_delivery, put_on_call, running_desk
+from tests.harness import Desk, facebook_delivery, put_on_call, running_desk
 
 PROFILE = load_profile()
 
@@ -27,19 +23,6 @@ def home_opened(user: str) -> dict[str, Any]:
     document = json.loads(sample("slack", "app_home_opened.json").read_text())
     document["event"]["user"] = user
     return document
-
-
-async def post_event(
-    desk: Desk, document: dict[str, Any], *, secret: str = SLACK_SECRET
-) -> aiohttp.ClientResponse:
-    body = json.dumps(document)
-    ts = str(int(time.time()))
-    headers = {
-        "Content-Type": "application/json",
-        "X-Slack-Request-Timestamp": ts,
-        "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=ts, body=body),
-    }
-    return await desk.http.post(f"{desk.base}/slack/events", data=body.encode(), headers=headers)
 
 
 def _published(desk: Desk) -> list[dict[str, Any]]:
@@ -55,7 +38,7 @@ async def test_moderator_sees_the_desk(db_target: DbTarget) -> None:
         today = datetime.now(LONDON).date()
         put_on_call(desk, name="Priya Shah", slack_user_id="U0ONCALL", starts_on=today, ends_on=today)
 
-        response = await post_event(desk, home_opened("U0MOD1"))
+        response = await desk.post_event(home_opened("U0MOD1"))
         assert response.status == 200
         (published,) = await desk.wait_for(lambda: _published(desk), what="Home tab published")
         assert published["user_id"] == "U0MOD1"
@@ -71,7 +54,7 @@ async def test_moderator_sees_the_desk(db_target: DbTarget) -> None:
         # Decided: the next opening shows it gone, because the tab is rebuilt each time.
         await desk.click(case_id=1, decision=Decision.HIDE)
         await desk.wait_for(lambda: _status(desk) == "hidden", what="hidden on the platform")
-        await post_event(desk, home_opened("U0MOD1"))
+        await desk.post_event(home_opened("U0MOD1"))
         second = await desk.wait_for(lambda: _published(desk)[1:], what="Home tab published again")
         assert "Open cases: 0" in json.dumps(second[0]["view"]["blocks"], ensure_ascii=False)
 
@@ -84,7 +67,7 @@ async def test_anyone_else_sees_how_to_report_abuse_and_nothing_of_the_desk(db_t
     async with running_desk(db_target) as desk:
         await desk.post_meta(facebook_delivery(("home_3", "You are a useless idiot")))
         await desk.wait_for(lambda: desk.card_ref(1), what="card posted")
-        response = await post_event(desk, home_opened("U0STAFF9"))
+        response = await desk.post_event(home_opened("U0STAFF9"))
         assert response.status == 200
         (published,) = await desk.wait_for(lambda: _published(desk), what="Home tab published")
         text = json.dumps(published["view"]["blocks"])
@@ -94,11 +77,11 @@ async def test_anyone_else_sees_how_to_report_abuse_and_nothing_of_the_desk(db_t
 
 async def test_a_forged_or_messages_tab_event_publishes_nothing(db_target: DbTarget) -> None:
     async with running_desk(db_target) as desk:
-        forged = await post_event(desk, home_opened("U0MOD1"), secret="not-the-secret")
+        forged = await desk.post_event(home_opened("U0MOD1"), secret="not-the-secret")
         assert forged.status == 401
         messages_tab = home_opened("U0MOD1")
         messages_tab["event"]["tab"] = "messages"
-        assert (await post_event(desk, messages_tab)).status == 200
+        assert (await desk.post_event(messages_tab)).status == 200
         await asyncio.sleep(0.5)  # Bolt runs event listeners after its answer: give one time to act
         assert _published(desk) == []
 
