@@ -93,7 +93,10 @@ def configure(level: str, fmt: Literal["text", "json"] = "text") -> None:
 
 
 def hold_back_body_loggers() -> None:
-    """Keep the libraries that print message bodies at INFO (or WARNING) at most verbose."""
+    """Keep the libraries that print message bodies at INFO (or WARNING) at most verbose.
+
+    Each is set from the root's level, not its own: configuring again (a second command in one
+    process, a test) must lower them back to the floor, not keep a level an earlier call left."""
+    root = logging.getLogger().getEffectiveLevel()
     for name, floor in _BODY_LOGGERS.items():
-        library = logging.getLogger(name)
-        library.setLevel(max(floor, library.getEffectiveLevel()))
+        logging.getLogger(name).setLevel(max(floor, root))
