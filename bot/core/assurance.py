@@ -46,9 +46,8 @@ METHODS: dict[str, str] = {
     "and not decided by their due time.",
     "escalations": "Audit rows 'escalated_out_of_hours' in the month (urgent items sent to the "
     "person on call); 'acted on' is the time from each escalation to the first decision on its case "
-    "in the month, by whoever made it; "
-    "person on call); 'handover acknowledged' is the time from the end-of-day handover to the "
-    "on-call manager's acknowledgement.",
+    "in the month, by whoever made it; 'handover acknowledged' is the time from the end-of-day "
+    "handover to the on-call manager's acknowledgement.",
     "checks": "The three working-day checks reminded in the month: on time if acknowledged within "
     "an hour of the reminder, late if acknowledged later, missed if never (MSE Appendix C).",
     "safeguarding": "Reports opened in the month, by category and by status or outcome, with the "
