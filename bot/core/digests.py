@@ -148,13 +148,9 @@ def _listing(session: Session, now: datetime, *conditions: Any) -> Listing:
     return Listing(count=_count(session, *conditions), lines=_lines(session, query, now))
 
 
-def _open_by_tier(session: Session, now: datetime) -> dict[int, Listing]:
-    return {tier: _listing(session, now, col(Case.tier) == tier) for tier in (1, 2, 3)}
-
-
 def open_by_tier(session: Session, *, now: datetime) -> dict[int, Listing]:
     """Open cases per tier: exact counts, the first few lines with links to their cards."""
-    return _open_by_tier(session, now)
+    return {tier: _listing(session, now, col(Case.tier) == tier) for tier in (1, 2, 3)}
 
 
 def overdue(session: Session, *, now: datetime) -> Listing:
@@ -230,9 +226,9 @@ def build_reminder(*, session: Session, slot: str, now: datetime, profile: Polic
         at=now,
         window_start=since,
         window_text=f"since {_local(since):%H:%M %a %d %b}",
-        open_by_tier=_open_by_tier(session, now),
+        open_by_tier=open_by_tier(session, now=now),
         due_soon=_listing(session, now, col(Case.due_at) > now, col(Case.due_at) <= near),
-        overdue=_listing(session, now, col(Case.due_at) <= now),
+        overdue=overdue(session, now=now),
         new_comments=new_comments,
         new_cases=new_cases,
         busiest_posts=busiest,
@@ -282,7 +278,7 @@ def build_handover_digest(*, session: Session, now: datetime, profile: PolicyPro
         title=f"End-of-day handover · {_local(now):%a %d %b}",
         at=now,
         on_call=person,
-        open_by_tier=_open_by_tier(session, now),
+        open_by_tier=open_by_tier(session, now=now),
         urgent=_listing(session, now, col(Case.urgent).is_(True)),
         pending_contact=Listing(
             count=_count_contact(session),
@@ -298,7 +294,7 @@ def build_handover_digest(*, session: Session, now: datetime, profile: PolicyPro
         due_by_next_working_day=_listing(
             session, now, col(Case.due_at) > now, col(Case.due_at) <= end_of_next
         ),
-        overdue=_listing(session, now, col(Case.due_at) <= now),
+        overdue=overdue(session, now=now),
         themes=tuple((str(theme), int(n)) for theme, n in themes),
         tier3_today=tier3_today,
         warning="" if person else "Nobody is on call tonight. Set the rota with /oncall.",
