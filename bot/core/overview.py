@@ -7,6 +7,7 @@ rebuilt every time someone opens it; the full month is `assurance.py`'s report.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,6 +19,7 @@ from bot.core.clock import LONDON
 from bot.core.digests import SLOTS, Listing, open_by_tier, overdue
 from bot.core.profile import PolicyProfile
 from bot.core.rota import OnCall, on_call
+from bot.core.views import format_when
 from bot.store.tables import AuditEvent, Comment, SafeguardingReport, ScheduledSend
 
 
@@ -43,6 +45,13 @@ def month_line(month: MonthSoFar) -> str:
     return (
         f"items received {month.received:,} · Tier 1 flagged {month.tier1:,} · Tier 2 flagged "
         f"{month.tier2:,} · decisions {month.decisions:,} · safeguarding reports {month.safeguarding:,}"
+    )
+
+
+def checks_line(checks: Sequence[CheckDone], now: datetime, escape: Callable[[str], str]) -> str:
+    """When each check was last done and by whom, in one line (`escape` is the chat's own)."""
+    return " · ".join(
+        f"{c.slot}: {format_when(c.at, now) + ' by ' + escape(c.by) if c.at else 'never'}" for c in checks
     )
 
 

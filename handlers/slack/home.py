@@ -14,7 +14,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.digest_text import TIER_NAMES
-from bot.core.overview import DeskOverview, month_line
+from bot.core.overview import DeskOverview, checks_line, month_line
 from bot.core.views import format_when
 from bot.services import Services
 from handlers.slack.blocks import escape
@@ -44,10 +44,7 @@ def desk_home(overview: DeskOverview) -> dict[str, Any]:
         if person
         else "*On call tonight:* :warning: nobody. Set the rota with `/oncall`."
     )
-    checks = " · ".join(
-        f"{c.slot}: {format_when(c.at, now) + ' by ' + escape(c.by) if c.at else 'never'}"
-        for c in overview.checks
-    )
+    checks = checks_line(overview.checks, now, escape)
     blocks: list[Block] = [
         {
             "type": "header",

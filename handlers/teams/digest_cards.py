@@ -12,7 +12,7 @@ from bot.core.assurance import MonthlyAssurance, summary_lines
 from bot.core.dead_letters import DeskNotice
 from bot.core.digest_text import TIER_NAMES, handover_counts, handover_footnotes, handover_sections
 from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
-from bot.core.overview import DeskOverview, month_line
+from bot.core.overview import DeskOverview, checks_line, month_line
 from bot.core.views import format_when
 from handlers.teams.cards import adaptive_card as _card
 from handlers.teams.cards import escape
@@ -140,10 +140,7 @@ def report_card(report: MonthlyAssurance, *, link: str | None) -> Card:
 def overview_card(overview: DeskOverview) -> Card:
     """The desk at a glance, for the `desk` command: the same view as Slack's Home tab."""
     now, month, person = overview.at, overview.month, overview.on_call
-    checks = " · ".join(
-        f"{c.slot}: {format_when(c.at, now) + ' by ' + escape(c.by) if c.at else 'never'}"
-        for c in overview.checks
-    )
+    checks = checks_line(overview.checks, now, escape)
     body = [
         _text(f"{escape(overview.organisation)}: the desk", weight="Bolder", size="Medium"),
         _text(f"As of {format_when(now, now)} (London).", isSubtle=True, spacing="None"),
