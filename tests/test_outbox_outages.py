@@ -176,6 +176,10 @@ async def test_a_card_that_runs_out_of_time_is_told_listed_and_retried_by_hand(
             return [m for m in slack.posted(CHANNEL) if "could not be posted" in (m["text"] or "")]
 
         await desk.wait_for(lambda: len(notices()) == 2, what="the notices")
+        # Slack has the notices a moment before their tasks are marked done; check counts after that.
+        await desk.wait_for(
+            lambda: not _tasks(desk, "pending") and not _tasks(desk, "running"), what="the notices done"
+        )
         dead = {t.id: t for t in _tasks(desk, "dead")}
         for notice in notices():
             assert any(f"card for case {c} could not be posted to slack" in notice["text"] for c in cases)
