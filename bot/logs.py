@@ -2,7 +2,7 @@
 line is about (request, case, report, outbox task), and no library allowed to print bodies.
 
 At DEBUG, slack_sdk and slack_bolt log every request and response body (card text, comment
-text, names), the Bot Framework SDK and MSAL their payloads, and SQLAlchemy's engine the rows it
+text, names), the Agents SDK and MSAL their payloads, and SQLAlchemy's engine the rows it
 reads. Personal data never belongs in the log, so those loggers stay at INFO (the engine's at
 WARNING) whatever MODBOT_LOG_LEVEL says; modbot's own DEBUG lines still appear.
 """
@@ -20,8 +20,10 @@ from pythonjsonlogger.json import JsonFormatter
 _BODY_LOGGERS = {
     "slack_sdk": logging.INFO,
     "slack_bolt": logging.INFO,
-    "botbuilder": logging.INFO,
-    "botframework": logging.INFO,
+    "microsoft_agents": logging.INFO,
+    # The Agents SDK logs an activity that fails validation with the values it holds (what someone
+    # wrote); /api/messages answers it 400 naming the field instead.
+    "microsoft_agents.activity": logging.CRITICAL,
     "msal": logging.INFO,
     "urllib3": logging.INFO,
     "aiohttp.client": logging.INFO,

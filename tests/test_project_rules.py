@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN_IN_CORE = (
     "slack_bolt",
     "slack_sdk",
-    "botbuilder",
+    "microsoft_agents",
     "aiohttp",
     "apscheduler",
     "handlers",
@@ -41,17 +41,24 @@ def test_core_store_and_outbox_import_no_chat_or_http_code() -> None:
     assert offenders == []
 
 
-def test_only_the_teams_edge_imports_botbuilder() -> None:
+def test_only_the_teams_edge_imports_the_agents_sdk() -> None:
     offenders = [
         str(path.relative_to(ROOT))
         for folder in ("bot", "handlers", "schedules")
         for path in (ROOT / folder).rglob("*.py")
         if "handlers/teams" not in path.as_posix()
-        and any(
-            name.split(".")[0] in {"botbuilder", "botframework", "msrest", "msal"} for name in _imports(path)
-        )
+        and any(name.split(".")[0] in {"microsoft_agents", "msal"} for name in _imports(path))
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize("archived", ["botbuilder-core", "botframework-connector", "msrest"])
+def test_the_archived_bot_framework_sdk_is_not_installed(archived: str) -> None:
+    """Teams runs on the Microsoft 365 Agents SDK; nothing may pull the archived SDK back in."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    with pytest.raises(PackageNotFoundError):
+        distribution(archived)
 
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:

@@ -1,4 +1,4 @@
-"""The Bot Framework token on every Teams activity, checked for real: the SDK's own validation
+"""The Bot Framework token on every Teams activity, checked for real: handlers/teams/tokens.py
 reads signing keys from a stand-in of login.botframework.com (TEAMS_OPENID_METADATA_URL), and
 tokens are signed and forged with real RSA keys. A refused activity changes nothing."""
 
@@ -161,8 +161,8 @@ async def test_signing_keys_unreachable_is_a_503_to_retry_and_the_retry_lands(ri
 
 
 async def test_a_hung_key_service_holds_only_its_own_request(db_target: DbTarget) -> None:
-    """The SDK fetches keys with a blocking call and no timeout; the check runs off the event loop
-    with a limit, so the rest of the server keeps answering and the Teams request gets a 503."""
+    """The keys are read with a cancellable request under TEAMS_AUTH_TIMEOUT, so the rest of the
+    server keeps answering while it waits and the Teams request gets a 503."""
     identity = BotIdentityStandIn()
     identity.delay = 3.0
     async with running(db_target, identity, TEAMS_AUTH_TIMEOUT=1.0) as rig:

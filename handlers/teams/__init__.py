@@ -1,2 +1,2 @@
-"""Microsoft Teams edge. Only this folder may import the Bot Framework SDK (a test enforces it),
-so it can be replaced by the Microsoft 365 Agents SDK or the Teams SDK without touching the core."""
+"""Microsoft Teams edge, on the Microsoft 365 Agents SDK. Only this folder may import the SDK (a
+test enforces it), so it can change without touching the core."""

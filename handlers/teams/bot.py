@@ -10,16 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from botbuilder.core import CardFactory, InvokeResponse, MessageFactory, TurnContext
-from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import Activity, ActivityTypes
-from botbuilder.schema.teams import (
-    TaskModuleContinueResponse,
-    TaskModuleMessageResponse,
-    TaskModuleRequest,
-    TaskModuleResponse,
-    TaskModuleTaskInfo,
-)
+from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
+from microsoft_agents.hosting.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
 
 from bot.core import conversations
 from bot.core.card_action import CardAction
@@ -31,7 +23,7 @@ from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, reporter_status, sta
 from bot.services import Services
 from handlers.teams import commands, digest_cards
 from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card, escape
-from handlers.teams.connector import SURFACE
+from handlers.teams.connector import SURFACE, serialize
 from handlers.teams.digest_cards import ACK_VERB_PREFIX, HANDOVER_VERB
 from handlers.teams.safeguarding_cards import (
     OPEN_DETAILS,
@@ -87,24 +79,30 @@ def _note_of(card: Any) -> str:
     return ""
 
 
-def _dialog(title: str, card: dict[str, Any]) -> TaskModuleResponse:
-    return TaskModuleResponse(
-        task=TaskModuleContinueResponse(
-            value=TaskModuleTaskInfo(
-                title=title, card=CardFactory.adaptive_card(card), height="large", width="medium"
-            )
-        )
-    )
+def _object(value: Any) -> dict[str, Any]:
+    """A JSON object from an activity's value, or an empty one where it is something else."""
+    return value if isinstance(value, dict) else {}
 
 
-def _dialog_message(text: str) -> TaskModuleResponse:
-    return TaskModuleResponse(task=TaskModuleMessageResponse(value=text))
+def _dialog(title: str, card: dict[str, Any]) -> Answer:
+    """A dialog (task module) showing a card, as the documented `task/fetch` answer."""
+    info = {
+        "title": title,
+        "height": "large",
+        "width": "medium",
+        "card": {"contentType": CARD, "content": card},
+    }
+    return {"task": {"type": "continue", "value": info}}
+
+
+def _dialog_message(text: str) -> Answer:
+    return {"task": {"type": "message", "value": text}}
 
 
 def references_in(activity: Activity) -> tuple[list[tuple[str, str, dict[str, Any]]], bool]:
     """The (key, tenant, reference) pairs an activity tells us about, and whether it says the
     app was removed from there."""
-    reference = TurnContext.get_conversation_reference(activity).serialize()
+    reference = serialize(activity.get_conversation_reference())
     reference.pop("activityId", None)
     conversation = reference.get("conversation") or {}
     data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
@@ -131,13 +129,14 @@ def references_in(activity: Activity) -> tuple[list[tuple[str, str, dict[str, An
     return found, removed
 
 
-class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
+class ModbotTeamsBot(ActivityHandler):
     def __init__(self, *, services: Services, moderators: frozenset[str], leads: frozenset[str]) -> None:
         self._services = services
         self._moderators = moderators
         self._leads = leads
 
-    async def on_turn(self, turn_context: TurnContext) -> None:
+    # The adapter passes its TurnContext; the SDK types the parameter as the protocol it meets.
+    async def on_turn(self, turn_context: TurnContext) -> None:  # type: ignore[override]
         activity = turn_context.activity
         if activity.type in (
             ActivityTypes.conversation_update,
@@ -166,7 +165,7 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
 
     # --- typed commands and old clients' Action.Submit -------------------------------------
 
-    async def on_message_activity(self, turn_context: TurnContext) -> None:
+    async def on_message_activity(self, turn_context: TurnContext) -> None:  # type: ignore[override]
         activity = turn_context.activity
         if isinstance(activity.value, dict) and not (activity.text or "").strip():
             await self._on_submit(turn_context, activity.value)
@@ -202,11 +201,12 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
 
     async def _oncall(self, activity: Activity, rest: str, actor: Actor) -> str:
         mentions = [
-            e.additional_properties.get("mentioned") or {}
+            e.model_dump(mode="json", by_alias=True, exclude_none=True).get("mentioned") or {}
             for e in activity.entities or []
             if e.type == "mention"
         ]
-        people = [m for m in mentions if m.get("id") != activity.recipient.id]
+        bot_id = activity.recipient.id if activity.recipient else None
+        people = [m for m in mentions if m.get("id") != bot_id]
         today = self._services.now().astimezone(LONDON).date()
         request = commands.parse_oncall(rest, mentions=people, today=today)
         if request is not None:
@@ -234,12 +234,17 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
 
     # --- Universal Actions (Action.Execute) -------------------------------------------------
 
-    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:  # type: ignore[override]
         activity = turn_context.activity
+        value: dict[str, Any] = activity.value if isinstance(activity.value, dict) else {}
+        if activity.name in ("task/fetch", "task/submit"):  # dialogs: the report form, a lead's view
+            asked = _object(value.get("data"))
+            if activity.name == "task/fetch":
+                return InvokeResponse(status=200, body=await self._task_fetch(turn_context, asked))
+            return InvokeResponse(status=200, body=await self._task_submit(turn_context, asked))
         if activity.name != "adaptiveCard/action":
             return await super().on_invoke_activity(turn_context)
-        value: dict[str, Any] = activity.value if isinstance(activity.value, dict) else {}
-        action: dict[str, Any] = value["action"] if isinstance(value.get("action"), dict) else {}
+        action = _object(value.get("action"))
         if action.get("type") != "Action.Execute":
             return InvokeResponse(
                 status=400,
@@ -249,8 +254,7 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
                     "value": {"code": "BadRequest", "message": "Expected an Action.Execute with a verb"},
                 },
             )
-        data: dict[str, Any] = action["data"] if isinstance(action.get("data"), dict) else {}
-        answer = await self._act(turn_context, str(action.get("verb") or ""), data)
+        answer = await self._act(turn_context, str(action.get("verb") or ""), _object(action.get("data")))
         return InvokeResponse(status=200, body=answer)
 
     async def _act(self, turn_context: TurnContext, verb: str, data: dict[str, Any]) -> Answer:
@@ -352,10 +356,7 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
 
     # --- dialogs (task modules): the report form and a lead's view --------------------------
 
-    async def on_teams_task_module_fetch(
-        self, turn_context: TurnContext, task_module_request: TaskModuleRequest
-    ) -> TaskModuleResponse:
-        data = task_module_request.data if isinstance(task_module_request.data, dict) else {}
+    async def _task_fetch(self, turn_context: TurnContext, data: dict[str, Any]) -> Answer:
         guidance = self._services.profile.safeguarding
         if data.get("modbot") == OPEN_DETAILS:
             actor = actor_of(turn_context.activity)
@@ -370,10 +371,7 @@ class ModbotTeamsBot(TeamsActivityHandler):  # type: ignore[misc]
             return _dialog(details.notice.reference, details_card(details))
         return _dialog("Safeguarding report", report_form(immediate_danger=guidance.immediate_danger))
 
-    async def on_teams_task_module_submit(
-        self, turn_context: TurnContext, task_module_request: TaskModuleRequest
-    ) -> TaskModuleResponse:
-        data = task_module_request.data if isinstance(task_module_request.data, dict) else {}
+    async def _task_submit(self, turn_context: TurnContext, data: dict[str, Any]) -> Answer:
         guidance = self._services.profile.safeguarding
         form, errors = parse_report(data)
         if form is not None:

@@ -1,4 +1,5 @@
-"""Proactive sends to Teams: where the bot may speak (saved references) and how (CloudAdapter).
+"""Proactive sends to Teams: where the bot may speak (saved references) and how (the Agents
+SDK's CloudAdapter).
 
 Teams only lets a bot post where its app is installed; the installation tells the bot where,
 and `bot.core.conversations` keeps that. A channel is reached through its own reference or,
@@ -15,15 +16,14 @@ from datetime import datetime
 from typing import Any
 
 import aiohttp
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import (
+from microsoft_agents.activity import (
     Activity,
     ChannelAccount,
     ConversationParameters,
     ConversationReference,
 )
-from msrest.exceptions import ClientRequestError, HttpOperationError
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import CardFactory, MessageFactory, TurnContext
 
 from bot.core import conversations
 from bot.core.errors import ChatError
@@ -35,6 +35,14 @@ SURFACE = "teams"
 _TRANSIENT = {412, 429, 500, 502, 503, 504}
 # Retry a post to a place the app has not been installed yet, slowly: installing it fixes it.
 MISSING_RETRY_SECONDS = 300.0
+# Who the bot's outbound token is for: the Bot Framework's API.
+AUDIENCE = "https://api.botframework.com"
+
+
+def serialize(reference: ConversationReference) -> dict[str, Any]:
+    """A reference as stored: the Bot Framework's JSON names, as the channel sent them."""
+    found: dict[str, Any] = reference.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return found
 
 
 def card_activity(card: dict[str, Any], text: str = "") -> Activity:
@@ -46,17 +54,16 @@ def card_activity(card: dict[str, Any], text: str = "") -> Activity:
 
 
 def to_chat_error(exc: Exception) -> ChatError:
-    if isinstance(exc, HttpOperationError) and exc.response is not None:
-        status = int(exc.response.status_code)
-        retry = exc.response.headers.get("Retry-After") if exc.response.headers else None
+    if isinstance(exc, aiohttp.ClientResponseError):  # the SDK's connector raises these
+        retry = exc.headers.get("Retry-After") if exc.headers else None
         return ChatError(
-            f"Teams said HTTP {status}",
-            transient=status in _TRANSIENT,
+            f"Teams said HTTP {exc.status}",
+            transient=exc.status in _TRANSIENT,
             retry_after=float(retry) if retry and retry.isdigit() else None,
         )
     if isinstance(exc, ChatError):
         return exc
-    if isinstance(exc, ClientRequestError | aiohttp.ClientError | TimeoutError | OSError):
+    if isinstance(exc, aiohttp.ClientError | TimeoutError | OSError):
         return ChatError(f"Teams could not be reached ({type(exc).__name__})", transient=True)
     return ChatError(f"Teams refused the message ({type(exc).__name__})", transient=False)
 
@@ -111,23 +118,24 @@ class TeamsConnector:
         tenant = (team.get("conversation") or {}).get("tenantId") or ""
         parameters = ConversationParameters(
             is_group=False,
-            bot=ChannelAccount(id=(team.get("bot") or {}).get("id", "")),
+            agent=ChannelAccount(id=(team.get("bot") or {}).get("id", "")),
             members=[ChannelAccount(id=user_id)],
-            tenant_id=tenant,
+            tenant_id=tenant or None,
             channel_data={"tenant": {"id": tenant}},
         )
         created: dict[str, Any] = {}
 
         async def keep(turn: TurnContext) -> None:
-            created.update(TurnContext.get_conversation_reference(turn.activity).serialize())
+            created.update(serialize(turn.activity.get_conversation_reference()))
 
         try:
             await self._adapter.create_conversation(
                 self._app_id,
-                keep,
+                "msteams",
+                str(team.get("serviceUrl", "")),
+                AUDIENCE,
                 parameters,
-                channel_id="msteams",
-                service_url=str(team.get("serviceUrl", "")),
+                keep,
             )
         except Exception as exc:
             raise to_chat_error(exc) from exc
@@ -173,9 +181,8 @@ class TeamsConnector:
                 failures.append(exc)
 
         try:
-            await self._adapter.continue_conversation(
-                ConversationReference().deserialize(reference), guarded, bot_app_id=self._app_id
-            )
+            continuation = ConversationReference.model_validate(reference).get_continuation_activity()
+            await self._adapter.continue_conversation(self._app_id, continuation, guarded)
         except Exception as exc:
             raise to_chat_error(exc) from exc
         if failures:

@@ -1,152 +1,207 @@
-"""The bot's own token for calling Teams (Entra ID client credentials), kept and fetched off the loop.
+"""The bot's own token for calling Teams (Entra ID client credentials), and the SDK's connector
+clients that carry it.
 
-The Bot Framework SDK (4.17.x) builds new credentials, and so a new MSAL application with an empty
-token cache, for every connector it makes: each card posted asked Entra for a new token. And it
-asks from `signed_session`, a blocking call inside the event loop, through an MSAL application
-with no timeout: a slow Entra would stall Slack and every webhook with it, and a hung one for ever.
+The Agents SDK's `MsalAuth` (in microsoft-agents-authentication-msal) builds its MSAL application
+without a timeout, so a hung Entra would hold a send for ever, and logs Entra's whole answer,
+which can echo the request. `EntraTokens` asks MSAL itself, with:
+- one MSAL application per bot, so MSAL's cache serves a token until it nears expiry: one token
+  request an hour, not one per card;
+- the blocking MSAL call on a worker thread, one at a time, under `TEAMS_AUTH_TIMEOUT`;
+- a token Entra will not give turned into a `ChatError` that says why, without Entra's words.
 
-This factory wraps the SDK's own (which still decides what kind of credentials an app type needs)
-and changes three things:
-- one credentials object per (app, scope, login endpoint), so MSAL's cache serves a token until
-  it nears expiry: one token request an hour, not one per card;
-- before the SDK signs a request, the token is fetched on a worker thread, so the SDK's own call
-  is a cache hit and the loop never waits on Entra;
-- password credentials get their MSAL application with a timeout; a token Entra will not give is
-  a `ChatError` that says why, and the outbox retries the card from the database.
+`ConnectorFactory` is the SDK's seam for outbound clients. It asks for the token only when a
+request is sent (an aiohttp client middleware), not when a turn starts: an install or a click
+needs no token, so Entra being down never refuses an activity from Teams.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from typing import Any
 
-from botbuilder.integration.aiohttp import ConfigurationServiceClientCredentialFactory
-from botframework.connector.auth import (
-    AppCredentials,
-    MicrosoftAppCredentials,
-    ServiceClientCredentialsFactory,
+import aiohttp
+from azure.core.credentials_async import AsyncTokenCredential
+from microsoft_agents.hosting.core import (
+    AccessTokenProviderBase,
+    AgentAuthConfiguration,
+    ClaimsIdentity,
+    TurnContext,
 )
-from msal import ConfidentialClientApplication
+from microsoft_agents.hosting.core.connector import ConnectorClientBase, UserTokenClientBase
+from microsoft_agents.hosting.core.connector.client import UserTokenClient
+from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
+from msal import ConfidentialClientApplication, ManagedIdentityClient, UserAssignedManagedIdentity
 
 from bot.core.errors import ChatError
 
 log = logging.getLogger(__name__)
+# What the Bot Connector accepts: a token for the Bot Framework's API.
+BOT_FRAMEWORK_RESOURCE = "https://api.botframework.com"
+BOT_FRAMEWORK_SCOPE = f"{BOT_FRAMEWORK_RESOURCE}/.default"
+# A multi-tenant bot's tokens come from the Bot Framework's own tenant.
+MULTI_TENANT_AUTHORITY = "https://login.microsoftonline.com/botframework.com"
+# The SDK's user-token service, which modbot does not use (no sign-in cards); named, never called.
+TOKEN_SERVICE = "https://api.botframework.com"
+# How long a request to the Bot Connector may take before the outbox tries it again.
+CONNECTOR_TIMEOUT_SECONDS = 30.0
+_ONLY_CLIENT_CREDENTIALS = "modbot uses its own client credentials only"
 # A token Entra refuses (a wrong or expired secret) is retried slowly: fixing it takes a person.
 REFUSED_RETRY_SECONDS = 300.0
 # The OAuth error codes that mean the app's own settings are wrong, not that Entra is unwell.
 _SETTINGS_WRONG = frozenset(
     {"invalid_client", "unauthorized_client", "invalid_request", "invalid_scope", "invalid_grant"}
 )
-_Key = tuple[str, str, str, bool]  # app id, scope, login endpoint, validate authority
 
 
-class KeptCredentialFactory(ServiceClientCredentialsFactory):  # type: ignore[misc]
-    """The SDK's credentials for an `_AuthConfig`, each made once, with tokens fetched off the loop."""
+class EntraTokens(AccessTokenProviderBase):
+    """The bot's token from Entra ID, kept in MSAL's cache (an SDK token provider)."""
 
-    def __init__(self, configuration: Any, *, timeout: float) -> None:
-        self._inner = ConfigurationServiceClientCredentialFactory(configuration)
+    def __init__(self, *, app_id: str, password: str, tenant_id: str, app_type: str, timeout: float) -> None:
+        self._app_id, self._password, self._tenant, self._type = app_id, password, tenant_id, app_type
         self._timeout = timeout
-        self._kept: dict[_Key, AppCredentials] = {}
-        self._fetch: dict[_Key, Callable[..., str]] = {}  # the SDK's own token call, per credentials
-        self._failed: dict[_Key, ChatError] = {}  # why the last fetch gave no token
-        self._locks: dict[_Key, asyncio.Lock] = {}  # one fetch at a time: sends in parallel ask once
+        self._msal: ConfidentialClientApplication | ManagedIdentityClient | None = None
+        self._lock = asyncio.Lock()  # one request to Entra at a time: sends in parallel ask once
 
-    async def is_valid_app_id(self, app_id: str) -> bool:
-        return bool(await self._inner.is_valid_app_id(app_id))
+    @property
+    def configuration(self) -> AgentAuthConfiguration:
+        return AgentAuthConfiguration(client_id=self._app_id, tenant_id=self._tenant)
 
-    async def is_authentication_disabled(self) -> bool:
-        return bool(await self._inner.is_authentication_disabled())
+    def get_token_credential(self) -> AsyncTokenCredential:
+        raise NotImplementedError(_ONLY_CLIENT_CREDENTIALS)
 
-    async def create_credentials(
-        self, app_id: str, oauth_scope: str, login_endpoint: str, validate_authority: bool
-    ) -> AppCredentials:
-        """The kept credentials, with a token in MSAL's cache if Entra gives one. Entra's refusal
-        is not raised here (an install or a click needs no token); the send that needs it raises."""
-        key = (app_id, oauth_scope or "", login_endpoint or "", validate_authority)
-        credentials = self._kept.get(key)
-        if credentials is None:
-            credentials = await self._inner.create_credentials(
-                app_id, oauth_scope, login_endpoint, validate_authority
-            )
-            if getattr(credentials, "microsoft_app_id", None):  # empty: local testing, no token
-                self._guard(key, credentials)
-            self._kept[key] = credentials
-        if key in self._fetch:
-            async with self._locks.setdefault(key, asyncio.Lock()):
-                await self._fetch_token(key)
-        return credentials
+    # The SDK's user sign-in and agentic identities: modbot acts as itself alone.
+    async def acquire_token_on_behalf_of(self, scopes: list[str], user_assertion: str) -> str:
+        raise NotImplementedError(_ONLY_CLIENT_CREDENTIALS)
 
-    def _with_timeout(self, credentials: AppCredentials) -> None:
-        """Build the MSAL application the SDK would, with a timeout (the SDK sets none). MSAL
-        reads the authority's metadata from Entra as it is built, so this runs off the loop too."""
-        if type(credentials) is MicrosoftAppCredentials and getattr(credentials, "app", None) is None:
-            credentials.app = ConfidentialClientApplication(
-                client_id=credentials.microsoft_app_id,
-                client_credential=credentials.microsoft_app_password,
-                authority=credentials.oauth_endpoint,
-                timeout=self._timeout,
-            )
+    async def get_agentic_application_token(self, *args: Any, **kwargs: Any) -> str | None:
+        raise NotImplementedError(_ONLY_CLIENT_CREDENTIALS)
 
-    def _guard(self, key: _Key, credentials: AppCredentials) -> None:
-        """The SDK signs each request with `get_access_token()`, in the event loop: after a failed
-        fetch it raises that failure at once instead of asking Entra again from the loop."""
-        sdk_token = credentials.get_access_token
+    async def get_agentic_instance_token(self, *args: Any, **kwargs: Any) -> tuple[str, str]:
+        raise NotImplementedError(_ONLY_CLIENT_CREDENTIALS)
 
-        def fetch(force_refresh: bool = False) -> str:
-            self._with_timeout(credentials)
-            token: str = sdk_token(force_refresh)
-            return token
+    async def get_agentic_user_token(self, *args: Any, **kwargs: Any) -> str | None:
+        raise NotImplementedError(_ONLY_CLIENT_CREDENTIALS)
 
-        self._fetch[key] = fetch
+    async def get_access_token(
+        self,
+        resource_url: str = BOT_FRAMEWORK_RESOURCE,
+        scopes: list[str] | None = None,
+        force_refresh: bool = False,
+    ) -> str:
+        async with self._lock:
+            try:
+                result = await asyncio.wait_for(asyncio.to_thread(self._acquire), self._timeout)
+            except TimeoutError as exc:
+                log.warning("Entra ID did not answer for a Teams token within %.0f s", self._timeout)
+                raise _unreachable(exc) from exc
+            except OSError as exc:  # requests' connection errors are OSErrors
+                log.warning("Entra ID could not be reached for a Teams token (%s)", type(exc).__name__)
+                raise _unreachable(exc) from exc
+            except Exception as exc:  # MSAL raises its own errors for an HTTP error answer (a 503)
+                log.warning("Entra ID gave the bot no token for Teams (%s)", type(exc).__name__)
+                raise ChatError(
+                    f"Microsoft Entra ID gave the bot no token for Teams ({type(exc).__name__}): Entra "
+                    "may be having trouble; the message waits and is retried.",
+                    transient=True,
+                ) from exc
+        token = result.get("access_token")
+        if token:
+            return str(token)
+        code = _error_code(result.get("error"))
+        wrong = code in _SETTINGS_WRONG
+        log.error("Entra ID gave the bot no token for Teams (%s)", code)
+        advice = (
+            "check TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID"
+            if wrong
+            else "Entra may be having trouble"
+        )
+        raise ChatError(
+            f"Microsoft Entra ID gave the bot no token for Teams ({code}): {advice}; "
+            "the message waits and is retried.",
+            transient=True,
+            retry_after=REFUSED_RETRY_SECONDS if wrong else None,
+        )
 
-        def token(force_refresh: bool = False) -> str:
-            if (failed := self._failed.get(key)) is not None:
-                raise ChatError(str(failed), transient=True, retry_after=failed.retry_after)
-            return self._fetch[key](force_refresh)
-
-        credentials.get_access_token = token
-
-    async def _fetch_token(self, key: _Key) -> None:
-        try:
-            await asyncio.wait_for(asyncio.to_thread(self._fetch[key]), self._timeout)
-        except PermissionError as exc:  # the SDK's word for an error answer from Entra
-            code = _error_code(str(exc))
-            wrong = code in _SETTINGS_WRONG
-            log.error("Entra ID gave the bot no token for Teams (%s)", code)
-            advice = (
-                "check TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID"
-                if wrong
-                else "Entra may be having trouble"
-            )
-            self._failed[key] = ChatError(
-                f"Microsoft Entra ID gave the bot no token for Teams ({code}): {advice}; "
-                "the message waits and is retried.",
-                transient=True,
-                retry_after=REFUSED_RETRY_SECONDS if wrong else None,
-            )
-        except (TimeoutError, OSError) as exc:
-            log.warning("Entra ID could not be reached for a Teams token (%s)", type(exc).__name__)
-            self._failed[key] = ChatError(
-                f"Microsoft Entra ID could not be reached for a Teams token ({type(exc).__name__}); "
-                "the message waits and is retried.",
-                transient=True,
-            )
-        except Exception as exc:  # MSAL raises its own errors for an HTTP error answer (a 503)
-            log.warning("Entra ID gave the bot no token for Teams (%s)", type(exc).__name__)
-            self._failed[key] = ChatError(
-                f"Microsoft Entra ID gave the bot no token for Teams ({type(exc).__name__}): Entra may "
-                "be having trouble; the message waits and is retried.",
-                transient=True,
-            )
+    def _acquire(self) -> dict[str, Any]:
+        """On a worker thread: MSAL builds its application by reading the authority's metadata,
+        then answers from its cache or asks Entra."""
+        if self._msal is None:
+            if self._type == "UserAssignedMSI":
+                self._msal = ManagedIdentityClient(
+                    UserAssignedManagedIdentity(client_id=self._app_id),
+                    http_client=_requests_session(),
+                )
+            else:
+                tenant = self._tenant if self._type == "SingleTenant" else ""
+                self._msal = ConfidentialClientApplication(
+                    client_id=self._app_id,
+                    client_credential=self._password,
+                    authority=f"https://login.microsoftonline.com/{tenant}"
+                    if tenant
+                    else MULTI_TENANT_AUTHORITY,
+                    timeout=self._timeout,
+                )
+        if isinstance(self._msal, ManagedIdentityClient):
+            found: dict[str, Any] = self._msal.acquire_token_for_client(resource=BOT_FRAMEWORK_RESOURCE)
         else:
-            self._failed.pop(key, None)
+            found = self._msal.acquire_token_for_client(scopes=[BOT_FRAMEWORK_SCOPE])
+        return found
 
 
-def _error_code(message: str) -> str:
-    """The OAuth error code in the SDK's message ("…with error: invalid_client, …"), nothing else:
-    the description may quote the request."""
-    _, found, rest = message.partition("with error: ")
-    code = rest.split(",", 1)[0].strip() if found else ""
-    return code if code.replace("_", "").isalnum() else "refused"
+def _requests_session() -> Any:
+    import requests  # MSAL's own HTTP client; imported where managed identity needs it
+
+    return requests.Session()
+
+
+def _unreachable(exc: BaseException) -> ChatError:
+    return ChatError(
+        f"Microsoft Entra ID could not be reached for a Teams token ({type(exc).__name__}); "
+        "the message waits and is retried.",
+        transient=True,
+    )
+
+
+def _error_code(code: Any) -> str:
+    """The OAuth error code alone: Entra's description may quote the request."""
+    text = str(code or "")
+    return text if text and text.replace("_", "").isalnum() else "refused"
+
+
+class ConnectorFactory:
+    """The SDK's `ChannelServiceClientFactoryBase`: Bot Connector clients for a service URL, each
+    with a time limit and the bot's token added as each request is sent."""
+
+    def __init__(self, tokens: EntraTokens | None, *, timeout: float = CONNECTOR_TIMEOUT_SECONDS) -> None:
+        self._tokens, self._timeout = tokens, timeout
+
+    async def create_connector_client(
+        self,
+        context: TurnContext | None,
+        claims_identity: ClaimsIdentity,
+        service_url: str,
+        audience: str,
+        scopes: list[str] | None = None,
+        use_anonymous: bool = False,
+    ) -> ConnectorClientBase:
+        endpoint = service_url if service_url.endswith("/") else service_url + "/"
+        session = aiohttp.ClientSession(
+            base_url=endpoint,
+            timeout=aiohttp.ClientTimeout(total=self._timeout),
+            middlewares=(self._bearer,) if self._tokens is not None else (),
+        )
+        return TeamsConnectorClient(endpoint, token="", session=session)
+
+    async def create_user_token_client(
+        self, context: TurnContext, claims_identity: ClaimsIdentity, use_anonymous: bool = False
+    ) -> UserTokenClientBase:
+        """The SDK makes one per turn; modbot has no sign-in, so it never sends a request."""
+        return UserTokenClient(TOKEN_SERVICE, token="", app_id=claims_identity.get_app_id() or "modbot")
+
+    async def _bearer(
+        self, request: aiohttp.ClientRequest, handler: aiohttp.ClientHandlerType
+    ) -> aiohttp.ClientResponse:
+        assert self._tokens is not None
+        request.headers["Authorization"] = f"Bearer {await self._tokens.get_access_token()}"
+        return await handler(request)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from botbuilder.core import MessageFactory
+from microsoft_agents.hosting.core import MessageFactory
 
 from bot.core.assurance import MonthlyAssurance
 from bot.core.dead_letters import DeskNotice

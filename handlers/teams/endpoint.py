@@ -1,14 +1,11 @@
-"""POST /api/messages: the Bot Framework endpoint, on the same aiohttp application as Slack.
+"""POST /api/messages: Teams' activities, on the same aiohttp application as Slack.
 
-`CloudAdapter.process()` in botbuilder 4.17.x answers every invoke that has a body with HTTP 500
-(it serializes an already-serialized body), so this route calls `process_activity` itself and
-writes the invoke response as it is. Authentication is the adapter's: with an app id every
-request must carry a valid Bot Framework token; without one (local testing only) none is needed.
-A request the SDK cannot authenticate is answered 401 whatever it raised (it raises bare
-`Exception`s and `IndexError` for some forgeries), or 503 when the signing keys could not be read.
-The SDK reads those keys with blocking `requests.get` and no timeout, from inside the check; the
-check therefore runs on a worker thread with a time limit, so a slow key service delays only the
-Teams request it holds (503 after `TEAMS_AUTH_TIMEOUT`), never Slack or the rest of the server.
+Built on the Microsoft 365 Agents SDK's `CloudAdapter`, called at `process_activity` rather than
+`process` so that this route decides the answers a sender sees: a malformed activity is a 400
+with the reason (the SDK's `process` lets a pydantic error become a 500), and the token check
+(`tokens.py`) runs apart from the turn, so only a failed check is a 401 and a key service that
+cannot be read is a 503 to retry. With an app id every request must carry a valid Bot Framework
+token; without one (local testing only) none is needed.
 """
 
 from __future__ import annotations
@@ -17,47 +14,36 @@ import asyncio
 import logging
 from typing import Any
 
-import requests
 from aiohttp import web
-from azure.core.exceptions import DeserializationError
-from botbuilder.core import TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import Activity, ActivityTypes
-from botframework.connector.auth import AuthenticateRequestResult, ChannelValidation
+from microsoft_agents.activity import Activity, ActivityTypes
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.core.errors import explain
 from bot.settings import Settings
 from handlers.http import BadRequest, parse_json, problem, read_body
 from handlers.teams.bot import ModbotTeamsBot
-from handlers.teams.credentials import KeptCredentialFactory
+from handlers.teams.credentials import ConnectorFactory, EntraTokens
+from handlers.teams.tokens import BotFrameworkTokens, KeysUnavailable, TokenRefused
 
 log = logging.getLogger(__name__)
 
 
-class _AuthConfig:
-    """The attribute names ConfigurationBotFrameworkAuthentication reads."""
-
-    def __init__(self, settings: Settings) -> None:
-        app_id = settings.teams_app_id or ""
-        self.APP_ID = app_id
-        self.APP_PASSWORD = (
-            settings.teams_app_password.get_secret_value() if settings.teams_app_password else ""
-        )
-        # An empty app id with the multi-tenant type is the SDK's "authentication disabled" mode.
-        self.APP_TYPE = settings.teams_app_type if app_id else "MultiTenant"
-        self.APP_TENANTID = settings.teams_app_tenant_id or ""
-
-
 def build_adapter(settings: Settings) -> CloudAdapter:
-    # The SDK's own setting for where the channel's signing keys are read (a class attribute it
-    # consults on every request); the public-cloud address unless a stand-in is configured.
-    ChannelValidation.open_id_metadata_endpoint = settings.teams_openid_metadata_url
-    config = _AuthConfig(settings)
-    credentials = KeptCredentialFactory(config, timeout=settings.teams_auth_timeout)
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config, credentials_factory=credentials))
+    tokens = None
+    if settings.teams_app_id:
+        tokens = EntraTokens(
+            app_id=settings.teams_app_id,
+            password=settings.teams_app_password.get_secret_value() if settings.teams_app_password else "",
+            tenant_id=settings.teams_app_tenant_id or "",
+            app_type=settings.teams_app_type,
+            timeout=settings.teams_auth_timeout,
+        )
+    adapter = CloudAdapter(channel_service_client_factory=ConnectorFactory(tokens))
 
     async def on_error(turn_context: TurnContext, error: Exception) -> None:
+        log.error("a Teams turn failed (%s)", type(error).__name__, exc_info=error)
         text = explain(error, surface="Teams")
         if turn_context.activity.type == ActivityTypes.message:
             try:
@@ -69,13 +55,15 @@ def build_adapter(settings: Settings) -> CloudAdapter:
     return adapter
 
 
-async def _authenticate(
-    adapter: CloudAdapter, activity: Activity, header: str, timeout: float
-) -> AuthenticateRequestResult:
-    """The SDK's token check, on a worker thread with its own event loop (see the docstring)."""
-    check = adapter.bot_framework_authentication.authenticate_request(activity, header)
-    result: AuthenticateRequestResult = await asyncio.wait_for(asyncio.to_thread(asyncio.run, check), timeout)
-    return result
+def build_tokens(settings: Settings) -> BotFrameworkTokens | None:
+    """The inbound check, or None where no app id is set (local testing only)."""
+    if not settings.teams_app_id:
+        return None
+    return BotFrameworkTokens(
+        app_id=settings.teams_app_id,
+        metadata_url=settings.teams_openid_metadata_url,
+        timeout=settings.teams_auth_timeout,
+    )
 
 
 def _unavailable(reason: str) -> web.Response:
@@ -123,21 +111,44 @@ def read_activity(body: bytes) -> Activity:
         raise BadRequest(f"The body is not JSON that can be read ({exc})") from exc
     if not isinstance(document, dict):
         raise BadRequest("Not a Bot Framework activity: the body must be a JSON object")
+    document = _without_nulls(document)
     try:
         ActivityEnvelope.model_validate(document)
-        return Activity().deserialize(document)
+        return Activity.model_validate(document)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "activity"
         why = f"it has no {where}" if first["type"] == "missing" else f"{where}: {first['msg']}"
         raise BadRequest(f"Not a Bot Framework activity: {why}") from exc
-    except (DeserializationError, ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
+    except Exception as exc:  # the SDK's own checks raise bare Exceptions too; reading is pure
         kind = type(exc).__name__
         raise BadRequest(f"Not a Bot Framework activity: it could not be read ({kind})") from exc
 
 
+def _without_nulls(document: dict[str, Any]) -> dict[str, Any]:
+    """The activity without its null fields: the Bot Framework treats null as absent, where the
+    SDK's models refuse a null in a field typed as a string."""
+    return {key: value for key, value in document.items() if value is not None}
+
+
+async def _identify(
+    tokens: BotFrameworkTokens | None, activity: Activity, header: str, timeout: float
+) -> ClaimsIdentity:
+    if tokens is None:
+        return ClaimsIdentity()  # anonymous: the SDK sends replies without a token
+    check = tokens.check(
+        header, channel_id=str(activity.channel_id or ""), service_url=activity.service_url or ""
+    )
+    return await asyncio.wait_for(check, timeout)
+
+
 def route(
-    adapter: CloudAdapter, bot: ModbotTeamsBot, *, auth_timeout: float = 10.0, limit: int = 2 * 1024 * 1024
+    adapter: CloudAdapter,
+    bot: ModbotTeamsBot,
+    tokens: BotFrameworkTokens | None,
+    *,
+    auth_timeout: float = 10.0,
+    limit: int = 2 * 1024 * 1024,
 ) -> web.RouteDef:
     async def messages(request: web.Request) -> web.StreamResponse:
         if "application/json" not in request.headers.get("Content-Type", ""):
@@ -147,22 +158,20 @@ def route(
         except BadRequest as exc:
             return problem(400, str(exc))
         try:
-            # Authenticated apart from the turn, so only a failed check is answered 401.
-            auth = await _authenticate(
-                adapter, activity, request.headers.get("Authorization", ""), auth_timeout
+            identity = await _identify(
+                tokens, activity, request.headers.get("Authorization", ""), auth_timeout
             )
-        except (requests.RequestException, TimeoutError) as exc:
+        except (KeysUnavailable, TimeoutError) as exc:
             log.error(
                 "Teams request not checked: the signing keys could not be read (%s)", type(exc).__name__
             )
             return _unavailable("The Bot Framework signing keys could not be read; try again shortly")
-        except Exception as exc:  # the SDK raises PermissionError, jwt errors, IndexError, Exception
-            log.warning("Teams request refused: %s", type(exc).__name__)
+        except TokenRefused as exc:
+            log.warning("Teams request refused: %s", exc)
             return problem(401, "Unauthorized: a valid Bot Framework token is required")
-        invoke = await adapter.process_activity(auth, activity, bot.on_turn)
+        invoke = await adapter.process_activity(identity, activity, bot.on_turn)
         if invoke is None:
             return web.Response(status=201)
-        # The workaround: the body is already a JSON-ready dict (see the module docstring).
-        return web.json_response(data=invoke.body, status=int(invoke.status))
+        return web.json_response(data=invoke.body, status=int(invoke.status or 501))
 
     return web.post("/api/messages", messages)

@@ -1,7 +1,7 @@
 """Teams, put together from the settings: adapter, bot, connector, desks and the route.
 
-The composition root calls only `build` and `register`, so replacing the Bot Framework SDK by
-the Microsoft 365 Agents SDK or the Teams SDK touches nothing outside this folder.
+The composition root calls only `build` and `register`, so the SDK under this folder (the
+Microsoft 365 Agents SDK) can change without touching anything outside it.
 """
 
 from __future__ import annotations
@@ -53,7 +53,11 @@ def build(
     connector = TeamsConnector(adapter=adapter, app_id=settings.teams_app_id or "", db=db, now=now)
     teams = Teams(
         route=endpoint.route(
-            adapter, bot, auth_timeout=settings.teams_auth_timeout, limit=settings.max_body_bytes
+            adapter,
+            bot,
+            endpoint.build_tokens(settings),
+            auth_timeout=settings.teams_auth_timeout,
+            limit=settings.max_body_bytes,
         ),
         connector=connector,
     )

@@ -6,8 +6,8 @@ Publishes what a bot fetches to check the JWT on every activity Teams sends it:
 and signs tokens the way the Bot Connector does: RS256, issuer `https://api.botframework.com`,
 audience the bot's app id, a `serviceurl` claim naming where replies go.
 
-It runs on its own thread because the SDK fetches the keys with blocking `requests.get` from
-inside the event loop; a server on that same loop could never answer.
+It runs on its own thread, so a delay it is told to make (a hung key service) holds only the
+requests waiting on it, as the real service would, never the server under test.
 """
 
 from __future__ import annotations

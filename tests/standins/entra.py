@@ -10,7 +10,7 @@ process at both through the environment, as an operator behind a corporate proxy
 Speaks the documented v2.0 endpoints MSAL calls for the client-credentials grant:
     GET  /{tenant}/v2.0/.well-known/openid-configuration    where the token endpoint is
     POST /{tenant}/oauth2/v2.0/token                        a token for client_id + client_secret
-Runs on threads of its own: the SDK asks for tokens with blocking calls from inside the event loop.
+Runs on threads of its own: MSAL asks with blocking calls (from a worker thread of the bot's).
 """
 
 from __future__ import annotations
