@@ -131,9 +131,11 @@ class TeamsDriver:
         name: str = "Sam",
         reply_to: str = "",
         channel: str = TEAMS_CHANNEL,
+        trigger: str = "manual",
     ) -> aiohttp.ClientResponse:
-        """An Action.Execute click: the invoke whose HTTP answer is the new card."""
-        value = {"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": "manual"}
+        """An Action.Execute click (`trigger` "automatic" for a card's refresh, as Teams sends it
+        when someone opens the channel): the invoke whose HTTP answer is the new card."""
+        value = {"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": trigger}
         activity = self.invoke_activity(value, aad=aad, name=name, reply_to=reply_to, channel=channel)
         return await self.post(activity)
 

@@ -78,3 +78,14 @@ def test_commenter_text_cannot_become_a_link_or_formatting() -> None:
     quoted = card["body"][1]["text"]
     assert "[click me](https" not in quoted and "**now**" not in quoted
     assert "\\[click me\\]\\(https://evil\\.example\\)" in quoted
+
+
+def test_a_case_card_carries_a_refresh_only_when_given_one() -> None:
+    from handlers.teams.refresh import MAX_USERS, refresh_clause
+
+    view = _card("facebook", "Jane Smith is a useless idiot")
+    assert "refresh" not in case_card(view)
+    many = [f"29:user-{n:03d}" for n in range(MAX_USERS + 5)]
+    card = case_card(view, refresh=refresh_clause(view.case_id, many))
+    assert card["refresh"]["action"]["verb"] == "modbot.refresh"
+    assert card["refresh"]["userIds"] == many[:MAX_USERS]  # Teams refreshes for at most 60 named people

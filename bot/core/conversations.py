@@ -55,6 +55,16 @@ def any_with_prefix(session: Session, *, surface: str, prefix: str) -> dict[str,
     return dict(row.reference) if row else None
 
 
+def all_with_prefix(session: Session, *, surface: str, prefix: str) -> list[tuple[str, dict[str, Any]]]:
+    """Every (key, reference) of one kind."""
+    rows = session.exec(
+        select(ChatConversation)
+        .where(ChatConversation.surface == surface, col(ChatConversation.key).startswith(prefix))
+        .order_by(ChatConversation.key)
+    ).all()
+    return [(row.key, dict(row.reference)) for row in rows]
+
+
 def known_keys(session: Session, *, surface: str) -> list[str]:
     """What the bot can reach on a surface, for `modbot check` (ids only, no content)."""
     return list(

@@ -25,6 +25,7 @@ from handlers.teams import commands, digest_cards
 from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card, escape
 from handlers.teams.connector import SURFACE, serialize
 from handlers.teams.digest_cards import ACK_VERB_PREFIX, HANDOVER_VERB
+from handlers.teams.refresh import REFRESH_VERB, ModeratorIds, read_refresh, refresh_clause
 from handlers.teams.safeguarding_cards import (
     OPEN_DETAILS,
     SG_VERB_PREFIX,
@@ -130,10 +131,18 @@ def references_in(activity: Activity) -> tuple[list[tuple[str, str, dict[str, An
 
 
 class ModbotTeamsBot(ActivityHandler):
-    def __init__(self, *, services: Services, moderators: frozenset[str], leads: frozenset[str]) -> None:
+    def __init__(
+        self,
+        *,
+        services: Services,
+        moderators: frozenset[str],
+        leads: frozenset[str],
+        moderator_ids: ModeratorIds,
+    ) -> None:
         self._services = services
         self._moderators = moderators
         self._leads = leads
+        self._moderator_ids = moderator_ids  # who gets a case card refreshed unasked
 
     # The adapter passes its TurnContext; the SDK types the parameter as the protocol it meets.
     async def on_turn(self, turn_context: TurnContext) -> None:  # type: ignore[override]
@@ -144,6 +153,7 @@ class ModbotTeamsBot(ActivityHandler):
             ActivityTypes.message,
         ):
             await self._remember(activity)
+        await self._moderator_ids.learn(activity)
         await super().on_turn(turn_context)
 
     async def _remember(self, activity: Activity) -> None:
@@ -265,6 +275,8 @@ class ModbotTeamsBot(ActivityHandler):
             return await self._lead_control(turn_context, verb, data, actor)
         if verb.startswith(SURGE_VERB_PREFIX):
             return await self._surge(verb, data, actor)
+        if verb == REFRESH_VERB:
+            return await self._refresh(data)
         if verb.startswith(VERB_PREFIX):
             return await self._decide(data, actor)
         return _message_answer("This button is not one modbot knows; refresh the card and try again.")
@@ -285,13 +297,25 @@ class ModbotTeamsBot(ActivityHandler):
         except Exception as exc:
             problem = explain(exc, surface="Teams")
         try:
-            card = case_card(await self._services.case_card(card_action.case_id))
+            card = await self._case_card(card_action.case_id)
         except Exception as exc:
             return _message_answer(problem or explain(exc, surface="Teams"))
         if problem:
             # Only the clicker sees this copy of the card: the note is for them.
             _add_note(card, problem, color="Attention")
         return _card_answer(card)
+
+    async def _case_card(self, case_id: int) -> dict[str, Any]:
+        refresh = refresh_clause(case_id, await self._moderator_ids.user_ids())
+        return case_card(await self._services.case_card(case_id), refresh=refresh)
+
+    async def _refresh(self, data: dict[str, Any]) -> Answer:
+        """Teams asks for a case card as it is now (Universal Actions' refresh): the answer
+        replaces that person's copy. Reading a card needs no role: it is what the channel shows."""
+        try:
+            return _card_answer(await self._case_card(read_refresh(data)))
+        except Exception as exc:
+            return _message_answer(explain(exc, surface="Teams"))
 
     async def _surge(self, verb: str, data: dict[str, Any], actor: Actor) -> Answer:
         """Hide all / Cards one by one on a surge's card; answers with the card as it now is,

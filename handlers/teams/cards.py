@@ -122,8 +122,9 @@ def wide_card(body: list[dict[str, Any]], actions: list[dict[str, Any]]) -> dict
 _text = text_block
 
 
-def case_card(card: CaseCard) -> dict[str, Any]:
-    """The Adaptive Card for one case, in the state it is in now."""
+def case_card(card: CaseCard, *, refresh: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The Adaptive Card for one case, in the state it is in now; `refresh` (Universal Actions)
+    makes Teams ask for it afresh when the people it names open the channel."""
     facts = [
         {"title": "Platform", "value": f"{card.platform} · {card.kind}"},
         {"title": "Account", "value": card.account or "—"},
@@ -162,4 +163,7 @@ def case_card(card: CaseCard) -> dict[str, Any]:
         for title, url in (("Open comment", card.comment_url), ("Open post", card.post_url))
         if url
     ]
-    return wide_card(body, [_action(card, b) for b in card.buttons] + links)
+    rendered = wide_card(body, [_action(card, b) for b in card.buttons] + links)
+    if refresh is not None:
+        rendered["refresh"] = refresh
+    return rendered

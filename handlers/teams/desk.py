@@ -20,6 +20,7 @@ from bot.ports import PostedCard
 from handlers.teams import digest_cards
 from handlers.teams.cards import case_card
 from handlers.teams.connector import TeamsConnector, card_activity
+from handlers.teams.refresh import ModeratorIds, refresh_clause
 from handlers.teams.safeguarding_cards import notice_card
 from handlers.teams.surge_cards import surge_card
 
@@ -30,20 +31,29 @@ class TeamsDesk:
     name = "teams"
 
     def __init__(
-        self, *, connector: TeamsConnector, channel: str, report_link: Callable[[date], str] | None = None
+        self,
+        *,
+        connector: TeamsConnector,
+        channel: str,
+        moderator_ids: ModeratorIds,
+        report_link: Callable[[date], str] | None = None,
     ) -> None:
         self._connector = connector
         self._channel = channel
+        self._moderator_ids = moderator_ids  # who gets a case card refreshed unasked
         self._report_link = report_link  # a signed link to a month's report, where the bot is public
 
     def lane(self) -> str:
         return f"teams:{self._channel}"
 
     async def post_card(self, card: CaseCard) -> PostedCard:
-        return await self._post(case_card(card), card.headline)
+        return await self._post(await self._case_card(card), card.headline)
 
     async def update_card(self, posted: PostedCard, card: CaseCard) -> None:
-        await self._update(posted, case_card(card), card.headline)
+        await self._update(posted, await self._case_card(card), card.headline)
+
+    async def _case_card(self, card: CaseCard) -> dict[str, object]:
+        return case_card(card, refresh=refresh_clause(card.case_id, await self._moderator_ids.user_ids()))
 
     async def find_posted(self, *, kind: str, record_id: int) -> PostedCard | None:
         """The Bot Connector API cannot list a channel's messages, so Teams cannot tell."""

@@ -23,6 +23,7 @@ from handlers.teams import endpoint
 from handlers.teams.bot import ModbotTeamsBot
 from handlers.teams.connector import TeamsConnector
 from handlers.teams.desk import TeamsDesk, TeamsSafeguardingDesk
+from handlers.teams.refresh import ModeratorIds
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +46,13 @@ def build(
         log.error("TEAMS_APP_ID is not set in production: the Teams endpoint stays closed")
         return None
     adapter = endpoint.build_adapter(settings)
+    moderators = frozenset(settings.teams_moderators)
+    moderator_ids = ModeratorIds(db=db, moderators=moderators, now=now)
     bot = ModbotTeamsBot(
         services=services,
-        moderators=frozenset(settings.teams_moderators),
+        moderators=moderators,
         leads=frozenset(settings.teams_safeguarding_leads),
+        moderator_ids=moderator_ids,
     )
     connector = TeamsConnector(adapter=adapter, app_id=settings.teams_app_id or "", db=db, now=now)
     teams = Teams(
@@ -65,6 +69,7 @@ def build(
         teams.desks["teams"] = TeamsDesk(
             connector=connector,
             channel=settings.teams_moderation_channel,
+            moderator_ids=moderator_ids,
             report_link=_report_link(settings, services),
         )
     if settings.teams_safeguarding_channel:
