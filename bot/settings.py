@@ -121,7 +121,7 @@ class Settings(BaseSettings):
     # Where the app package says the bot's pages live (valid domains); the public host name.
     teams_valid_domain: str | None = Field(None, alias="TEAMS_VALID_DOMAIN")
     teams_post_interval: float = Field(1.0, alias="TEAMS_POST_INTERVAL", ge=0)
-    # Longest wait for a Teams token: the check of a request's (the SDK may fetch signing keys)
+    # Longest wait for a Teams token: the check of a request's (modbot may fetch signing keys)
     # before a 503, and the bot's own from Entra ID before a send is retried.
     teams_auth_timeout: float = Field(10.0, alias="TEAMS_AUTH_TIMEOUT", gt=0)
     # Where the Bot Framework publishes the keys that sign every activity sent to the bot.
