@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import where_is
+from bot.commands.common import where_is
 from bot.settings import Settings
 from bot.store.db import make_engine, migrate
 

@@ -18,7 +18,8 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import col, select
 
-from bot.cli import cmd_check, cmd_outbox_list, cmd_outbox_retry
+from bot.commands.check import cmd_check
+from bot.commands.outbox import cmd_outbox_list, cmd_outbox_retry
 from bot.core import dead_letters
 from bot.store.tables import CardRef, Case, OutboxTask
 from tests.conftest import DbTarget

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import cmd_check, main
+from bot.cli import main
+from bot.commands.check import cmd_check
 from bot.core.policy_file import seed_leftovers
 from bot.core.profile import load_profile
 

@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
 
+from bot.commands.common import load_settings, open_db
+
 
 def _month(value: str) -> date:
     if not re.fullmatch(r"\d{4}-\d{2}", value):
@@ -29,15 +31,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.set_defaults(func=cmd_report)
 
 
-def cmd_report(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
-    from bot.cli import _open_db, _settings
+def cmd_report(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout  # at call time, not import time: whatever stdout is then
     from bot.core.assurance import build_monthly_assurance
     from bot.core.profile import load_profile
     from handlers.report.html import PdfUnavailable, render_html, render_pdf
 
-    settings = _settings()
+    settings = load_settings()
     profile = load_profile(settings.modbot_policy)
-    db = _open_db()
+    db = open_db()
     try:
         report = db.call(
             lambda s: build_monthly_assurance(

@@ -1,0 +1,2 @@
+"""The `modbot` commands, one module per group; each `register`s its subcommands with the parser
+`bot.cli` builds."""
