@@ -7,6 +7,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -15,6 +16,9 @@ from sqlalchemy import create_engine, text
 from bot.store.db import Database, make_engine, migrate
 from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
+
+if TYPE_CHECKING:
+    from tests.teams_harness import TeamsDriver
 
 # Property tests: the same examples on every run by default, so CI is repeatable; set
 # HYPOTHESIS_PROFILE=explore to draw new ones (many more, at random) when hunting for failures.
@@ -82,3 +86,21 @@ async def standins() -> AsyncIterator[tuple[SlackStandIn, GraphStandIn]]:
     yield slack, graph
     await slack.close()
     await graph.close()
+
+
+@pytest.fixture
+async def teams(db_target: DbTarget) -> AsyncIterator[TeamsDriver]:
+    """The desk with Teams on (unauthenticated, as for local testing), its stand-ins started."""
+    from tests.harness import make_settings, start_desk, stop_desk
+    from tests.standins.bot_connector import BotConnectorStandIn
+    from tests.teams_harness import TeamsDriver, teams_settings
+
+    slack, graph, connector = SlackStandIn(), GraphStandIn(), BotConnectorStandIn()
+    await slack.start(), await graph.start(), await connector.start()
+    settings = make_settings(db_target, slack, graph, **teams_settings(connector))
+    desk = await start_desk(settings, slack, graph, schema=db_target.schema)
+    try:
+        yield TeamsDriver(desk, connector)
+    finally:
+        await stop_desk(desk)
+        await slack.close(), await graph.close(), await connector.close()

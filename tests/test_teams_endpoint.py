@@ -4,7 +4,6 @@ activities' serviceUrl, the real CloudAdapter, database and outbox behind them."
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 
 import pytest
 from aiohttp import web
@@ -28,19 +27,6 @@ from tests.teams_harness import (
 )
 
 ABUSE = "Jane Smith is a useless idiot and should be sacked"
-
-
-@pytest.fixture
-async def teams(db_target: DbTarget) -> AsyncIterator[TeamsDriver]:
-    slack, graph, connector = SlackStandIn(), GraphStandIn(), BotConnectorStandIn()
-    await slack.start(), await graph.start(), await connector.start()
-    settings = make_settings(db_target, slack, graph, **teams_settings(connector))
-    desk = await start_desk(settings, slack, graph, schema=db_target.schema)
-    try:
-        yield TeamsDriver(desk, connector)
-    finally:
-        await stop_desk(desk)
-        await slack.close(), await graph.close(), await connector.close()
 
 
 def _cases(desk: Desk) -> list[Case]:

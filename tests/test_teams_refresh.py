@@ -4,41 +4,19 @@ ids, learned as they use the app) get the card as it is now when they open the c
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
-
-import pytest
 
 from bot.core.models import CaseStatus, Decision
 from bot.store.tables import Case
-from tests.conftest import DbTarget
-from tests.harness import make_settings, start_desk, stop_desk
-from tests.standins.bot_connector import BotConnectorStandIn
-from tests.standins.graph_api import GraphStandIn
-from tests.standins.slack_api import SlackStandIn
 from tests.teams_harness import (
     MODERATOR,
     SECOND_MODERATOR,
     STRANGER,
     TEAMS_CHANNEL,
     TeamsDriver,
-    teams_settings,
 )
 from tests.test_teams_endpoint import _flag_one
 
 CARD = "application/vnd.microsoft.card.adaptive"
-
-
-@pytest.fixture
-async def teams(db_target: DbTarget) -> AsyncIterator[TeamsDriver]:
-    slack, graph, connector = SlackStandIn(), GraphStandIn(), BotConnectorStandIn()
-    await slack.start(), await graph.start(), await connector.start()
-    settings = make_settings(db_target, slack, graph, **teams_settings(connector))
-    desk = await start_desk(settings, slack, graph, schema=db_target.schema)
-    try:
-        yield TeamsDriver(desk, connector)
-    finally:
-        await stop_desk(desk)
-        await slack.close(), await graph.close(), await connector.close()
 
 
 def _status(teams: TeamsDriver, case_id: int) -> CaseStatus:
