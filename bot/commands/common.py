@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,22 +24,23 @@ def load_settings() -> Settings:
 
 
 def since_arg(value: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO date or datetime: {value}") from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    """An ISO date or datetime for the audit log's bounds; without a zone it is UTC."""
+    return _aware(value, UTC, "an ISO date or datetime")
 
 
 def moment_arg(value: str) -> datetime:
     """An ISO datetime; without a zone it is London time (what people on the desk mean)."""
     from bot.core.clock import LONDON
 
+    return _aware(value, LONDON, "an ISO datetime")
+
+
+def _aware(value: str, zone: tzinfo, kind: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO datetime: {value}") from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=LONDON)
+        raise argparse.ArgumentTypeError(f"not {kind}: {value}") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
 
 
 def where_is(url: str) -> str:
