@@ -22,6 +22,17 @@ from bot.core.rhythm import acknowledged_what
 from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, reporter_status, status_request
 from bot.services import Services
 from handlers.teams import commands, digest_cards
+from handlers.teams.answers import (
+    MESSAGE,
+    Answer,
+    add_note,
+    card_answer,
+    dialog,
+    dialog_message,
+    json_object,
+    message_answer,
+    note_of,
+)
 from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card, escape
 from handlers.teams.connector import SURFACE, serialize
 from handlers.teams.digest_cards import ACK_VERB_PREFIX, HANDOVER_VERB
@@ -43,61 +54,12 @@ NOT_A_MODERATOR = (
     "Only moderators can act on flagged comments. If you should be one, ask your communications "
     "lead to add your Entra object id to TEAMS_MODERATORS."
 )
-CARD = "application/vnd.microsoft.card.adaptive"
-NOTE_ID = "modbot-note"
-MESSAGE = "application/vnd.microsoft.activity.message"
 
 
 def actor_of(activity: Activity) -> Actor:
     """Teams users are known by their Entra object id (what TEAMS_MODERATORS lists)."""
     who = activity.from_property
     return Actor(surface=SURFACE, id=str(who.aad_object_id or who.id or ""), name=str(who.name or ""))
-
-
-Answer = dict[str, Any]
-
-
-def _card_answer(card: dict[str, Any]) -> Answer:
-    """Replaces the clicker's card in place."""
-    return {"statusCode": 200, "type": CARD, "value": card}
-
-
-def _message_answer(text: str) -> Answer:
-    """Shown to the clicker; the card stays as it is. (The SDK's AdaptiveCardInvokeResponse
-    cannot serialize a text value, so answers are written as the documented JSON.)"""
-    return {"statusCode": 200, "type": MESSAGE, "value": text}
-
-
-def _add_note(card: dict[str, Any], text: str, *, color: str) -> None:
-    """A note at the top of the clicker's copy of a card (what `_note_of` reads back)."""
-    card["body"].insert(0, {"type": "TextBlock", "text": text, "wrap": True, "color": color, "id": NOTE_ID})
-
-
-def _note_of(card: Any) -> str:
-    """The note a refreshed card carries for the clicker, if any."""
-    if isinstance(card, dict) and card.get("body") and card["body"][0].get("id") == NOTE_ID:
-        return str(card["body"][0]["text"])
-    return ""
-
-
-def _object(value: Any) -> dict[str, Any]:
-    """A JSON object from an activity's value, or an empty one where it is something else."""
-    return value if isinstance(value, dict) else {}
-
-
-def _dialog(title: str, card: dict[str, Any]) -> Answer:
-    """A dialog (task module) showing a card, as the documented `task/fetch` answer."""
-    info = {
-        "title": title,
-        "height": "large",
-        "width": "medium",
-        "card": {"contentType": CARD, "content": card},
-    }
-    return {"task": {"type": "continue", "value": info}}
-
-
-def _dialog_message(text: str) -> Answer:
-    return {"task": {"type": "message", "value": text}}
 
 
 def references_in(activity: Activity) -> tuple[list[tuple[str, str, dict[str, Any]]], bool]:
@@ -238,7 +200,7 @@ class ModbotTeamsBot(ActivityHandler):
         if not verb and "case_id" in data:
             verb = VERB_PREFIX + str(data.get("action", ""))
         answer = await self._act(turn_context, verb, data)
-        text = answer["value"] if answer["type"] == MESSAGE else _note_of(answer["value"])
+        text = answer["value"] if answer["type"] == MESSAGE else note_of(answer["value"])
         if text:
             await turn_context.send_activity(MessageFactory.text(str(text)))
 
@@ -248,13 +210,13 @@ class ModbotTeamsBot(ActivityHandler):
         activity = turn_context.activity
         value: dict[str, Any] = activity.value if isinstance(activity.value, dict) else {}
         if activity.name in ("task/fetch", "task/submit"):  # dialogs: the report form, a lead's view
-            asked = _object(value.get("data"))
+            asked = json_object(value.get("data"))
             if activity.name == "task/fetch":
                 return InvokeResponse(status=200, body=await self._task_fetch(turn_context, asked))
             return InvokeResponse(status=200, body=await self._task_submit(turn_context, asked))
         if activity.name != "adaptiveCard/action":
             return await super().on_invoke_activity(turn_context)
-        action = _object(value.get("action"))
+        action = json_object(value.get("action"))
         if action.get("type") != "Action.Execute":
             return InvokeResponse(
                 status=400,
@@ -264,7 +226,7 @@ class ModbotTeamsBot(ActivityHandler):
                     "value": {"code": "BadRequest", "message": "Expected an Action.Execute with a verb"},
                 },
             )
-        answer = await self._act(turn_context, str(action.get("verb") or ""), _object(action.get("data")))
+        answer = await self._act(turn_context, str(action.get("verb") or ""), json_object(action.get("data")))
         return InvokeResponse(status=200, body=answer)
 
     async def _act(self, turn_context: TurnContext, verb: str, data: dict[str, Any]) -> Answer:
@@ -279,13 +241,13 @@ class ModbotTeamsBot(ActivityHandler):
             return await self._refresh(data)
         if verb.startswith(VERB_PREFIX):
             return await self._decide(data, actor)
-        return _message_answer("This button is not one modbot knows; refresh the card and try again.")
+        return message_answer("This button is not one modbot knows; refresh the card and try again.")
 
     async def _decide(self, data: dict[str, Any], actor: Actor) -> Answer:
         try:
             card_action = CardAction.parse({k: data[k] for k in ("v", "case_id", "action") if k in data})
         except InvalidPayload as exc:
-            return _message_answer(str(exc))
+            return message_answer(str(exc))
         problem = ""
         try:
             if actor.id not in self._moderators:
@@ -299,11 +261,11 @@ class ModbotTeamsBot(ActivityHandler):
         try:
             card = await self._case_card(card_action.case_id)
         except Exception as exc:
-            return _message_answer(problem or explain(exc, surface="Teams"))
+            return message_answer(problem or explain(exc, surface="Teams"))
         if problem:
             # Only the clicker sees this copy of the card: the note is for them.
-            _add_note(card, problem, color="Attention")
-        return _card_answer(card)
+            add_note(card, problem, color="Attention")
+        return card_answer(card)
 
     async def _case_card(self, case_id: int) -> dict[str, Any]:
         refresh = refresh_clause(case_id, await self._moderator_ids.user_ids())
@@ -313,9 +275,9 @@ class ModbotTeamsBot(ActivityHandler):
         """Teams asks for a case card as it is now (Universal Actions' refresh): the answer
         replaces that person's copy. Reading a card needs no role: it is what the channel shows."""
         try:
-            return _card_answer(await self._case_card(read_refresh(data)))
+            return card_answer(await self._case_card(read_refresh(data)))
         except Exception as exc:
-            return _message_answer(explain(exc, surface="Teams"))
+            return message_answer(explain(exc, surface="Teams"))
 
     async def _surge(self, verb: str, data: dict[str, Any], actor: Actor) -> Answer:
         """Hide all / Cards one by one on a surge's card; answers with the card as it now is,
@@ -323,7 +285,7 @@ class ModbotTeamsBot(ActivityHandler):
         try:
             surge_id = read_surge_data(data)
         except InvalidPayload as exc:
-            return _message_answer(str(exc))
+            return message_answer(str(exc))
         try:
             if actor.id not in self._moderators:
                 raise NotPermitted(NOT_A_MODERATOR)
@@ -336,9 +298,9 @@ class ModbotTeamsBot(ActivityHandler):
         try:
             card = surge_card(await self._services.surge_card(surge_id))
         except Exception as exc:
-            return _message_answer(explain(exc, surface="Teams"))
-        _add_note(card, note, color=color)
-        return _card_answer(card)
+            return message_answer(explain(exc, surface="Teams"))
+        add_note(card, note, color=color)
+        return card_answer(card)
 
     async def _acknowledge(self, verb: str, data: dict[str, Any], actor: Actor) -> Answer:
         try:
@@ -349,11 +311,11 @@ class ModbotTeamsBot(ActivityHandler):
             send = await self._services.acknowledge(send_id=int(data["send_id"]), actor=actor)
             what = acknowledged_what(send)
             who = send.acknowledged_by or ""
-            return _message_answer(
+            return message_answer(
                 f"Recorded: {what}" + (", by you." if actor.key in who or not who else f" ({who}).")
             )
         except Exception as exc:
-            return _message_answer(explain(exc, surface="Teams"))
+            return message_answer(explain(exc, surface="Teams"))
 
     async def _lead_control(
         self, turn_context: TurnContext, verb: str, data: dict[str, Any], actor: Actor
@@ -374,9 +336,9 @@ class ModbotTeamsBot(ActivityHandler):
                     str(activity.reply_to_id or ""),
                 ),
             )
-            return _message_answer(f"Recorded: {action} by you. The notice updates for everyone.")
+            return message_answer(f"Recorded: {action} by you. The notice updates for everyone.")
         except Exception as exc:
-            return _message_answer(explain(exc, surface="Teams"))
+            return message_answer(explain(exc, surface="Teams"))
 
     # --- dialogs (task modules): the report form and a lead's view --------------------------
 
@@ -389,11 +351,11 @@ class ModbotTeamsBot(ActivityHandler):
                     reference=str(data.get("reference", "")), viewer=actor, is_lead=actor.id in self._leads
                 )
             except Exception as exc:
-                return _dialog_message(explain(exc, surface="Teams"))
+                return dialog_message(explain(exc, surface="Teams"))
             if details is None:
-                return _dialog_message(NOT_A_LEAD)
-            return _dialog(details.notice.reference, details_card(details))
-        return _dialog("Safeguarding report", report_form(immediate_danger=guidance.immediate_danger))
+                return dialog_message(NOT_A_LEAD)
+            return dialog(details.notice.reference, details_card(details))
+        return dialog("Safeguarding report", report_form(immediate_danger=guidance.immediate_danger))
 
     async def _task_submit(self, turn_context: TurnContext, data: dict[str, Any]) -> Answer:
         guidance = self._services.profile.safeguarding
@@ -406,9 +368,9 @@ class ModbotTeamsBot(ActivityHandler):
                 receipt = await self._services.report_abuse(
                     form=form, reporter=actor_of(turn_context.activity)
                 )
-                return _dialog("Report received", receipt_card(receipt))
+                return dialog("Report received", receipt_card(receipt))
             except Exception as exc:
                 errors = {"what": explain(exc, surface="Teams")}
         # The form again, with what they typed and the problems beside the fields.
         again = report_form(immediate_danger=guidance.immediate_danger, values=data, errors=errors)
-        return _dialog("Safeguarding report", again)
+        return dialog("Safeguarding report", again)
