@@ -36,7 +36,7 @@ from handlers.teams.answers import (
 from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card, escape
 from handlers.teams.connector import SURFACE, serialize
 from handlers.teams.digest_cards import ACK_VERB_PREFIX, HANDOVER_VERB
-from handlers.teams.refresh import REFRESH_VERB, ModeratorIds, read_refresh, refresh_clause
+from handlers.teams.refresh import REFRESH_VERB, ModeratorIds, read_refresh
 from handlers.teams.safeguarding_cards import (
     OPEN_DETAILS,
     SG_VERB_PREFIX,
@@ -268,7 +268,7 @@ class ModbotTeamsBot(ActivityHandler):
         return card_answer(card)
 
     async def _case_card(self, case_id: int) -> dict[str, Any]:
-        refresh = refresh_clause(case_id, await self._moderator_ids.user_ids())
+        refresh = await self._moderator_ids.refresh(case_id)
         return case_card(await self._services.case_card(case_id), refresh=refresh)
 
     async def _refresh(self, data: dict[str, Any]) -> Answer:

@@ -20,7 +20,7 @@ from bot.ports import PostedCard
 from handlers.teams import digest_cards
 from handlers.teams.cards import case_card
 from handlers.teams.connector import TeamsConnector, card_activity
-from handlers.teams.refresh import ModeratorIds, refresh_clause
+from handlers.teams.refresh import ModeratorIds
 from handlers.teams.safeguarding_cards import notice_card
 from handlers.teams.surge_cards import surge_card
 
@@ -53,7 +53,7 @@ class TeamsDesk:
         await self._update(posted, await self._case_card(card), card.headline)
 
     async def _case_card(self, card: CaseCard) -> dict[str, object]:
-        return case_card(card, refresh=refresh_clause(card.case_id, await self._moderator_ids.user_ids()))
+        return case_card(card, refresh=await self._moderator_ids.refresh(card.case_id))
 
     async def find_posted(self, *, kind: str, record_id: int) -> PostedCard | None:
         """The Bot Connector API cannot list a channel's messages, so Teams cannot tell."""

@@ -71,6 +71,10 @@ class ModeratorIds:
         self._seen[aad] = mri
         log.info("learned the Teams id of a moderator (%s known)", len(self._seen))
 
+    async def refresh(self, case_id: int) -> dict[str, Any]:
+        """The `refresh` clause for a case card, naming the moderators known now."""
+        return refresh_clause(case_id, await self.user_ids())
+
     async def user_ids(self) -> list[str]:
         """The MRIs of the moderators still listed in TEAMS_MODERATORS, in a stable order."""
 
