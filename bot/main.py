@@ -20,15 +20,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core import dead_letters
 from bot.core.confidential import parse_key
-from bot.core.effects import build_handlers
 from bot.core.models import Platform
 from bot.core.platform_state import QuotaMeter
 from bot.core.policy import build_engine
 from bot.core.profile import load_profile
 from bot.core.rota import seed_rota
-from bot.core.safeguarding_effects import build_safeguarding_handlers
 from bot.core.tasks import TaskKind
 from bot.health import Health
+from bot.outbox.effects import build_handlers, build_safeguarding_handlers
 from bot.outbox.worker import OutboxPolicy, OutboxWorker
 from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.services import Services, utc_now

@@ -21,8 +21,8 @@ from bot.core.rota import OnCall
 from bot.core.safeguarding import ReportDetails, ReportForm, ReportNotice, ReportReceipt
 from bot.core.surge_actions import SurgeOutcome
 from bot.core.surge_views import SURGE_EXPAND, SURGE_HIDE_ALL, SurgeCard, build_surge_card
+from bot.core.tasks import enqueue
 from bot.core.views import CaseCard, build_case_card
-from bot.outbox.queue import enqueue
 from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.settings import Settings
 from bot.store.db import Database

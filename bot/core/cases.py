@@ -38,8 +38,7 @@ from bot.core.models import (
 from bot.core.policy import PolicyEngine, signals
 from bot.core.policy.signals import with_author_history
 from bot.core.profile import PolicyProfile
-from bot.core.tasks import TaskKind
-from bot.outbox.queue import enqueue
+from bot.core.tasks import TaskKind, enqueue
 from bot.store.tables import CardRef, Case, Comment
 from bot.store.upsert import insert_for
 

@@ -28,8 +28,7 @@ from bot.core.desks import DeskTarget
 from bot.core.errors import ActionNotAvailable, AlreadyDecided, ModbotError, NotPermitted
 from bot.core.models import Actor
 from bot.core.profile import PolicyProfile
-from bot.core.tasks import TaskKind
-from bot.outbox.queue import enqueue
+from bot.core.tasks import TaskKind, enqueue
 from bot.store.tables import ReportSequence, SafeguardingReport
 from bot.store.upsert import insert_for
 

@@ -14,9 +14,9 @@ from typing import Any
 from bot.core import rota, safeguarding
 from bot.core.clock import LONDON
 from bot.core.confidential import Sealer
-from bot.core.effects import retry_for
 from bot.core.errors import ChatError
 from bot.core.tasks import TaskKind
+from bot.outbox.effects.base import retry_for
 from bot.outbox.worker import TaskHandler
 from bot.ports import PostedCard, SafeguardingDesk
 from bot.store.db import Database
