@@ -19,8 +19,8 @@ from pathlib import Path
 
 from bench.assurance_seed import seed_month
 from bench.common import fresh_postgres_database
-from bot.core.assurance import build_monthly_assurance
 from bot.core.profile import load_profile
+from bot.core.reporting.assurance import build_monthly_assurance
 from bot.store.db import Database, make_engine, migrate
 from handlers.report.html import render_html
 

@@ -14,15 +14,16 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import col, select
 
-from bot.core import audit, rhythm
-from bot.core import safeguarding as sg
-from bot.core.cases import decide, ingest, record_contact_outcome, record_platform_outcome
-from bot.core.clock import LONDON
-from bot.core.confidential import Sealer
+from bot.core import audit
 from bot.core.errors import ModbotError
 from bot.core.models import SYSTEM, Actor, ContactState, Decision, IncomingComment, Platform
+from bot.core.moderation.cases import decide, ingest, record_contact_outcome, record_platform_outcome
 from bot.core.policy import build_engine
 from bot.core.profile import PolicyProfile
+from bot.core.rhythm import sends
+from bot.core.rhythm.clock import LONDON
+from bot.core.safeguarding import reports as sg
+from bot.core.safeguarding.confidential import Sealer
 from bot.store.db import Database
 from bot.store.tables import Case
 
@@ -170,20 +171,20 @@ def _carried_out(
 def _rhythm(db: Database, profile: PolicyProfile, month: date, rng: random.Random) -> None:
     """Each working day's three checks and handover: most acknowledged soon, some late, a few never."""
     for day in working_days(month, profile):
-        slots = [(rhythm.CHECK, slot, at) for slot, at in profile.schedules.check_slots()]
-        for kind, slot, at in [*slots, (rhythm.HANDOVER, rhythm.HANDOVER, profile.schedules.handover)]:
+        slots = [(sends.CHECK, slot, at) for slot, at in profile.schedules.check_slots()]
+        for kind, slot, at in [*slots, (sends.HANDOVER, sends.HANDOVER, profile.schedules.handover)]:
             due = _local(day, at)
-            send = rhythm.DueSend(kind, slot, day, due)
-            send_id = db.call(lambda s, send=send, due=due: rhythm.claim(s, send=send, desks=[], now=due))
+            send = sends.DueSend(kind, slot, day, due)
+            send_id = db.call(lambda s, send=send, due=due: sends.claim(s, send=send, desks=[], now=due))
             if send_id is None:
                 continue
-            db.call(lambda s, i=send_id, due=due: rhythm.mark_sent(s, send_id=i, now=due))
+            db.call(lambda s, i=send_id, due=due: sends.mark_sent(s, send_id=i, now=due))
             roll = rng.random()
             if roll < 0.08:
                 continue  # missed
             delay = timedelta(minutes=rng.randrange(1, 50) if roll < 0.85 else rng.randrange(70, 200))
             db.call(
-                lambda s, i=send_id, at=due + delay: rhythm.acknowledge(
+                lambda s, i=send_id, at=due + delay: sends.acknowledge(
                     s, send_id=i, actor=rng.choice(MODERATORS), now=at
                 )
             )

@@ -21,8 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.core.evaluation import development_sets
 from bot.core.policy import PolicyEngine, build_engine
+from bot.core.policy.evaluation import development_sets
 
 BATCH = 100
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from bench.common import fresh_postgres_database
-from bot.core.digests import build_handover_digest, build_reminder
 from bot.core.profile import load_profile
+from bot.core.rhythm.digests import build_handover_digest, build_reminder
 from bot.store.db import Database, make_engine, migrate
 from bot.store.tables import Case, Comment
 

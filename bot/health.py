@@ -14,7 +14,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import metrics
 from bot.core.models import Platform
-from bot.core.platform_state import all_states
+from bot.core.moderation.platform_state import all_states
 from bot.outbox.worker import outbox_backlog, outbox_counts
 from bot.ports import SocialPlatform
 from bot.settings import Settings

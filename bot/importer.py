@@ -23,8 +23,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from bot.core.intake import Rejected
 from bot.core.models import IncomingComment
+from bot.core.moderation.intake import Rejected
 from handlers.social.ingest import IngestItem
 
 SOURCES = ("csv", "json", "brandwatch", "hootsuite", "sprout")

@@ -18,14 +18,14 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core import dead_letters
-from bot.core.confidential import parse_key
+from bot.core.delivery import dead_letters
+from bot.core.delivery.tasks import TaskKind
 from bot.core.models import Platform
-from bot.core.platform_state import QuotaMeter
+from bot.core.moderation.platform_state import QuotaMeter
 from bot.core.policy import build_engine
 from bot.core.profile import load_profile
-from bot.core.rota import seed_rota
-from bot.core.tasks import TaskKind
+from bot.core.rhythm.rota import seed_rota
+from bot.core.safeguarding.confidential import parse_key
 from bot.health import Health
 from bot.outbox.effects import build_handlers, build_safeguarding_handlers
 from bot.outbox.worker import OutboxPolicy, OutboxWorker

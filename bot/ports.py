@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from bot.core.assurance import MonthlyAssurance
-from bot.core.dead_letters import DeskNotice
-from bot.core.digests import CaseLine, HandoverDigest, Reminder
-from bot.core.rota import OnCall
-from bot.core.safeguarding import ReportNotice
-from bot.core.surge_views import SurgeCard
-from bot.core.views import CaseCard
+from bot.core.delivery.dead_letters import DeskNotice
+from bot.core.moderation.surge_views import SurgeCard
+from bot.core.moderation.views import CaseCard
+from bot.core.reporting.assurance import MonthlyAssurance
+from bot.core.rhythm.digests import CaseLine, HandoverDigest, Reminder
+from bot.core.rhythm.rota import OnCall
+from bot.core.safeguarding.reports import ReportNotice
 
 
 @dataclass(frozen=True, slots=True)

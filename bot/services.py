@@ -8,21 +8,23 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from bot import logs, metrics
-from bot.core import cases, rhythm, rota, safeguarding, surge_actions
-from bot.core.clock import LONDON
-from bot.core.confidential import Sealer
-from bot.core.desks import DeskTarget
+from bot.core.delivery.desks import DeskTarget
+from bot.core.delivery.tasks import enqueue
 from bot.core.errors import ActionNotAvailable
 from bot.core.models import Actor, Decision, IncomingComment, IngestResult, Platform
-from bot.core.overview import DeskOverview, build_overview
+from bot.core.moderation import cases, surge_actions
+from bot.core.moderation.overview import DeskOverview, build_overview
+from bot.core.moderation.surge_actions import SurgeOutcome
+from bot.core.moderation.surge_views import SURGE_EXPAND, SURGE_HIDE_ALL, SurgeCard, build_surge_card
+from bot.core.moderation.views import CaseCard, build_case_card
 from bot.core.policy import PolicyEngine
 from bot.core.profile import PolicyProfile
-from bot.core.rota import OnCall
-from bot.core.safeguarding import ReportDetails, ReportForm, ReportNotice, ReportReceipt
-from bot.core.surge_actions import SurgeOutcome
-from bot.core.surge_views import SURGE_EXPAND, SURGE_HIDE_ALL, SurgeCard, build_surge_card
-from bot.core.tasks import enqueue
-from bot.core.views import CaseCard, build_case_card
+from bot.core.rhythm import rota, sends
+from bot.core.rhythm.clock import LONDON
+from bot.core.rhythm.rota import OnCall
+from bot.core.safeguarding import reports
+from bot.core.safeguarding.confidential import Sealer
+from bot.core.safeguarding.reports import ReportDetails, ReportForm, ReportNotice, ReportReceipt
 from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.settings import Settings
 from bot.store.db import Database
@@ -55,12 +57,12 @@ class Services:
         return [DeskTarget(name, desk.lane()) for name, desk in self.safeguarding_desks.items()]
 
     def validate_report(self, form: ReportForm) -> dict[str, str]:
-        return safeguarding.validate(form, today=self.now().astimezone(LONDON).date())
+        return reports.validate(form, today=self.now().astimezone(LONDON).date())
 
     async def report_abuse(self, *, form: ReportForm, reporter: Actor) -> ReportReceipt:
         now, targets, sealer = self.now(), self.safeguarding_targets, self.sealer
         receipt = await self.db.run(
-            lambda s: safeguarding.submit(
+            lambda s: reports.submit(
                 session=s,
                 form=form,
                 reporter=reporter,
@@ -78,7 +80,7 @@ class Services:
 
     async def report_status(self, *, reference: str, reporter: Actor) -> ReportNotice:
         return await self.db.run(
-            lambda s: safeguarding.status_for_reporter(
+            lambda s: reports.status_for_reporter(
                 session=s, reference=reference, reporter=reporter, fingerprint_key=self.data_key
             )
         )
@@ -86,7 +88,7 @@ class Services:
     async def view_report(self, *, reference: str, viewer: Actor, is_lead: bool) -> ReportDetails | None:
         now, sealer = self.now(), self.sealer
         return await self.db.run(
-            lambda s: safeguarding.view_report(
+            lambda s: reports.view_report(
                 session=s, reference=reference, viewer=viewer, is_lead=is_lead, sealer=sealer, now=now
             )
         )
@@ -103,7 +105,7 @@ class Services:
     ) -> ReportNotice:
         now, targets = self.now(), self.safeguarding_targets
         notice = await self.db.run(
-            lambda s: safeguarding.act_and_notify(
+            lambda s: reports.act_and_notify(
                 session=s,
                 reference=reference,
                 action=action,
@@ -155,12 +157,12 @@ class Services:
     async def acknowledge(self, *, send_id: int, actor: Actor) -> ScheduledSend:
         """Record "Checked" or "I have the handover"; the first click is the record."""
         now = self.now()
-        return await self.db.run(lambda s: rhythm.acknowledge(s, send_id=send_id, actor=actor, now=now))
+        return await self.db.run(lambda s: sends.acknowledge(s, send_id=send_id, actor=actor, now=now))
 
     async def schedule_tick(self) -> list[int]:
         """Claim and queue every reminder or digest that is due now."""
         now, targets = self.now(), self.desk_targets
-        claimed = await self.db.run(lambda s: rhythm.tick(s, now=now, profile=self.profile, desks=targets))
+        claimed = await self.db.run(lambda s: sends.tick(s, now=now, profile=self.profile, desks=targets))
         metrics.REMINDERS_QUEUED.inc(len(claimed))
         if claimed:
             self.wake_outbox()

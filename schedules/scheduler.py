@@ -2,7 +2,7 @@
 
 Two jobs. `platform-poll` runs the configured polls (YouTube, X mentions, Meta reconciliation).
 `desk-rhythm` runs every minute and asks the core which reminders and digests are due
-(`bot.core.rhythm.tick`). Why not one cron job per slot: APScheduler's `replace_existing=True`
+(`bot.core.rhythm.sends.tick`). Why not one cron job per slot: APScheduler's `replace_existing=True`
 recomputes a job's next run time at every start, so a cron slot that fell due while the bot was
 down would be skipped, not run late. The tick finds it instead, and the unique
 (kind, date, slot) row makes a second tick, a restart or a second scheduler process harmless.

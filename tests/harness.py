@@ -19,9 +19,9 @@ from aiohttp.test_utils import TestServer
 from slack_sdk.signature import SignatureVerifier
 from sqlmodel import Session
 
-from bot.core.card_action import CardAction
-from bot.core.clock import LONDON
 from bot.core.models import Decision
+from bot.core.moderation.card_action import CardAction
+from bot.core.rhythm.clock import LONDON
 from bot.main import Runtime, build_runtime
 from bot.services import utc_now
 from bot.settings import Settings
@@ -207,7 +207,7 @@ class Desk:
         )
 
     def card_ref(self, case_id: int) -> tuple[str, str] | None:
-        from bot.core.cases import card_ref
+        from bot.core.moderation.cases import card_ref
 
         ref = self.query(lambda s: card_ref(s, case_id=case_id, desk="slack"))
         return (ref.channel, ref.message_ref) if ref else None
@@ -254,8 +254,8 @@ def leave_theme_submission(view: dict[str, Any], *, user: str, name: str, theme:
 
 def put_on_call(desk: Desk, *, name: str, slack_user_id: str, starts_on: Any, ends_on: Any) -> None:
     """Set the rota as a moderator would (/oncall), straight through the core."""
-    from bot.core import rota
     from bot.core.models import Actor
+    from bot.core.rhythm import rota
 
     desk.query(
         lambda s: rota.set_on_call(

@@ -10,8 +10,8 @@ from typing import Any
 
 import aiohttp
 
-from bot.core.card_action import CardAction
 from bot.core.models import Decision
+from bot.core.moderation.card_action import CardAction
 from tests.conftest import sample
 from tests.harness import Desk
 from tests.standins.bot_connector import BotConnectorStandIn
@@ -157,7 +157,7 @@ class TeamsDriver:
         return await self.post(activity)
 
     def card_ref(self, case_id: int) -> str | None:
-        from bot.core.cases import card_ref
+        from bot.core.moderation.cases import card_ref
 
         ref = self.desk.query(lambda s: card_ref(s, case_id=case_id, desk="teams"))
         return ref.message_ref if ref else None

@@ -8,10 +8,10 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from bot.core.clock import LONDON
 from bot.core.models import Decision
-from bot.core.overview import build_overview
+from bot.core.moderation.overview import build_overview
 from bot.core.profile import load_profile
+from bot.core.rhythm.clock import LONDON
 from bot.store.tables import Case
 from tests.conftest import DbTarget, sample
 from tests.harness import Desk, facebook_delivery, put_on_call, running_desk

@@ -17,9 +17,9 @@ from sqlmodel import col, select
 
 from bench.assurance_seed import LEAD, MODERATORS, seed_month
 from bot.cli import main
-from bot.core.assurance import MonthlyAssurance, build_monthly_assurance, month_bounds
 from bot.core.audit import export_csv
 from bot.core.profile import load_profile
+from bot.core.reporting.assurance import MonthlyAssurance, build_monthly_assurance, month_bounds
 from bot.store.db import Database, make_engine, migrate
 from bot.store.tables import Comment
 from handlers.report.html import render_html

@@ -11,11 +11,11 @@ import pytest
 from sqlmodel import select
 
 from bench.assurance_seed import seed_month
-from bot.core import rhythm
-from bot.core.assurance import build_monthly_assurance
-from bot.core.desks import DeskTarget
+from bot.core.delivery.desks import DeskTarget
+from bot.core.delivery.tasks import TaskKind
 from bot.core.profile import load_profile
-from bot.core.tasks import TaskKind
+from bot.core.reporting.assurance import build_monthly_assurance
+from bot.core.rhythm import sends
 from bot.store.db import Database
 from bot.store.tables import OutboxTask, ScheduledSend
 from handlers.report.links import link_key, signed_path
@@ -44,17 +44,17 @@ DESKS = [DeskTarget("slack", "slack:C0MODDESK")]
 def test_sent_from_the_morning_check_of_the_first_working_day(
     db: Database, moment: datetime, slot: str | None
 ) -> None:
-    claimed = db.call(lambda s: rhythm.monthly_report(s, now=moment, profile=PROFILE, desks=DESKS))
+    claimed = db.call(lambda s: sends.monthly_report(s, now=moment, profile=PROFILE, desks=DESKS))
     if slot is None:
         assert claimed is None
         return
     assert claimed is not None
     again = db.call(
-        lambda s: rhythm.monthly_report(s, now=moment + timedelta(hours=3), profile=PROFILE, desks=DESKS)
+        lambda s: sends.monthly_report(s, now=moment + timedelta(hours=3), profile=PROFILE, desks=DESKS)
     )
     assert again is None  # once, however many ticks or processes
     send = db.call(lambda s: s.get(ScheduledSend, claimed))
-    assert (send.kind, send.slot) == (rhythm.ASSURANCE, slot)
+    assert (send.kind, send.slot) == (sends.ASSURANCE, slot)
 
 
 async def _desk(db: DbTarget, standins: tuple[SlackStandIn, GraphStandIn], clock: Clock) -> Desk:

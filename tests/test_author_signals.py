@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from bot.core import cases
-from bot.core.desks import DeskTarget
+from bot.core.delivery.desks import DeskTarget
 from bot.core.models import IncomingComment, Platform, Route, Tier
+from bot.core.moderation import cases
 from bot.core.policy import PolicyEngine
 from bot.core.policy.signals import LONG_MESSAGE_CHARS, author_reasons, fingerprint
 from bot.core.profile import StaffMember, load_profile

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from sklearn.metrics import f1_score
 
-from bot.core.evaluation import desk_score, hatecheck_score, leave_one_video_out
 from bot.core.policy import PolicyEngine, build_engine, data
+from bot.core.policy.evaluation import desk_score, hatecheck_score, leave_one_video_out
 
 
 @pytest.fixture(scope="module")

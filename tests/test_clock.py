@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from bot.core.clock import LONDON, WorkingCalendar
+from bot.core.rhythm.clock import LONDON, WorkingCalendar
 
 CAL = WorkingCalendar()
 

@@ -8,14 +8,15 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bot.core import cases, rota
-from bot.core.clock import LONDON
-from bot.core.desks import DeskTarget
-from bot.core.digest_text import handover_text, reminder_text
-from bot.core.digests import build_handover_digest, build_reminder
+from bot.core.delivery.desks import DeskTarget
 from bot.core.models import Actor, Decision, IncomingComment, Platform
+from bot.core.moderation import cases
 from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
+from bot.core.rhythm import rota
+from bot.core.rhythm.clock import LONDON
+from bot.core.rhythm.digest_text import handover_text, reminder_text
+from bot.core.rhythm.digests import build_handover_digest, build_reminder
 from bot.store.db import Database
 
 PROFILE = load_profile()
@@ -213,8 +214,8 @@ def test_every_chat_shows_the_same_handover_footnotes_escaped_for_itself() -> No
     """Slack, Teams and plain text carry one list of footnotes; comment text is escaped per chat."""
     import json
 
-    from bot.core.digest_text import handover_footnotes
-    from bot.core.digests import HandoverDigest, Listing
+    from bot.core.rhythm.digest_text import handover_footnotes
+    from bot.core.rhythm.digests import HandoverDigest, Listing
     from handlers.slack.digest_blocks import handover_blocks
     from handlers.teams.digest_cards import handover_card
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.evaluation import Example, evaluate, load_labelled_csv
 from bot.core.policy import PolicyEngine
+from bot.core.policy.evaluation import Example, evaluate, load_labelled_csv
 from bot.store.db import Database
 
 
@@ -103,8 +103,8 @@ def test_eval_reports_each_value_of_a_column_on_its_own(tmp_path: Path) -> None:
 
 
 def test_development_sets_score_only_rows_the_heads_never_learned_from() -> None:
-    from bot.core.evaluation import development_sets
     from bot.core.policy import data
+    from bot.core.policy.evaluation import development_sets
 
     sets = dict(development_sets())
     hatecheck = sets["hatecheck functional tests, never learned from (hateful vs not)"]
@@ -129,7 +129,7 @@ def test_development_sets_score_only_rows_the_heads_never_learned_from() -> None
     ],
 )
 def test_a_decision_teaches_the_head_its_flag_spoke_for(rules: list[str], tier: int, head: str) -> None:
-    from bot.core.evaluation import signal_of
+    from bot.core.policy.evaluation import signal_of
 
     assert signal_of(rules, tier) == head
 
@@ -147,9 +147,9 @@ def _settle_decisions(db: Database) -> None:
     """Five comments flagged and decided: Hide, Leave, Mark handled, Hide, Hide."""
     from datetime import UTC, datetime
 
-    from bot.core import cases
-    from bot.core.desks import DeskTarget
+    from bot.core.delivery.desks import DeskTarget
     from bot.core.models import Actor, Decision, IncomingComment, Platform
+    from bot.core.moderation import cases
     from bot.core.profile import load_profile
 
     now = datetime(2026, 11, 23, 10, tzinfo=UTC)
@@ -183,7 +183,7 @@ def _settle_decisions(db: Database) -> None:
 
 
 def test_decisions_say_which_head_their_flag_spoke_for(db: Database) -> None:
-    from bot.core.evaluation import decision_labels
+    from bot.core.policy.evaluation import decision_labels
 
     _settle_decisions(db)
     labels = db.call(decision_labels)

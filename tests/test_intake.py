@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.core.intake import InvalidItem, admit, check_id, clean_text
 from bot.core.models import IncomingComment, Platform
+from bot.core.moderation.intake import InvalidItem, admit, check_id, clean_text
 
 NOW = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
 

@@ -96,7 +96,7 @@ def test_at_debug_the_libraries_that_print_bodies_stay_at_info() -> None:
     try:
         root.handlers.clear()
         logs.configure("debug")
-        assert logging.getLogger("bot.core.cases").getEffectiveLevel() == logging.DEBUG
+        assert logging.getLogger("bot.core.moderation.cases").getEffectiveLevel() == logging.DEBUG
         assert logging.getLogger("slack_sdk.web.async_base_client").getEffectiveLevel() == logging.INFO
         assert logging.getLogger("slack_bolt.App").getEffectiveLevel() == logging.INFO
         assert logging.getLogger("sqlalchemy.engine.Engine").getEffectiveLevel() == logging.WARNING

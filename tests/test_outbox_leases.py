@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.core.tasks import enqueue
+from bot.core.delivery.tasks import enqueue
 from bot.outbox.worker import OutboxPolicy, OutboxWorker
 from bot.store.db import Database
 

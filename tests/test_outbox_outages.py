@@ -20,7 +20,7 @@ from sqlmodel import col, select
 
 from bot.commands.check import cmd_check
 from bot.commands.outbox import cmd_outbox_list, cmd_outbox_retry
-from bot.core import dead_letters
+from bot.core.delivery import dead_letters
 from bot.store.tables import CardRef, Case, OutboxTask
 from tests.conftest import DbTarget
 from tests.harness import CHANNEL, Desk, make_settings, start_desk, stop_desk

@@ -13,9 +13,11 @@ from typing import Any, ClassVar, Protocol
 import pytest
 from sqlmodel import select
 
-from bot.core import rota, safeguarding, surges
-from bot.core.clock import LONDON
 from bot.core.models import Actor, CaseStatus, Decision
+from bot.core.moderation import surges
+from bot.core.rhythm import rota
+from bot.core.rhythm.clock import LONDON
+from bot.core.safeguarding import reports
 from bot.store.tables import AuditEvent, Case, ChatConversation, SafeguardingReport, ScheduledSend, Surge
 from handlers.slack.surge_blocks import surge_value
 from tests.conftest import DbTarget
@@ -433,7 +435,7 @@ async def report_status_after_escalation(surface: Surface) -> None:
     lead = Actor(surface.name, "lead", "Lee")
     for action, value in (("escalate", "police"), ("close", "advice given")):
         surface.desk.query(
-            lambda s, action=action, value=value: safeguarding.lead_action(
+            lambda s, action=action, value=value: reports.lead_action(
                 session=s,
                 reference="SG-2026-0001",
                 action=action,

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
-from bot.core import platform_state
 from bot.core.models import CaseStatus, Decision
+from bot.core.moderation import platform_state
 from bot.store.tables import AuditEvent, Case, Comment, PlatformState
 from handlers.social.polling import LinkedInPoller, MetaReconciler, XMentionsPoller, YouTubePoller, run_poll
 from tests.conftest import DbTarget, sample

@@ -9,14 +9,15 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import col, select
 
-from bot.core import cases, rhythm
-from bot.core import safeguarding as sg
-from bot.core.confidential import DataKeyError, Sealer
-from bot.core.desks import DeskTarget
-from bot.core.digests import build_handover_digest
+from bot.core.delivery.desks import DeskTarget
 from bot.core.models import Actor, IncomingComment, Platform
+from bot.core.moderation import cases
 from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
+from bot.core.rhythm import sends
+from bot.core.rhythm.digests import build_handover_digest
+from bot.core.safeguarding import reports as sg
+from bot.core.safeguarding.confidential import DataKeyError, Sealer
 from bot.main import build_runtime
 from bot.settings import Settings
 from bot.store.db import Database
@@ -88,11 +89,11 @@ def test_retention_erases_exactly_what_is_due_once_a_day(db: Database) -> None:
     comment(db, "plain_old", "lovely service", days_ago=100)
 
     assert (
-        db.call(lambda s: rhythm.daily_retention(s, now=NOW.replace(hour=1), profile=PROFILE)) is None
+        db.call(lambda s: sends.daily_retention(s, now=NOW.replace(hour=1), profile=PROFILE)) is None
     )  # before 02:00
-    result = db.call(lambda s: rhythm.daily_retention(s, now=NOW, profile=PROFILE))
+    result = db.call(lambda s: sends.daily_retention(s, now=NOW, profile=PROFILE))
     assert result is not None and result.reports == (due,) and result.comments == 1
-    assert db.call(lambda s: rhythm.daily_retention(s, now=NOW + timedelta(hours=5), profile=PROFILE)) is None
+    assert db.call(lambda s: sends.daily_retention(s, now=NOW + timedelta(hours=5), profile=PROFILE)) is None
 
     rows = {r.reference: r for r in db.call(lambda s: s.exec(select(SafeguardingReport)).all())}
     assert (

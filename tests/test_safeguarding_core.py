@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
-from bot.core import safeguarding as sg
-from bot.core.confidential import DataKeyError, Sealer, parse_key
 from bot.core.errors import ModbotError, NotPermitted
 from bot.core.models import Actor
 from bot.core.profile import load_profile
+from bot.core.safeguarding import reports as sg
+from bot.core.safeguarding.confidential import DataKeyError, Sealer, parse_key
 from bot.store.db import Database, make_engine, migrate
 from bot.store.tables import AuditEvent
 from tests.conftest import DbTarget

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.core import rota
-from bot.core.clock import LONDON
 from bot.core.models import Actor, Decision
+from bot.core.rhythm import rota
+from bot.core.rhythm.clock import LONDON
 from bot.store.tables import AuditEvent, SafeguardingReport
 from tests.conftest import DbTarget, sample
 from tests.harness import SAFEGUARDING_CHANNEL, Desk, make_settings, start_desk, stop_desk

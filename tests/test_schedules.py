@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from bot.core import rhythm
 from bot.core.models import Decision
 from bot.core.profile import load_profile
+from bot.core.rhythm import sends
 from bot.store.tables import AuditEvent, ScheduledSend
 from tests.conftest import DbTarget
 from tests.harness import (
@@ -47,7 +47,7 @@ PROFILE = load_profile()
     ],
 )
 def test_due_sends(moment: datetime, expected: list[tuple[str, str]]) -> None:
-    assert [(s.kind, s.slot) for s in rhythm.due_sends(now=moment, profile=PROFILE)] == expected
+    assert [(s.kind, s.slot) for s in sends.due_sends(now=moment, profile=PROFILE)] == expected
 
 
 async def _desk(

@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.core.card_action import CardAction
 from bot.core.errors import InvalidPayload
 from bot.core.models import CaseStatus, ContactState, Decision
+from bot.core.moderation.card_action import CardAction
+from bot.core.moderation.views import CaseCard, build_case_card
 from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
-from bot.core.views import CaseCard, build_case_card
 from bot.store.tables import Case, Comment
 from handlers.slack.blocks import case_card_blocks, escape
 from tests.snapshot import assert_matches_snapshot

@@ -7,13 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import col, select
 
-from bot.core import cases, surge_actions, surges
-from bot.core.desks import DeskTarget
+from bot.core.delivery.desks import DeskTarget
+from bot.core.delivery.tasks import TaskKind
 from bot.core.models import Actor, CaseStatus, IncomingComment, Platform
+from bot.core.moderation import cases, surge_actions, surges
+from bot.core.moderation.surge_views import SURGE_EXPAND, SURGE_HIDE_ALL, build_surge_card
 from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
-from bot.core.surge_views import SURGE_EXPAND, SURGE_HIDE_ALL, build_surge_card
-from bot.core.tasks import TaskKind
 from bot.store.db import Database
 from bot.store.tables import AuditEvent, Case, OutboxTask, Surge
 
@@ -257,8 +257,8 @@ def test_both_chats_render_the_surge_card_with_its_buttons_and_user_text_escaped
 
 
 def test_the_handover_names_each_surge_of_the_day(db: Database) -> None:
-    from bot.core.digest_text import handover_text
-    from bot.core.digests import build_handover_digest
+    from bot.core.rhythm.digest_text import handover_text
+    from bot.core.rhythm.digests import build_handover_digest
 
     _ingest(db, NOW, *[(f"c{i}", ABUSE) for i in range(7)])
     digest = db.call(

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.core.card_action import CardAction
 from bot.core.models import CaseStatus, Decision
+from bot.core.moderation.card_action import CardAction
 from handlers.teams.cards import case_card
 from tests.test_slack_blocks import _card
 

@@ -158,7 +158,7 @@ async def test_malformed_activities_get_a_4xx_with_a_reason(
 async def test_card_waits_for_the_install_and_check_names_what_is_missing(teams: TeamsDriver) -> None:
     from sqlmodel import select
 
-    from bot.core.tasks import TaskKind
+    from bot.core.delivery.tasks import TaskKind
     from bot.store.tables import OutboxTask
 
     await teams.desk.post_meta(facebook_delivery(("901097836652708_1", ABUSE)))
@@ -254,7 +254,7 @@ async def test_typed_oncall_command_shows_and_a_moderator_sets_the_rota(teams: T
     assert "On call now: Priya Shah" in reply.body["text"]
     # Replies go into the thread the command came from.
     assert reply.activity_id == "1759944781430"
-    from bot.core import rota
+    from bot.core.rhythm import rota
 
     person = teams.desk.query(lambda s: rota.on_call(s, day=teams.desk.runtime.services.now().date()))
     assert person is not None and person.teams_user_id == "29:priya"

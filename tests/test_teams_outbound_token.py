@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.core.tasks import TaskKind
+from bot.core.delivery.tasks import TaskKind
 from bot.store.tables import OutboxTask
 from tests.conftest import DbTarget
 from tests.harness import facebook_delivery

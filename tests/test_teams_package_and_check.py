@@ -12,7 +12,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.core import conversations
+from bot.core.delivery import conversations
 from bot.store.db import Database, make_engine, migrate
 
 APP_ID = "00000000-0000-4000-8000-0000000000a1"

@@ -109,7 +109,7 @@ def _report_outbox(settings: Settings, out: TextIO) -> None:
 
 def _check_data_key(settings: Settings, out: TextIO) -> bool:
     """The line about MODBOT_DATA_KEY; False where `modbot serve` would refuse to start."""
-    from bot.core.confidential import DataKeyError, parse_key, weakness
+    from bot.core.safeguarding.confidential import DataKeyError, parse_key, weakness
 
     production = settings.modbot_env == "production"
     raw = settings.modbot_data_key.get_secret_value() if settings.modbot_data_key else None
@@ -130,8 +130,8 @@ def _check_data_key(settings: Settings, out: TextIO) -> bool:
 
 def platform_report(settings: Settings) -> list[str]:
     """One line per platform: how items arrive, whether modbot can act, and what the card offers."""
-    from bot.core.capabilities import CAPABILITIES
     from bot.core.models import Platform
+    from bot.core.moderation.capabilities import CAPABILITIES
 
     def on(value: object, name: str) -> str:
         return "on" if value else f"off ({name} not set)"
@@ -194,7 +194,7 @@ def teams_report(settings: Settings) -> list[str]:
     """Whether Teams is on, authenticated, and able to reach its channels (saved references)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bot.core import conversations
+    from bot.core.delivery import conversations
     from bot.store.db import Database, make_engine
 
     if not settings.teams_enabled:

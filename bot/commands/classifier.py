@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, TextIO
 from bot.commands.common import load_settings
 
 if TYPE_CHECKING:
-    from bot.core.evaluation import DecisionLabel, Example
     from bot.core.policy import PolicyEngine
+    from bot.core.policy.evaluation import DecisionLabel, Example
 
 
 def classifier_engine() -> PolicyEngine:
@@ -72,7 +72,8 @@ def cmd_eval(args: argparse.Namespace, out: TextIO | None = None) -> int:
     import json
     from dataclasses import asdict
 
-    from bot.core.evaluation import (
+    from bot.core.policy.data import DATASETS
+    from bot.core.policy.evaluation import (
         Example,
         desk_score,
         development_sets,
@@ -84,7 +85,6 @@ def cmd_eval(args: argparse.Namespace, out: TextIO | None = None) -> int:
         report_text,
         score_groups,
     )
-    from bot.core.policy.data import DATASETS
 
     engine = classifier_engine()
     sets: list[tuple[str, list[Example]]] = []
@@ -181,7 +181,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def decision_labels_from_db() -> list[DecisionLabel]:
-    from bot.core.evaluation import decision_labels
+    from bot.core.policy.evaluation import decision_labels
     from bot.store.db import Database, make_engine, migrate
 
     engine = make_engine(load_settings().database_url)

@@ -30,7 +30,7 @@ def since_arg(value: str) -> datetime:
 
 def moment_arg(value: str) -> datetime:
     """An ISO datetime; without a zone it is London time (what people on the desk mean)."""
-    from bot.core.clock import LONDON
+    from bot.core.rhythm.clock import LONDON
 
     return _aware(value, LONDON, "an ISO datetime")
 

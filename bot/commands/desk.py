@@ -13,9 +13,9 @@ from bot.commands.common import load_settings, moment_arg
 def cmd_digest(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Print what would be sent at that moment, without sending it."""
     out = out or sys.stdout  # at call time, not import time: whatever stdout is then
-    from bot.core.digest_text import handover_text, reminder_text
-    from bot.core.digests import build_handover_digest, build_reminder
     from bot.core.profile import load_profile
+    from bot.core.rhythm.digest_text import handover_text, reminder_text
+    from bot.core.rhythm.digests import build_handover_digest, build_reminder
     from bot.store.db import Database, make_engine, migrate
 
     settings = load_settings()
@@ -43,8 +43,8 @@ def cmd_digest(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def cmd_calendar_due(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout  # at call time, not import time: whatever stdout is then
-    from bot.core.clock import LONDON
     from bot.core.profile import load_profile
+    from bot.core.rhythm.clock import LONDON
 
     calendar = load_profile(load_settings().modbot_policy).calendar
     moment: datetime = args.moment

@@ -15,7 +15,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout  # at call time, not import time: whatever stdout is then
     import asyncio
 
-    from bot.core.intake import Rejected
+    from bot.core.moderation.intake import Rejected
     from bot.importer import Row, read_export
     from bot.main import build_runtime
 

@@ -13,8 +13,8 @@ from bot.commands.common import open_db
 def cmd_outbox_list(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """The side effects not yet done (or only those that ran out of time), oldest first."""
     out = out or sys.stdout  # at call time, not import time: whatever stdout is then
-    from bot.core import dead_letters
-    from bot.core.clock import LONDON
+    from bot.core.delivery import dead_letters
+    from bot.core.rhythm.clock import LONDON
 
     db = open_db()
     try:
@@ -38,7 +38,7 @@ def cmd_outbox_list(args: argparse.Namespace, out: TextIO | None = None) -> int:
 def cmd_outbox_retry(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Queue dead tasks again; a running `modbot serve` picks them up within a second or so."""
     out = out or sys.stdout  # at call time, not import time: whatever stdout is then
-    from bot.core import dead_letters
+    from bot.core.delivery import dead_letters
 
     if not args.ids and not args.dead:
         raise SystemExit("modbot: name the task ids to retry, or --dead for every dead task")

@@ -33,8 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_report(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout  # at call time, not import time: whatever stdout is then
-    from bot.core.assurance import build_monthly_assurance
     from bot.core.profile import load_profile
+    from bot.core.reporting.assurance import build_monthly_assurance
     from handlers.report.html import PdfUnavailable, render_html, render_pdf
 
     settings = load_settings()

@@ -1,1 +1,3 @@
-"""The domain core: policy, cases, audit, clocks and views. Knows nothing of chat or HTTP."""
+"""The domain core, by feature: moderation, rhythm, safeguarding, policy (the classifier),
+reporting and delivery, over a shared vocabulary (models, errors, audit, the organisation's profile).
+Knows nothing of chat or HTTP."""

@@ -16,10 +16,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bot.core.clock import WorkingCalendar, calendar_from
 from bot.core.errors import ModbotError
 from bot.core.models import Platform
 from bot.core.policy.staff_names import TITLES
+from bot.core.rhythm.clock import WorkingCalendar, calendar_from
 
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Words, as a person writes a place or a service: letters (any alphabet), digits, spaces, & ' . -

@@ -24,9 +24,9 @@ import aiohttp
 from aiohttp import web
 from slack_sdk.signature import SignatureVerifier
 
-from bot.core import rhythm
-from bot.core.clock import LONDON
-from bot.core.rhythm import CHECK, HANDOVER, DueSend
+from bot.core.rhythm import sends
+from bot.core.rhythm.clock import LONDON
+from bot.core.rhythm.sends import CHECK, HANDOVER, DueSend
 from bot.main import Runtime, build_runtime
 from bot.settings import Settings
 from handlers.demo.comments import SURGE, SURGE_POST, TRICKLE
@@ -174,7 +174,7 @@ class Demo:
         now = services.now()
         send = DueSend(kind, slot, now.astimezone(LONDON).date(), now)
         send_id = await services.db.run(
-            lambda s: rhythm.claim(s, send=send, desks=services.desk_targets, now=now)
+            lambda s: sends.claim(s, send=send, desks=services.desk_targets, now=now)
         )
         services.wake_outbox()
         return web.json_response({"sent": send_id is not None})

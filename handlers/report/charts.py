@@ -1,6 +1,6 @@
 """The report's charts, drawn with matplotlib as PNG images (no screen, the Agg backend).
 
-Each chart reads only the view model (`bot.core.assurance.MonthlyAssurance`), so its numbers are
+Each chart reads only the view model (`bot.core.reporting.assurance.MonthlyAssurance`), so its numbers are
 the report's numbers. Colours are matplotlib's colour-blind-safe `tab10` defaults and every chart
 has a title and axis labels, since a committee may print it in grey.
 """
@@ -20,8 +20,8 @@ matplotlib.use("Agg")  # before pyplot: no display on a server
 from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
-from bot.core.assurance import MonthlyAssurance, WeekCount
 from bot.core.models import Route
+from bot.core.reporting.assurance import MonthlyAssurance, WeekCount
 
 # pyplot keeps global state: one report's charts at a time (the bot draws them on worker threads).
 _DRAWING = threading.Lock()

@@ -13,8 +13,8 @@ from datetime import datetime
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from bot.core.assurance import METHODS, MonthlyAssurance
-from bot.core.clock import LONDON
+from bot.core.reporting.assurance import METHODS, MonthlyAssurance
+from bot.core.rhythm.clock import LONDON
 from handlers.report.charts import Chart, charts
 
 _ENV = Environment(

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 from aiohttp import web
 
-from bot.core.assurance import build_monthly_assurance
+from bot.core.reporting.assurance import build_monthly_assurance
 from bot.services import Services
 from handlers.http import problem
 

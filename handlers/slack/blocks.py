@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.card_action import CardAction
-from bot.core.views import CardButton, CaseCard, Confirm
+from bot.core.moderation.card_action import CardAction
+from bot.core.moderation.views import CardButton, CaseCard, Confirm
 from handlers.slack.ids import ActionId, CallbackId
 
 Block = dict[str, Any]

@@ -11,13 +11,13 @@ import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core.assurance import MonthlyAssurance, summary_lines
-from bot.core.dead_letters import DeskNotice
-from bot.core.digests import CaseLine, HandoverDigest, Reminder
+from bot.core.delivery.dead_letters import DeskNotice
 from bot.core.errors import ChatError
-from bot.core.rota import OnCall
-from bot.core.surge_views import SurgeCard
-from bot.core.views import CaseCard
+from bot.core.moderation.surge_views import SurgeCard
+from bot.core.moderation.views import CaseCard
+from bot.core.reporting.assurance import MonthlyAssurance, summary_lines
+from bot.core.rhythm.digests import CaseLine, HandoverDigest, Reminder
+from bot.core.rhythm.rota import OnCall
 from bot.ports import PostedCard
 from handlers.slack.blocks import case_card_blocks
 from handlers.slack.digest_blocks import (

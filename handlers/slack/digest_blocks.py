@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.core.dead_letters import DeskNotice
-from bot.core.digest_text import (
+from bot.core.delivery.dead_letters import DeskNotice
+from bot.core.rhythm.digest_text import (
     TIER_NAMES,
     handover_counts,
     handover_footnotes,
@@ -14,7 +14,7 @@ from bot.core.digest_text import (
     handover_text,
     reminder_text,
 )
-from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
+from bot.core.rhythm.digests import CaseLine, HandoverDigest, Listing, Reminder
 from handlers.slack.blocks import escape
 from handlers.slack.ids import AckActionId
 

@@ -13,9 +13,9 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core.digest_text import TIER_NAMES
-from bot.core.overview import DeskOverview, checks_line, month_line
-from bot.core.views import format_when
+from bot.core.moderation.overview import DeskOverview, checks_line, month_line
+from bot.core.moderation.views import format_when
+from bot.core.rhythm.digest_text import TIER_NAMES
 from bot.services import Services
 from handlers.slack.blocks import escape
 from handlers.slack.digest_blocks import section

@@ -14,12 +14,12 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core.card_action import CardAction
-from bot.core.clock import LONDON
 from bot.core.errors import AlreadyDecided, InvalidPayload, NotPermitted
 from bot.core.errors import explain as explain_error
 from bot.core.models import Actor, Decision
-from bot.core.rhythm import acknowledged_what
+from bot.core.moderation.card_action import CardAction
+from bot.core.rhythm.clock import LONDON
+from bot.core.rhythm.sends import acknowledged_what
 from bot.services import Services
 from handlers.http import problem, read_body
 from handlers.slack.blocks import leave_theme_modal

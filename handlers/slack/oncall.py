@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from bot.core.errors import ModbotError
-from bot.core.rota import OnCall, SetOnCall, shift_days
+from bot.core.rhythm.rota import OnCall, SetOnCall, shift_days
 
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|([^>]*))?>")
 

@@ -15,7 +15,13 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.errors import ModbotError
-from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, ReportNotice, reporter_status, status_request
+from bot.core.safeguarding.reports import (
+    FIELD_INPUTS,
+    NOT_A_LEAD,
+    ReportNotice,
+    reporter_status,
+    status_request,
+)
 from bot.ports import PostedCard
 from bot.services import Services
 from handlers.slack.blocks import escape

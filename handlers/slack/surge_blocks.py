@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.core.errors import InvalidPayload
-from bot.core.surge_views import SurgeButton, SurgeCard
+from bot.core.moderation.surge_views import SurgeButton, SurgeCard
 from handlers.slack.blocks import Block, confirm_dialog, escape, plain
 from handlers.slack.ids import SURGE_PREFIX
 

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 def segment(value: str) -> str:
     """An id as one URL path segment: percent-encoded, so '/', '?' and '#' cannot leave it.
 
-    Ids are checked when they arrive (`bot.core.intake`); this holds for any that were stored
+    Ids are checked when they arrive (`bot.core.moderation.intake`); this holds for any that were stored
     before that check, or that a platform's own reply hands on. An empty, '.' or '..' id would
     name another path however it is encoded, so it is refused.
     """

@@ -8,7 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.core.intake import Rejected
+from bot.core.moderation.intake import Rejected
 from bot.services import Services
 from handlers.http import BadRequest, parse_json, problem, signed_body
 from handlers.social.fields import Parsed

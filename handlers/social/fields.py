@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.core.intake import Rejected
 from bot.core.models import IncomingComment
+from bot.core.moderation.intake import Rejected
 from handlers.http import BadRequest
 
 log = logging.getLogger(__name__)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol
 
-from bot.core import platform_state
 from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
+from bot.core.moderation import platform_state
 from bot.services import Services
 from handlers.social.api import segment
 from handlers.social.fields import when

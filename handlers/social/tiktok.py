@@ -25,10 +25,10 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from bot.core.delivery.tasks import TaskKind
 from bot.core.errors import PlatformError
-from bot.core.intake import InvalidItem, check_id
 from bot.core.models import IncomingComment, ItemKind, Platform
-from bot.core.tasks import TaskKind
+from bot.core.moderation.intake import InvalidItem, check_id
 from bot.outbox.worker import RetryLater
 from bot.ports import PlatformItem
 from bot.services import Services

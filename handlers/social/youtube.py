@@ -17,7 +17,7 @@ import aiohttp
 
 from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
-from bot.core.platform_state import QuotaMeter
+from bot.core.moderation.platform_state import QuotaMeter
 from bot.ports import PlatformItem
 from handlers.social.api import ApiReply, JsonApi, refused
 from handlers.social.fields import when

@@ -13,13 +13,13 @@ from typing import Any
 from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
 from microsoft_agents.hosting.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
 
-from bot.core import conversations
-from bot.core.card_action import CardAction
-from bot.core.clock import LONDON
+from bot.core.delivery import conversations
 from bot.core.errors import InvalidPayload, NotPermitted, explain
 from bot.core.models import Actor, Decision
-from bot.core.rhythm import acknowledged_what
-from bot.core.safeguarding import FIELD_INPUTS, NOT_A_LEAD, reporter_status, status_request
+from bot.core.moderation.card_action import CardAction
+from bot.core.rhythm.clock import LONDON
+from bot.core.rhythm.sends import acknowledged_what
+from bot.core.safeguarding.reports import FIELD_INPUTS, NOT_A_LEAD, reporter_status, status_request
 from bot.services import Services
 from handlers.teams import commands, digest_cards
 from handlers.teams.answers import (

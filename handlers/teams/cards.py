@@ -14,9 +14,9 @@ import json
 import re
 from typing import Any
 
-from bot.core.card_action import CardAction
 from bot.core.models import Decision
-from bot.core.views import CardButton, CaseCard
+from bot.core.moderation.card_action import CardAction
+from bot.core.moderation.views import CardButton, CaseCard
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERB_PREFIX = "modbot."

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from bot.core.errors import ModbotError
-from bot.core.rota import OnCall, SetOnCall, shift_days
+from bot.core.rhythm.rota import OnCall, SetOnCall, shift_days
 
 USAGE = "Type **oncall** to see who is on call, or **oncall @person 2026-11-23 2026-11-29** to set the rota."
 HELP = (

@@ -2,7 +2,7 @@
 SDK's CloudAdapter).
 
 Teams only lets a bot post where its app is installed; the installation tells the bot where,
-and `bot.core.conversations` keeps that. A channel is reached through its own reference or,
+and `bot.core.delivery.conversations` keeps that. A channel is reached through its own reference or,
 failing that, through its team's (an app installed in a team may post in all its channels).
 A person is reached through their personal chat with the bot or, failing that, by creating one
 (Teams allows it where the app is installed for them). A missing reference is a clear error.
@@ -25,7 +25,7 @@ from microsoft_agents.activity import (
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import CardFactory, MessageFactory, TurnContext
 
-from bot.core import conversations
+from bot.core.delivery import conversations
 from bot.core.errors import ChatError
 from bot.store.db import Database
 

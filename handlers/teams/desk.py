@@ -8,14 +8,14 @@ from datetime import date
 
 from microsoft_agents.hosting.core import MessageFactory
 
-from bot.core.assurance import MonthlyAssurance
-from bot.core.dead_letters import DeskNotice
-from bot.core.digest_text import handover_text, reminder_text
-from bot.core.digests import CaseLine, HandoverDigest, Reminder
-from bot.core.rota import OnCall
-from bot.core.safeguarding import ReportNotice
-from bot.core.surge_views import SurgeCard
-from bot.core.views import CaseCard
+from bot.core.delivery.dead_letters import DeskNotice
+from bot.core.moderation.surge_views import SurgeCard
+from bot.core.moderation.views import CaseCard
+from bot.core.reporting.assurance import MonthlyAssurance
+from bot.core.rhythm.digest_text import handover_text, reminder_text
+from bot.core.rhythm.digests import CaseLine, HandoverDigest, Reminder
+from bot.core.rhythm.rota import OnCall
+from bot.core.safeguarding.reports import ReportNotice
 from bot.ports import PostedCard
 from handlers.teams import digest_cards
 from handlers.teams.cards import case_card

@@ -17,7 +17,7 @@ from typing import Any
 
 from microsoft_agents.activity import Activity
 
-from bot.core import conversations
+from bot.core.delivery import conversations
 from bot.core.errors import InvalidPayload
 from bot.store.db import Database
 from handlers.teams.cards import VERB_PREFIX

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.safeguarding import (
+from bot.core.safeguarding.reports import (
     FIELD_INPUTS,
     REPORT_PLATFORMS,
     ReportCategory,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.errors import InvalidPayload
-from bot.core.surge_views import SurgeButton, SurgeCard
+from bot.core.moderation.surge_views import SurgeButton, SurgeCard
 from handlers.teams.cards import escape, show_card, text_block, wide_card
 
 SURGE_VERB_PREFIX = "modbot-surge."

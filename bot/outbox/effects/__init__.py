@@ -12,9 +12,9 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from bot.core.delivery.tasks import TaskKind
 from bot.core.models import Platform
 from bot.core.profile import PolicyProfile
-from bot.core.tasks import TaskKind
 from bot.outbox.effects.cards import PostCard, PostSurgeCard, RefreshCard, RefreshSurgeCard
 from bot.outbox.effects.desk_messages import DeadTaskNotice, Escalate, SendScheduled
 from bot.outbox.effects.platforms import AutoReply, ContactCommenter, PlatformAction

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 
-from bot.core.desks import DeskTarget
+from bot.core.delivery.desks import DeskTarget
 from bot.core.errors import ChatError, PlatformError
 from bot.core.models import Platform
 from bot.core.profile import PolicyProfile

@@ -7,11 +7,11 @@ import logging
 from abc import ABC, abstractmethod
 from typing import Any
 
-from bot.core import card_refs, cases, surges
-from bot.core.desks import DeskTarget
+from bot.core.delivery.desks import DeskTarget
 from bot.core.errors import ChatError
-from bot.core.surge_views import build_surge_card
-from bot.core.views import CaseCard, build_case_card
+from bot.core.moderation import card_refs, cases, surges
+from bot.core.moderation.surge_views import build_surge_card
+from bot.core.moderation.views import CaseCard, build_case_card
 from bot.outbox.effects.base import Effect, retry_for
 from bot.outbox.worker import attempt
 from bot.ports import ChatDesk, PostedCard

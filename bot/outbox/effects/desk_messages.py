@@ -8,10 +8,16 @@ import logging
 from datetime import date
 from typing import Any
 
-from bot.core import audit, cases, dead_letters, rhythm, rota
-from bot.core.assurance import MonthlyAssurance, build_monthly_assurance
-from bot.core.clock import LONDON
-from bot.core.digests import (
+from bot.core import audit
+from bot.core.delivery import dead_letters
+from bot.core.errors import ChatError
+from bot.core.models import SYSTEM
+from bot.core.moderation import cases
+from bot.core.moderation.views import CaseCard, build_case_card
+from bot.core.reporting.assurance import MonthlyAssurance, build_monthly_assurance
+from bot.core.rhythm import rota, sends
+from bot.core.rhythm.clock import LONDON
+from bot.core.rhythm.digests import (
     CaseLine,
     HandoverDigest,
     Reminder,
@@ -19,10 +25,7 @@ from bot.core.digests import (
     build_reminder,
     case_line,
 )
-from bot.core.errors import ChatError
-from bot.core.models import SYSTEM
-from bot.core.rota import OnCall
-from bot.core.views import CaseCard, build_case_card
+from bot.core.rhythm.rota import OnCall
 from bot.outbox.effects.base import Effect, retry_for
 from bot.store.tables import OutboxTask, ScheduledSend
 
@@ -44,7 +47,7 @@ class SendScheduled(Effect):
         ) -> tuple[str, Reminder | HandoverDigest | CaseLine | MonthlyAssurance | None]:
             send = session.get(ScheduledSend, send_id)
             assert send is not None
-            if send.kind == rhythm.ASSURANCE:
+            if send.kind == sends.ASSURANCE:
                 return send.kind, build_monthly_assurance(
                     session=session,
                     month=date.fromisoformat(f"{send.slot}-01"),
@@ -52,9 +55,9 @@ class SendScheduled(Effect):
                     calendar=self.profile.calendar,
                     now=now,
                 )
-            if send.kind in (rhythm.NUDGE, rhythm.OVERDUE):
+            if send.kind in (sends.NUDGE, sends.OVERDUE):
                 return send.kind, case_line(session, case_id=int(send.slot.removeprefix("case:")), now=now)
-            if send.kind == rhythm.CHECK:
+            if send.kind == sends.CHECK:
                 return send.kind, build_reminder(
                     session=session, slot=send.slot, now=now, profile=self.profile
                 )
@@ -65,16 +68,16 @@ class SendScheduled(Effect):
             if isinstance(view, Reminder):
                 await desk.post_reminder(view, send_id=send_id)
             elif isinstance(view, CaseLine):
-                await desk.post_clock_alert(view, overdue=kind == rhythm.OVERDUE)
+                await desk.post_clock_alert(view, overdue=kind == sends.OVERDUE)
             elif isinstance(view, MonthlyAssurance):
                 await desk.post_report(view)
             elif view is None:
                 pass  # the case was closed before the alert went out: nothing to say
             else:
-                await desk.post_handover(view, send_id=send_id, resend=kind == rhythm.HANDOVER_RESEND)
+                await desk.post_handover(view, send_id=send_id, resend=kind == sends.HANDOVER_RESEND)
         except ChatError as exc:
             raise retry_for(exc) from exc
-        await self.db.run(lambda s: rhythm.mark_sent(s, send_id=send_id, now=self.now()))
+        await self.db.run(lambda s: sends.mark_sent(s, send_id=send_id, now=self.now()))
         log.info("scheduled %s %s sent to %s", kind, send_id, desk_name)
 
     async def give_up(self, payload: dict[str, Any], reason: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.core import audit, cases
+from bot.core import audit
 from bot.core.errors import PlatformError
 from bot.core.models import SYSTEM, Decision
+from bot.core.moderation import cases
 from bot.outbox.effects.base import Effect, platform_item
 from bot.ports import SocialPlatform
 from bot.store.tables import Comment

@@ -11,11 +11,12 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from bot.core import rota, safeguarding
-from bot.core.clock import LONDON
-from bot.core.confidential import Sealer
+from bot.core.delivery.tasks import TaskKind
 from bot.core.errors import ChatError
-from bot.core.tasks import TaskKind
+from bot.core.rhythm import rota
+from bot.core.rhythm.clock import LONDON
+from bot.core.safeguarding import reports
+from bot.core.safeguarding.confidential import Sealer
 from bot.outbox.effects.base import retry_for
 from bot.outbox.worker import TaskHandler
 from bot.ports import PostedCard, SafeguardingDesk
@@ -61,7 +62,7 @@ class Notice(_Safeguarding):
         if desk is None:
             return
         notice = await self.db.run(
-            lambda s: safeguarding.report_notice(s, reference=str(payload["reference"]))
+            lambda s: reports.report_notice(s, reference=str(payload["reference"]))
         )
         await self._deliver(desk.post_notice(notice, alert=notice.urgent))
 
@@ -72,7 +73,7 @@ class NoticeRefresh(_Safeguarding):
         if desk is None:
             return
         notice = await self.db.run(
-            lambda s: safeguarding.report_notice(s, reference=str(payload["reference"]))
+            lambda s: reports.report_notice(s, reference=str(payload["reference"]))
         )
         posted = PostedCard(str(payload["channel"]), str(payload["message_ref"]))
         await self._deliver(desk.update_notice(posted, notice))
@@ -83,7 +84,7 @@ class TellReporter(_Safeguarding):
         desk = self.desks.get(str(payload["desk"]))
         reference = str(payload["reference"])
         surface, user_id = await self.db.run(
-            lambda s: safeguarding.reporter_of(session=s, reference=reference, sealer=self.sealer)
+            lambda s: reports.reporter_of(session=s, reference=reference, sealer=self.sealer)
         )
         if desk is None or surface != desk.name or not user_id:
             return  # the reporter used another surface; that desk's task tells them
@@ -101,7 +102,7 @@ class AlertOnCall(_Safeguarding):
         reference = str(payload["reference"])
         day = self.now().astimezone(LONDON).date()
         notice, person = await self.db.run(
-            lambda s: (safeguarding.report_notice(s, reference=reference), rota.on_call(s, day=day))
+            lambda s: (reports.report_notice(s, reference=reference), rota.on_call(s, day=day))
         )
         user = person.user_on(desk.name) if person else ""
         if not user:

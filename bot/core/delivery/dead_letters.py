@@ -17,9 +17,9 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
-from bot.core.clock import LONDON
-from bot.core.desks import DeskTarget, enqueue_on_desks
-from bot.core.tasks import TaskKind
+from bot.core.delivery.desks import DeskTarget, enqueue_on_desks
+from bot.core.delivery.tasks import TaskKind
+from bot.core.rhythm.clock import LONDON
 from bot.store.tables import OutboxTask
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from bot.core.tasks import enqueue
+from bot.core.delivery.tasks import enqueue
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,13 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from bot.core.clock import LONDON
 from bot.core.models import OPEN_STATUS_VALUES, CaseStatus, ContactState, Platform
+from bot.core.moderation.surge_views import surges_since
+from bot.core.moderation.views import format_when
 from bot.core.profile import PolicyProfile
-from bot.core.rota import OnCall, on_call
-from bot.core.safeguarding import opened_on
-from bot.core.surge_views import surges_since
-from bot.core.views import format_when
+from bot.core.rhythm.clock import LONDON
+from bot.core.rhythm.rota import OnCall, on_call
+from bot.core.safeguarding.reports import opened_on
 from bot.store.tables import CardRef, Case, Comment
 
 LIST_CAP = 10

@@ -19,14 +19,14 @@ from sqlalchemy import cast as cast_sql
 from sqlmodel import Session, col, select
 
 from bot.core import audit
-from bot.core.clock import LONDON
-from bot.core.desks import DeskTarget, enqueue_on_desks
-from bot.core.digests import due_soon_before
+from bot.core.delivery.desks import DeskTarget, enqueue_on_desks
+from bot.core.delivery.tasks import TaskKind
 from bot.core.errors import AlreadyDecided, ModbotError
 from bot.core.models import OPEN_STATUS_VALUES, Actor
+from bot.core.moderation.retention import RetentionResult, apply_retention
 from bot.core.profile import PolicyProfile
-from bot.core.retention import RetentionResult, apply_retention
-from bot.core.tasks import TaskKind
+from bot.core.rhythm.clock import LONDON
+from bot.core.rhythm.digests import due_soon_before
 from bot.store.tables import Case, ScheduledSend
 from bot.store.upsert import insert_for
 

@@ -9,11 +9,11 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from bot.core import surges
-from bot.core.capabilities import capabilities_for
 from bot.core.models import CaseStatus, ItemKind, Platform, Tier
-from bot.core.surges import SurgeStatus
-from bot.core.views import Confirm, format_when
+from bot.core.moderation import surges
+from bot.core.moderation.capabilities import capabilities_for
+from bot.core.moderation.surges import SurgeStatus
+from bot.core.moderation.views import Confirm, format_when
 from bot.store.tables import Surge
 
 SURGE_HIDE_ALL = "hide_all"

@@ -14,12 +14,12 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from bot.core.assurance import month_bounds
-from bot.core.clock import LONDON
-from bot.core.digests import SLOTS, Listing, open_by_tier, overdue
+from bot.core.moderation.views import format_when
 from bot.core.profile import PolicyProfile
-from bot.core.rota import OnCall, on_call
-from bot.core.views import format_when
+from bot.core.reporting.assurance import month_bounds
+from bot.core.rhythm.clock import LONDON
+from bot.core.rhythm.digests import SLOTS, Listing, open_by_tier, overdue
+from bot.core.rhythm.rota import OnCall, on_call
 from bot.store.tables import AuditEvent, Comment, SafeguardingReport, ScheduledSend
 
 

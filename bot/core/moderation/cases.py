@@ -15,11 +15,10 @@ from typing import Any, cast
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot.core import audit, card_refs, intake, surges
-from bot.core.capabilities import capabilities_for
-from bot.core.desks import DeskTarget, enqueue_on_desks
+from bot.core import audit
+from bot.core.delivery.desks import DeskTarget, enqueue_on_desks
+from bot.core.delivery.tasks import TaskKind, enqueue
 from bot.core.errors import ActionNotAvailable, AlreadyDecided, CaseNotFound
-from bot.core.intake import InvalidItem
 from bot.core.models import (
     FIRST_DECISIONS,
     SYSTEM,
@@ -35,10 +34,12 @@ from bot.core.models import (
     StoredComment,
     Tier,
 )
+from bot.core.moderation import card_refs, intake, surges
+from bot.core.moderation.capabilities import capabilities_for
+from bot.core.moderation.intake import InvalidItem
 from bot.core.policy import PolicyEngine, signals
 from bot.core.policy.signals import with_author_history
 from bot.core.profile import PolicyProfile
-from bot.core.tasks import TaskKind, enqueue
 from bot.store.tables import CardRef, Case, Comment
 from bot.store.upsert import insert_for
 

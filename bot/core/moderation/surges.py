@@ -20,12 +20,12 @@ from enum import StrEnum
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from bot.core import card_refs
-from bot.core.desks import DeskTarget, enqueue_on_desks
+from bot.core.delivery.desks import DeskTarget, enqueue_on_desks
+from bot.core.delivery.tasks import TaskKind
 from bot.core.errors import SurgeNotFound
 from bot.core.models import Route, Tier
+from bot.core.moderation import card_refs
 from bot.core.profile import PolicyProfile
-from bot.core.tasks import TaskKind
 from bot.store.tables import Case, Comment, Surge, SurgeCardRef
 from bot.store.upsert import insert_for
 

@@ -20,8 +20,8 @@ from typing import NamedTuple
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from bot.core.clock import LONDON, WorkingCalendar
 from bot.core.models import Decision
+from bot.core.rhythm.clock import LONDON, WorkingCalendar
 from bot.store.tables import AuditEvent, Case, Comment, SafeguardingReport, ScheduledSend
 
 # A check acknowledged this long after its reminder counts as done on time.

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.core.capabilities import Capabilities, capabilities_for
-from bot.core.clock import LONDON
 from bot.core.models import CaseStatus, ContactState, Decision, ItemKind, Platform, Route, Tier
+from bot.core.moderation.capabilities import Capabilities, capabilities_for
 from bot.core.profile import PolicyProfile
+from bot.core.rhythm.clock import LONDON
 from bot.store.tables import Case, Comment
 
 _KIND_LABELS = {

@@ -10,12 +10,13 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.core import audit, cases, surges
-from bot.core.capabilities import capabilities_for
-from bot.core.desks import DeskTarget
+from bot.core import audit
+from bot.core.delivery.desks import DeskTarget
 from bot.core.errors import ActionNotAvailable, AlreadyDecided
 from bot.core.models import Actor, CaseStatus, Decision, ItemKind, Platform
-from bot.core.surges import SurgeStatus
+from bot.core.moderation import cases, surges
+from bot.core.moderation.capabilities import capabilities_for
+from bot.core.moderation.surges import SurgeStatus
 from bot.store.tables import Case
 
 

@@ -23,12 +23,12 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from bot.core import audit
-from bot.core.confidential import Sealer
-from bot.core.desks import DeskTarget
+from bot.core.delivery.desks import DeskTarget
+from bot.core.delivery.tasks import TaskKind, enqueue
 from bot.core.errors import ActionNotAvailable, AlreadyDecided, ModbotError, NotPermitted
 from bot.core.models import Actor
 from bot.core.profile import PolicyProfile
-from bot.core.tasks import TaskKind, enqueue
+from bot.core.safeguarding.confidential import Sealer
 from bot.store.tables import ReportSequence, SafeguardingReport
 from bot.store.upsert import insert_for
 

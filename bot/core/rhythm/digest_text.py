@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.core.digests import CaseLine, HandoverDigest, Listing, Reminder
+from bot.core.rhythm.digests import CaseLine, HandoverDigest, Listing, Reminder
 
 # The same words in every chat and in plain text, so a manager reading one finds them in the other.
 TIER_NAMES = {1: "Tier 1 · harmful", 2: "Tier 2 · misinformation or spam", 3: "Tier 3 · needs a response"}
