@@ -17,7 +17,8 @@ from sqlmodel import col, select
 from bot.core import audit
 from bot.core.errors import ModbotError
 from bot.core.models import SYSTEM, Actor, ContactState, Decision, IncomingComment, Platform
-from bot.core.moderation.cases import decide, ingest, record_contact_outcome, record_platform_outcome
+from bot.core.moderation.decisions import decide, record_contact_outcome, record_platform_outcome
+from bot.core.moderation.incoming import ingest
 from bot.core.policy import build_engine
 from bot.core.profile import PolicyProfile
 from bot.core.rhythm import sends

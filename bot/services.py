@@ -12,7 +12,7 @@ from bot.core.delivery.desks import DeskTarget
 from bot.core.delivery.tasks import enqueue
 from bot.core.errors import ActionNotAvailable
 from bot.core.models import Actor, Decision, IncomingComment, IngestResult, Platform
-from bot.core.moderation import cases, surge_actions
+from bot.core.moderation import cases, decisions, incoming, surge_actions
 from bot.core.moderation.overview import DeskOverview, build_overview
 from bot.core.moderation.surge_actions import SurgeOutcome
 from bot.core.moderation.surge_views import SURGE_EXPAND, SURGE_HIDE_ALL, SurgeCard, build_surge_card
@@ -129,7 +129,7 @@ class Services:
         """Store, classify and open cases in one transaction; returns after the commit."""
         now, targets = self.now(), self.desk_targets
         result = await self.db.run(
-            lambda s: cases.ingest(
+            lambda s: incoming.ingest(
                 session=s,
                 items=items,
                 engine=self.engine,
@@ -207,7 +207,7 @@ class Services:
         now, targets, connected = self.now(), self.desk_targets, frozenset(self.platforms)
         logs.CASE_ID.set(case_id)  # for the rest of this click's lines
         case = await self.db.run(
-            lambda s: cases.decide(
+            lambda s: decisions.decide(
                 session=s,
                 case_id=case_id,
                 decision=decision,

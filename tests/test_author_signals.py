@@ -1,5 +1,5 @@
 """Signals from an author's recent history (MSE Appendix B): repetition and floods of overly long
-messages, through `cases.ingest` on SQLite and PostgreSQL; and staff name variants."""
+messages, through `incoming.ingest` on SQLite and PostgreSQL; and staff name variants."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from bot.core.delivery.desks import DeskTarget
 from bot.core.models import IncomingComment, Platform, Route, Tier
-from bot.core.moderation import cases
+from bot.core.moderation import incoming
 from bot.core.policy import PolicyEngine
 from bot.core.policy.signals import LONG_MESSAGE_CHARS, author_reasons, fingerprint
 from bot.core.profile import StaffMember, load_profile
@@ -29,7 +29,7 @@ def _ingest(db: Database, when: datetime, *items: tuple[str, str, str]) -> list[
         for i, a, t in items
     ]
     return db.call(
-        lambda s: cases.ingest(
+        lambda s: incoming.ingest(
             session=s,
             items=comments,
             engine=ENGINE,
@@ -97,7 +97,7 @@ def test_own_account_replies_never_count_as_repetition(db: Database) -> None:
         for i in range(4)
     ]
     result = db.call(
-        lambda s: cases.ingest(
+        lambda s: incoming.ingest(
             session=s, items=comments, engine=ENGINE, profile=PROFILE, desks=[], now=NOW, source="test"
         )
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.core.delivery.desks import DeskTarget
 from bot.core.models import Actor, Decision, IncomingComment, Platform
-from bot.core.moderation import cases
+from bot.core.moderation import decisions, incoming
 from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
 from bot.core.rhythm import rota
@@ -35,7 +35,7 @@ def ingest(db: Database, when: datetime, *items: tuple[str, str, str]) -> list[i
         for i, p, t in items
     ]
     result = db.call(
-        lambda s: cases.ingest(
+        lambda s: incoming.ingest(
             session=s,
             items=comments,
             engine=ENGINE,
@@ -50,7 +50,7 @@ def ingest(db: Database, when: datetime, *items: tuple[str, str, str]) -> list[i
 
 def decide(db: Database, case_id: int, decision: Decision, when: datetime, note: str | None = None) -> None:
     db.call(
-        lambda s: cases.decide(
+        lambda s: decisions.decide(
             session=s,
             case_id=case_id,
             decision=decision,

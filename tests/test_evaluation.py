@@ -149,13 +149,13 @@ def _settle_decisions(db: Database) -> None:
 
     from bot.core.delivery.desks import DeskTarget
     from bot.core.models import Actor, Decision, IncomingComment, Platform
-    from bot.core.moderation import cases
+    from bot.core.moderation import decisions, incoming
     from bot.core.profile import load_profile
 
     now = datetime(2026, 11, 23, 10, tzinfo=UTC)
     items = [IncomingComment(platform=Platform.X, external_id=k, text=t) for k, t in _DECIDED.items()]
     opened = db.call(
-        lambda s: cases.ingest(
+        lambda s: incoming.ingest(
             session=s,
             items=items,
             engine=PolicyEngine(),
@@ -165,12 +165,12 @@ def _settle_decisions(db: Database) -> None:
             source="test",
         )
     ).cases_opened
-    decisions = (Decision.HIDE, Decision.LEAVE, Decision.MARK_HANDLED, Decision.HIDE, Decision.HIDE)
+    chosen = (Decision.HIDE, Decision.LEAVE, Decision.MARK_HANDLED, Decision.HIDE, Decision.HIDE)
     # Not connected to X here: each Hide waits for a moderator to do it by hand, then is done.
     by_hand = [(opened[i], Decision.DONE_BY_HAND) for i in (0, 3, 4)]
-    for case_id, decision in [*zip(opened, decisions, strict=True), *by_hand]:
+    for case_id, decision in [*zip(opened, chosen, strict=True), *by_hand]:
         db.call(
-            lambda s, c=case_id, d=decision: cases.decide(
+            lambda s, c=case_id, d=decision: decisions.decide(
                 session=s,
                 case_id=c,
                 decision=d,

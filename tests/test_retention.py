@@ -11,7 +11,7 @@ from sqlmodel import col, select
 
 from bot.core.delivery.desks import DeskTarget
 from bot.core.models import Actor, IncomingComment, Platform
-from bot.core.moderation import cases
+from bot.core.moderation import incoming
 from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
 from bot.core.rhythm import sends
@@ -64,7 +64,7 @@ def report(db: Database, *, closed_days_ago: int | None) -> str:
 def comment(db: Database, external_id: str, text: str, days_ago: int) -> None:
     when = NOW - timedelta(days=days_ago)
     db.call(
-        lambda s: cases.ingest(
+        lambda s: incoming.ingest(
             session=s,
             items=[
                 IncomingComment(

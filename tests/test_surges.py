@@ -1,5 +1,5 @@
 """Surges (issue 6): many flagged comments on one post in a short time become one card, through
-`cases.ingest` and the surge actions, on SQLite and PostgreSQL."""
+`incoming.ingest` and the surge actions, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from bot.core.delivery.desks import DeskTarget
 from bot.core.delivery.tasks import TaskKind
 from bot.core.models import Actor, CaseStatus, IncomingComment, Platform
-from bot.core.moderation import cases, surge_actions, surges
+from bot.core.moderation import incoming, surge_actions, surges
 from bot.core.moderation.surge_views import SURGE_EXPAND, SURGE_HIDE_ALL, build_surge_card
 from bot.core.policy import PolicyEngine
 from bot.core.profile import load_profile
@@ -33,7 +33,7 @@ def _ingest(db: Database, when: datetime, *items: tuple[str, str], post: str = "
         for i, t in items
     ]
     return db.call(
-        lambda s: cases.ingest(
+        lambda s: incoming.ingest(
             session=s, items=comments, engine=ENGINE, profile=PROFILE, desks=DESKS, now=when, source="test"
         )
     ).cases_opened
@@ -171,7 +171,7 @@ def test_comments_that_cannot_be_hidden_get_their_own_cards_instead(db: Database
         for i in range(6)
     ]
     opened = db.call(
-        lambda s: cases.ingest(
+        lambda s: incoming.ingest(
             session=s, items=comments, engine=ENGINE, profile=PROFILE, desks=DESKS, now=NOW, source="test"
         )
     ).cases_opened
@@ -219,7 +219,7 @@ def test_grouping_can_be_switched_off(db: Database) -> None:
         for i in range(8)
     ]
     opened = db.call(
-        lambda s: cases.ingest(
+        lambda s: incoming.ingest(
             session=s, items=comments, engine=ENGINE, profile=profile, desks=DESKS, now=NOW, source="test"
         )
     ).cases_opened

@@ -1,7 +1,7 @@
 """What of an incoming item may be stored: ids a platform could have issued, text the database
 can hold, names and links of bounded size, and a date that can be reckoned with.
 
-Every way in (webhooks, /ingest, polls, imports) reaches `cases.ingest`, which admits each item
+Every way in (webhooks, /ingest, polls, imports) reaches `incoming.ingest`, which admits each item
 here. An item that cannot be stored safely is set aside with its reason and the rest of its
 delivery is stored; an item that only needs cleaning is cleaned. Reasons never repeat the
 item's content, so they are safe to return to a caller and to log.

@@ -1,5 +1,5 @@
 """What a moderator can do from a surge's card: hide every open comment in it, or ask for the
-comments' own cards. Each comment's decision goes through `cases.decide`, so every one has its
+comments' own cards. Each comment's decision goes through `decisions.decide`, so every one has its
 own audit row and platform call, exactly as if it had been clicked on its own card."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from bot.core import audit
 from bot.core.delivery.desks import DeskTarget
 from bot.core.errors import ActionNotAvailable, AlreadyDecided
 from bot.core.models import Actor, CaseStatus, Decision, ItemKind, Platform
-from bot.core.moderation import cases, surges
+from bot.core.moderation import cases, decisions, surges
 from bot.core.moderation.capabilities import capabilities_for
 from bot.core.moderation.surges import SurgeStatus
 from bot.store.tables import Case
@@ -62,7 +62,7 @@ def hide_all(
             own.append(case)
             continue
         try:
-            cases.decide(
+            decisions.decide(
                 session=session,
                 case_id=case.id,
                 decision=Decision.HIDE,

@@ -5,7 +5,7 @@
   the same message from one author again and again;
 - "High volumes of overly long messages which could constitute as spamming".
 
-Pure functions over the texts one author sent recently; `cases.ingest` fetches that history for
+Pure functions over the texts one author sent recently; `incoming.ingest` fetches that history for
 a whole delivery in one query.
 """
 

@@ -8,7 +8,7 @@ from typing import Any
 from bot.core import audit
 from bot.core.errors import PlatformError
 from bot.core.models import SYSTEM, Decision
-from bot.core.moderation import cases
+from bot.core.moderation import cases, decisions
 from bot.outbox.effects.base import Effect, platform_item
 from bot.ports import SocialPlatform
 from bot.store.tables import Comment
@@ -39,7 +39,7 @@ class PlatformAction(Effect):
 
     async def _record(self, case_id: int, decision: Decision, error: str | None) -> None:
         await self.db.run(
-            lambda s: cases.record_platform_outcome(
+            lambda s: decisions.record_platform_outcome(
                 session=s, case_id=case_id, decision=decision, error=error, desks=self.targets, now=self.now()
             )
         )
@@ -68,7 +68,7 @@ class ContactCommenter(Effect):
 
     async def _record(self, case_id: int, error: str | None) -> None:
         await self.db.run(
-            lambda s: cases.record_contact_outcome(
+            lambda s: decisions.record_contact_outcome(
                 session=s, case_id=case_id, error=error, desks=self.targets, now=self.now()
             )
         )
