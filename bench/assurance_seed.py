@@ -25,6 +25,7 @@ from bot.core.rhythm import sends
 from bot.core.rhythm.clock import LONDON
 from bot.core.safeguarding import reports as sg
 from bot.core.safeguarding.confidential import Sealer
+from bot.core.safeguarding.form import ReportCategory, ReportForm
 from bot.store.db import Database
 from bot.store.tables import Case
 
@@ -195,8 +196,8 @@ def _safeguarding(db: Database, profile: PolicyProfile, month: date, rng: random
     sealer = Sealer(SEAL_KEY)
     for n, day in enumerate(working_days(month, profile)[::3]):
         opened = _local(day, time(11))
-        form = sg.ReportForm(
-            category=list(sg.ReportCategory)[n % len(sg.ReportCategory)],
+        form = ReportForm(
+            category=list(ReportCategory)[n % len(ReportCategory)],
             what_happened="seeded report",
             immediate_danger=False,
             consent_to_share=True,

@@ -12,7 +12,7 @@ from bot.core.moderation.views import CaseCard
 from bot.core.reporting.assurance import MonthlyAssurance
 from bot.core.rhythm.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rhythm.rota import OnCall
-from bot.core.safeguarding.reports import ReportNotice
+from bot.core.safeguarding.notices import ReportNotice
 
 
 @dataclass(frozen=True, slots=True)

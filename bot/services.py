@@ -24,7 +24,8 @@ from bot.core.rhythm.clock import LONDON
 from bot.core.rhythm.rota import OnCall
 from bot.core.safeguarding import reports
 from bot.core.safeguarding.confidential import Sealer
-from bot.core.safeguarding.reports import ReportDetails, ReportForm, ReportNotice, ReportReceipt
+from bot.core.safeguarding.form import ReportForm, validate
+from bot.core.safeguarding.notices import ReportDetails, ReportNotice, ReportReceipt
 from bot.ports import ChatDesk, SafeguardingDesk, SocialPlatform
 from bot.settings import Settings
 from bot.store.db import Database
@@ -57,7 +58,7 @@ class Services:
         return [DeskTarget(name, desk.lane()) for name, desk in self.safeguarding_desks.items()]
 
     def validate_report(self, form: ReportForm) -> dict[str, str]:
-        return reports.validate(form, today=self.now().astimezone(LONDON).date())
+        return validate(form, today=self.now().astimezone(LONDON).date())
 
     async def report_abuse(self, *, form: ReportForm, reporter: Actor) -> ReportReceipt:
         now, targets, sealer = self.now(), self.safeguarding_targets, self.sealer

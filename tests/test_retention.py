@@ -18,6 +18,7 @@ from bot.core.rhythm import sends
 from bot.core.rhythm.digests import build_handover_digest
 from bot.core.safeguarding import reports as sg
 from bot.core.safeguarding.confidential import DataKeyError, Sealer
+from bot.core.safeguarding.form import ReportCategory, ReportForm
 from bot.main import build_runtime
 from bot.settings import Settings
 from bot.store.db import Database
@@ -30,8 +31,8 @@ LEAD = Actor("slack", "U0LEAD", "lee")
 
 
 def report(db: Database, *, closed_days_ago: int | None) -> str:
-    form = sg.ReportForm(
-        category=sg.ReportCategory.OTHER,
+    form = ReportForm(
+        category=ReportCategory.OTHER,
         what_happened="details",
         immediate_danger=False,
         consent_to_share=False,
@@ -116,8 +117,8 @@ def test_retention_erases_exactly_what_is_due_once_a_day(db: Database) -> None:
 
 
 def test_handover_lists_todays_safeguarding_references_only(db: Database) -> None:
-    form = sg.ReportForm(
-        category=sg.ReportCategory.OTHER,
+    form = ReportForm(
+        category=ReportCategory.OTHER,
         what_happened="secret words",
         immediate_danger=False,
         consent_to_share=False,

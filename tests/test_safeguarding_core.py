@@ -18,6 +18,8 @@ from bot.core.models import Actor
 from bot.core.profile import load_profile
 from bot.core.safeguarding import reports as sg
 from bot.core.safeguarding.confidential import DataKeyError, Sealer, parse_key
+from bot.core.safeguarding.form import ReportCategory, ReportForm, validate
+from bot.core.safeguarding.notices import ReportNotice, ReportReceipt
 from bot.store.db import Database, make_engine, migrate
 from bot.store.tables import AuditEvent
 from tests.conftest import DbTarget
@@ -31,9 +33,9 @@ LEAD = Actor("slack", "U0LEAD", "lee.lead")
 SECRET_TEXT = "a distinctive phrase the database must never show in plain text"
 
 
-def form(**changes: object) -> sg.ReportForm:
+def form(**changes: object) -> ReportForm:
     values: dict[str, object] = dict(
-        category=sg.ReportCategory.ABUSE_RECEIVED,
+        category=ReportCategory.ABUSE_RECEIVED,
         what_happened=SECRET_TEXT,
         immediate_danger=False,
         consent_to_share=True,
@@ -43,7 +45,7 @@ def form(**changes: object) -> sg.ReportForm:
         occurred_on=date(2026, 11, 22),
     )
     values.update(changes)
-    return sg.ReportForm(**values)  # type: ignore[arg-type]
+    return ReportForm(**values)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -55,7 +57,7 @@ def db(db_target: DbTarget) -> Iterator[Database]:
     database.close()
 
 
-def log(db: Database, reporter: Actor = REPORTER, **changes: object) -> sg.ReportReceipt:
+def log(db: Database, reporter: Actor = REPORTER, **changes: object) -> ReportReceipt:
     return db.call(
         lambda s: sg.log_report(
             session=s,
@@ -139,7 +141,7 @@ def test_only_leads_see_details_and_every_view_is_audited(db: Database) -> None:
 def test_lead_actions_move_the_report_and_only_the_reporter_can_ask_its_status(db: Database) -> None:
     reference = log(db).reference
 
-    def act(action: str, value: str = "", is_lead: bool = True) -> sg.ReportNotice:
+    def act(action: str, value: str = "", is_lead: bool = True) -> ReportNotice:
         return db.call(
             lambda s: sg.lead_action(
                 session=s,
@@ -186,7 +188,7 @@ def test_lead_actions_move_the_report_and_only_the_reporter_can_ask_its_status(d
     ],
 )
 def test_validation_names_the_field(changes: dict[str, object], field: str) -> None:
-    assert field in sg.validate(form(**changes), today=date(2026, 11, 23))
+    assert field in validate(form(**changes), today=date(2026, 11, 23))
 
 
 def test_data_key_rules() -> None:

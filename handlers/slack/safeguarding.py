@@ -15,13 +15,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.errors import ModbotError
-from bot.core.safeguarding.reports import (
-    FIELD_INPUTS,
-    NOT_A_LEAD,
-    ReportNotice,
-    reporter_status,
-    status_request,
-)
+from bot.core.safeguarding.form import FIELD_INPUTS, status_request
+from bot.core.safeguarding.notices import ReportNotice, reporter_status
+from bot.core.safeguarding.reports import NOT_A_LEAD
 from bot.ports import PostedCard
 from bot.services import Services
 from handlers.slack.blocks import escape

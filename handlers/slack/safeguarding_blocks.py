@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.safeguarding.reports import (
-    FIELD_INPUTS,
-    REPORT_PLATFORMS,
-    ReportCategory,
+from bot.core.safeguarding.form import FIELD_INPUTS, REPORT_PLATFORMS, ReportCategory, ReportForm, read_form
+from bot.core.safeguarding.notices import (
     ReportDetails,
-    ReportForm,
     ReportNotice,
     ReportReceipt,
     detail_facts,
     notice_status,
-    read_form,
 )
 from handlers.slack.blocks import escape
 from handlers.slack.ids import CallbackId, SafeguardingActionId

@@ -19,7 +19,9 @@ from bot.core.models import Actor, Decision
 from bot.core.moderation.card_action import CardAction
 from bot.core.rhythm.clock import LONDON
 from bot.core.rhythm.sends import acknowledged_what
-from bot.core.safeguarding.reports import FIELD_INPUTS, NOT_A_LEAD, reporter_status, status_request
+from bot.core.safeguarding.form import FIELD_INPUTS, status_request
+from bot.core.safeguarding.notices import reporter_status
+from bot.core.safeguarding.reports import NOT_A_LEAD
 from bot.services import Services
 from handlers.teams import commands, digest_cards
 from handlers.teams.answers import (

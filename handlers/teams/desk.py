@@ -15,7 +15,7 @@ from bot.core.reporting.assurance import MonthlyAssurance
 from bot.core.rhythm.digest_text import handover_text, reminder_text
 from bot.core.rhythm.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rhythm.rota import OnCall
-from bot.core.safeguarding.reports import ReportNotice
+from bot.core.safeguarding.notices import ReportNotice
 from bot.ports import PostedCard
 from handlers.teams import digest_cards
 from handlers.teams.cards import case_card

@@ -12,12 +12,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import datetime
 from enum import StrEnum
-from urllib.parse import urlparse
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -29,26 +26,10 @@ from bot.core.errors import ActionNotAvailable, AlreadyDecided, ModbotError, Not
 from bot.core.models import Actor
 from bot.core.profile import PolicyProfile
 from bot.core.safeguarding.confidential import Sealer
+from bot.core.safeguarding.form import ReportCategory, ReportForm, validate
+from bot.core.safeguarding.notices import ReportDetails, ReportNotice, ReportReceipt
 from bot.store.tables import ReportSequence, SafeguardingReport
 from bot.store.upsert import insert_for
-
-
-class ReportCategory(StrEnum):
-    ABUSE_RECEIVED = "abuse_received"
-    CHILD = "child_or_young_person"
-    ADULT_AT_RISK = "adult_at_risk"
-    IMPERSONATION = "impersonation"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {
-            ReportCategory.ABUSE_RECEIVED: "Abuse or harassment I received online",
-            ReportCategory.CHILD: "Concern about a child or young person",
-            ReportCategory.ADULT_AT_RISK: "Concern about an adult at risk",
-            ReportCategory.IMPERSONATION: "Someone impersonating us or a colleague",
-            ReportCategory.OTHER: "Something else",
-        }[self]
 
 
 class ReportStatus(StrEnum):
@@ -58,160 +39,8 @@ class ReportStatus(StrEnum):
     CLOSED = "closed"
 
 
-@dataclass(frozen=True, slots=True)
-class ReportForm:
-    category: ReportCategory
-    what_happened: str
-    immediate_danger: bool
-    consent_to_share: bool
-    platform: str = ""
-    link: str = ""
-    account_name: str = ""
-    occurred_on: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ReportReceipt:
-    """What the reporter is told at once (privately)."""
-
-    reference: str
-    category: str
-    urgent: bool
-    immediate_danger: str
-    next_steps: str
-    personal_safety: str
-    contacts: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ReportNotice:
-    """What the safeguarding channel sees: never the free text, never the reporter."""
-
-    reference: str
-    category: str
-    urgent: bool
-    status: str
-    opened_at: datetime
-    consent_to_share: bool
-    acknowledged_by: str | None = None
-    escalated_to: str | None = None
-    outcome: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ReportDetails:
-    notice: ReportNotice
-    reporter_name: str
-    reporter_id: str
-    reporter_surface: str
-    what_happened: str
-    platform: str
-    link: str
-    account_name: str
-    occurred_on: date | None
-
-
-# Where a report was seen (the form's choices on every chat surface).
-REPORT_PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "other")
-# The core's field names, and the form input (Slack block id, Teams input id) that shows each one's error.
-FIELD_INPUTS = {
-    "category": "category",
-    "danger": "danger",
-    "platform": "platform",
-    "link": "link",
-    "account_name": "account",
-    "occurred_on": "when",
-    "what_happened": "what",
-    "consent": "consent",
-}
-
-
-def read_form(answers: Mapping[str, str | None]) -> tuple[ReportForm | None, dict[str, str]]:
-    """The form from its inputs' answers (keyed by input id), or errors keyed by input id."""
-    errors: dict[str, str] = {}
-    try:
-        category = ReportCategory(answers.get("category") or "")
-    except ValueError:
-        errors["category"] = "Choose what happened."
-        category = ReportCategory.OTHER
-    occurred: date | None = None
-    if raw_date := answers.get("when"):
-        try:
-            occurred = date.fromisoformat(raw_date)
-        except ValueError:
-            errors["when"] = "This is not a date."
-    form = ReportForm(
-        category=category,
-        what_happened=answers.get("what") or "",
-        immediate_danger=answers.get("danger") == "yes",
-        consent_to_share=answers.get("consent") == "yes",
-        platform=answers.get("platform") or "",
-        link=answers.get("link") or "",
-        account_name=answers.get("account") or "",
-        occurred_on=occurred,
-    )
-    return (None if errors else form), errors
-
-
-def notice_status(notice: ReportNotice, escape: Callable[[str], str]) -> str:
-    """The notice's status line on every chat surface: who acknowledged, escalated or closed it
-    (names escaped by the chat's own rules)."""
-    status = notice.status.title()
-    if notice.acknowledged_by:
-        status += f" · acknowledged by {escape(notice.acknowledged_by)}"
-    if notice.escalated_to:
-        status += f" · escalated to {escape(notice.escalated_to)}"
-    if notice.outcome:
-        status += f" · closed: {escape(notice.outcome)}"
-    return status
-
-
-def reporter_status(notice: ReportNotice, escape: Callable[[str], str]) -> str:
-    """The answer a reporter gets to "status SG-…" on every chat surface: where the report
-    stands, where it was escalated and how it was closed, once it has been."""
-    parts = [f"{notice.reference} ({notice.category}): {notice.status}"]
-    if notice.escalated_to:
-        parts.append(f"escalated to {escape(notice.escalated_to)}")
-    if notice.outcome:
-        parts.append(f"outcome: {escape(notice.outcome)}")
-    return "; ".join(parts) + "."
-
-
-def detail_facts(details: ReportDetails) -> list[tuple[str, str]]:
-    """What a lead's view lists, in order, on every chat surface."""
-    n = details.notice
-    return [
-        ("Reference", n.reference),
-        ("Category", n.category),
-        ("Reported by", f"{details.reporter_name} ({details.reporter_id})"),
-        ("Platform", details.platform or "—"),
-        ("Link", details.link or "—"),
-        ("Account", details.account_name or "—"),
-        ("When", details.occurred_on.isoformat() if details.occurred_on else "—"),
-        ("Immediate danger", "yes" if n.urgent else "no"),
-        ("Consent to share", "yes" if n.consent_to_share else "no"),
-    ]
-
-
 CONFIDENTIAL = "confidential reporter"
 NOT_A_LEAD = "Only the safeguarding leads named in the policy file can see a report's details."
-FIELD_LIMIT = 3000
-
-
-def validate(form: ReportForm, *, today: date) -> dict[str, str]:
-    """Errors keyed by field name, in words the reporter can act on."""
-    errors: dict[str, str] = {}
-    if not form.what_happened.strip():
-        errors["what_happened"] = "Please describe what you saw or what happened."
-    elif len(form.what_happened) > FIELD_LIMIT:
-        errors["what_happened"] = f"Please keep this under {FIELD_LIMIT} characters."
-    if form.link:
-        parsed = urlparse(form.link.strip())
-        if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in form.link.strip():
-            errors["link"] = "This is not a web address: it should start with https://"
-    if form.occurred_on is not None and form.occurred_on > today:
-        errors["occurred_on"] = "This date is in the future."
-    return errors
 
 
 def next_reference(session: Session, *, year: int) -> str:
@@ -235,16 +64,6 @@ def next_reference(session: Session, *, year: int) -> str:
         .scalar_one()
     )
     return f"SG-{year}-{int(number):04d}"
-
-
-# "status SG-2026-0042", typed after the report command on every chat surface.
-_STATUS_REQUEST = re.compile(r"^\s*status\s+(SG-\d{4}-\d{4,})\s*$", re.IGNORECASE)
-
-
-def status_request(text: str) -> str | None:
-    """The reference a reporter asks about ("status SG-2026-0042"), or None for anything else."""
-    match = _STATUS_REQUEST.match(text)
-    return match.group(1) if match else None
 
 
 def reporter_fingerprint(sealer_key: bytes, reporter: Actor) -> str:
