@@ -9,7 +9,7 @@ from typing import Protocol
 from bot.core.delivery.dead_letters import DeskNotice
 from bot.core.moderation.surge_views import SurgeCard
 from bot.core.moderation.views import CaseCard
-from bot.core.reporting.assurance import MonthlyAssurance
+from bot.core.reporting.figures import MonthlyAssurance
 from bot.core.rhythm.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rhythm.rota import OnCall
 from bot.core.safeguarding.notices import ReportNotice

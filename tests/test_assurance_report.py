@@ -19,7 +19,8 @@ from bench.assurance_seed import LEAD, MODERATORS, seed_month
 from bot.cli import main
 from bot.core.audit import export_csv
 from bot.core.profile import load_profile
-from bot.core.reporting.assurance import MonthlyAssurance, build_monthly_assurance, month_bounds
+from bot.core.reporting.assurance import build_monthly_assurance, month_bounds
+from bot.core.reporting.figures import MonthlyAssurance
 from bot.store.db import Database, make_engine, migrate
 from bot.store.tables import Comment
 from handlers.report.html import render_html

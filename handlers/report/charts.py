@@ -21,7 +21,7 @@ from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
 from bot.core.models import Route
-from bot.core.reporting.assurance import MonthlyAssurance, WeekCount
+from bot.core.reporting.figures import MonthlyAssurance, WeekCount
 
 # pyplot keeps global state: one report's charts at a time (the bot draws them on worker threads).
 _DRAWING = threading.Lock()

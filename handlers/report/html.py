@@ -13,7 +13,7 @@ from datetime import datetime
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from bot.core.reporting.assurance import METHODS, MonthlyAssurance
+from bot.core.reporting.figures import METHODS, MonthlyAssurance
 from bot.core.rhythm.clock import LONDON
 from handlers.report.charts import Chart, charts
 

@@ -15,7 +15,7 @@ from bot.core.delivery.dead_letters import DeskNotice
 from bot.core.errors import ChatError
 from bot.core.moderation.surge_views import SurgeCard
 from bot.core.moderation.views import CaseCard
-from bot.core.reporting.assurance import MonthlyAssurance, summary_lines
+from bot.core.reporting.figures import MonthlyAssurance, summary_lines
 from bot.core.rhythm.digests import CaseLine, HandoverDigest, Reminder
 from bot.core.rhythm.rota import OnCall
 from bot.ports import PostedCard

@@ -11,7 +11,7 @@ from typing import Any
 from bot.core.delivery.dead_letters import DeskNotice
 from bot.core.moderation.overview import DeskOverview, checks_line, month_line
 from bot.core.moderation.views import format_when
-from bot.core.reporting.assurance import MonthlyAssurance, summary_lines
+from bot.core.reporting.figures import MonthlyAssurance, summary_lines
 from bot.core.rhythm.digest_text import TIER_NAMES, handover_counts, handover_footnotes, handover_sections
 from bot.core.rhythm.digests import CaseLine, HandoverDigest, Listing, Reminder
 from handlers.teams.cards import adaptive_card as _card

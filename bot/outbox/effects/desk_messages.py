@@ -14,7 +14,8 @@ from bot.core.errors import ChatError
 from bot.core.models import SYSTEM
 from bot.core.moderation import cases
 from bot.core.moderation.views import CaseCard, build_case_card
-from bot.core.reporting.assurance import MonthlyAssurance, build_monthly_assurance
+from bot.core.reporting.assurance import build_monthly_assurance
+from bot.core.reporting.figures import MonthlyAssurance
 from bot.core.rhythm import rota, sends
 from bot.core.rhythm.clock import LONDON
 from bot.core.rhythm.digests import (
