@@ -129,7 +129,7 @@ def test_development_sets_score_only_rows_the_heads_never_learned_from() -> None
     ],
 )
 def test_a_decision_teaches_the_head_its_flag_spoke_for(rules: list[str], tier: int, head: str) -> None:
-    from bot.core.policy.evaluation import signal_of
+    from bot.core.policy.decision_labels import signal_of
 
     assert signal_of(rules, tier) == head
 
@@ -183,7 +183,7 @@ def _settle_decisions(db: Database) -> None:
 
 
 def test_decisions_say_which_head_their_flag_spoke_for(db: Database) -> None:
-    from bot.core.policy.evaluation import decision_labels
+    from bot.core.policy.decision_labels import decision_labels
 
     _settle_decisions(db)
     labels = db.call(decision_labels)

@@ -11,7 +11,8 @@ from bot.commands.common import load_settings
 
 if TYPE_CHECKING:
     from bot.core.policy import PolicyEngine
-    from bot.core.policy.evaluation import DecisionLabel, Example
+    from bot.core.policy.decision_labels import DecisionLabel
+    from bot.core.policy.evaluation import Example
 
 
 def classifier_engine() -> PolicyEngine:
@@ -181,7 +182,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def decision_labels_from_db() -> list[DecisionLabel]:
-    from bot.core.policy.evaluation import decision_labels
+    from bot.core.policy.decision_labels import decision_labels
     from bot.store.db import Database, make_engine, migrate
 
     engine = make_engine(load_settings().database_url)
