@@ -50,7 +50,7 @@ def test_youtube_spam_leave_one_video_out() -> None:
 
 
 def test_nothing_learns_from_hatecheck() -> None:
-    from bot.core.policy.training import RECIPES
+    from bot.core.policy.recipes import RECIPES
 
     loaders = {load for recipe in RECIPES.values() for load, _teach in recipe.sources}
     loaders |= {load for recipe in RECIPES.values() for load in recipe.borrowed}

@@ -141,6 +141,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     """Train the learned heads from labelled sets on this machine (no download)."""
     from bot.core.policy import training
     from bot.core.policy.data import DATASETS
+    from bot.core.policy.recipes import RECIPES
 
     try:
         organisation, unsure = training.load_organisation_labels(args.labels or [])
@@ -153,10 +154,10 @@ def cmd_train(args: argparse.Namespace) -> int:
             + (skipped if unsure else ""),
             file=sys.stderr,
         )
-    heads = args.heads or list(training.RECIPES)
-    unknown = [h for h in heads if h not in training.RECIPES]
+    heads = args.heads or list(RECIPES)
+    unknown = [h for h in heads if h not in RECIPES]
     if unknown:
-        raise SystemExit(f"modbot: unknown head {unknown[0]!r}; choose from {', '.join(training.RECIPES)}")
+        raise SystemExit(f"modbot: unknown head {unknown[0]!r}; choose from {', '.join(RECIPES)}")
     try:
         fitted = training.fit(
             heads,

@@ -26,12 +26,11 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from bot.core.models import Route, Tier
 from bot.core.policy import data
 from bot.core.policy.data import Row
 from bot.core.policy.encoder import SHA256 as ENCODER_SHA256
 from bot.core.policy.heads import HeadInfo, LearnedHeads, _Group, feature_union, read_group, write_group
-from bot.core.policy.identity_terms import training_comments
+from bot.core.policy.recipes import BORROWED, DESK_BUDGET, RECIPES, Recipe, flagged_if
 from bot.core.policy.rules import HEALTH_CLAIM_TOPIC
 
 # The encoder's vectors and each TF-IDF block are unit length; at 1 they weigh as much as either.
@@ -40,7 +39,8 @@ ENCODER_WEIGHT = 1.0
 # behind `models/README.md`, on training rows only).
 C = 4.0
 FOLDS = 5
-DESK_BUDGET = 0.02  # the criticism goal: at most 2% of the desk's own kind of comment flagged
+
+
 # The desk's own kind of comment: held to the criticism goal's 2% whatever a head's budget.
 DESK_SOURCES = frozenset({"nhs", "organisation"})
 # Rows written for this project or decided by the organisation count for more than a public row.
@@ -64,132 +64,6 @@ class Sample:
     label: int  # 1: the head should flag it
     source: str
     weight: float = 1.0
-
-
-Teach = Callable[[Row], int | None]  # a row's label for this head, or None: not learned from
-# Rows borrowed from another head's set, to show what everyday text looks like, count for less.
-BORROWED = 0.25
-
-
-@dataclass(frozen=True, slots=True)
-class Recipe:
-    name: str
-    tier: Tier | None  # None for a route head
-    rule: str
-    category: str
-    budget: float  # share of a public source's "leave" rows the threshold may flag
-    sources: tuple[tuple[Callable[[Path], list[Row]], Teach], ...]
-    borrowed: tuple[Callable[[Path], list[Row]], ...] = ()  # every row teaches "leave", at BORROWED
-    gate: str | None = None
-    route: Route | None = None  # a route head names this route; it never sets a tier
-    desk_budget: float = DESK_BUDGET  # share of the desk's own "leave" rows the threshold may flag
-
-
-def _flagged_if(kind: str) -> Teach:
-    """Rows of this kind teach a flag, Tier 3 rows teach none; other flagged kinds are not used."""
-
-    def teach(row: Row) -> int | None:
-        if row.kind == kind:
-            return 1
-        return 0 if row.tier == 3 else None
-
-    return teach
-
-
-def _routed_if(route: Route) -> Teach:
-    """Rows whose routes were written down teach whether they take this route; others, nothing."""
-
-    def teach(row: Row) -> int | None:
-        if not row.routes_known:
-            return None
-        return 1 if route in row.routes else 0
-
-    return teach
-
-
-def _davidson_abuse(row: Row) -> int | None:
-    # Davidson's "offensive language" class is mostly swearing at nobody in particular, which the
-    # policy leaves up; learned from, it taught that swearing is abuse. Hate and "neither" teach.
-    if row.group == "1":
-        return None
-    return 1 if row.group == "0" else 0
-
-
-def _identity(_root: Path) -> list[Row]:
-    return [Row(c.text, 3, "", "identity") for c in training_comments()]
-
-
-def _true_claims(_root: Path) -> list[Row]:
-    return data.true_health_claims()
-
-
-def _nhs(_root: Path) -> list[Row]:
-    return data.nhs()
-
-
-RECIPES: dict[str, Recipe] = {
-    "abuse": Recipe(
-        "abuse",
-        Tier.HARMFUL,
-        "model.abuse",
-        "abusive or hateful language aimed at people",
-        0.035,
-        (
-            (data.davidson, _davidson_abuse),
-            (data.toxigen, _flagged_if("abuse")),
-            (_nhs, _flagged_if("abuse")),
-            (_identity, _flagged_if("abuse")),
-        ),
-    ),
-    "spam": Recipe(
-        "spam",
-        Tier.MISINFORMATION_OR_SPAM,
-        "model.spam",
-        "spam or self-promotion",
-        0.02,
-        ((data.youtube, _flagged_if("spam")), (_nhs, _flagged_if("spam"))),
-        # YouTube spam is mostly links and handles, so alone it learned that any link is spam:
-        # tweets and news claims, full of both, teach what ordinary posts with links look like.
-        borrowed=(data.davidson, data.covid_rumours),
-    ),
-    # It speaks only about comments naming a health topic (the gate): the rumour set's claims are
-    # all about COVID-19, and a head that learned from them read any claim as a rumour.
-    "misinformation": Recipe(
-        "misinformation",
-        Tier.MISINFORMATION_OR_SPAM,
-        "model.misinformation",
-        "likely health misinformation",
-        0.05,
-        (
-            (data.covid_rumours, _flagged_if("misinformation")),
-            (_true_claims, _flagged_if("misinformation")),
-            (_nhs, _flagged_if("misinformation")),
-        ),
-        gate=HEALTH_CLAIM_TOPIC.pattern,
-    ),
-    # Route heads learn from the NHS-style comments whose routes were written down; tweets and
-    # news claims, which ask nothing of the desk, show what ordinary posts look like.
-    **{
-        route.value: Recipe(
-            route.value,
-            None,
-            f"model.{route.value}",
-            category,
-            0.01,
-            ((_nhs, _routed_if(route)),),
-            borrowed=(data.davidson, data.covid_rumours),
-            route=route,
-            desk_budget=desk_budget,
-        )
-        # A risk to life pages the on-call manager out of hours: its head may wake them for at
-        # most one in two hundred of the desk's ordinary comments.
-        for route, category, desk_budget in (
-            (Route.SAFETY_RISK, "a possible risk to someone's life or safety", 0.005),
-            (Route.MEDICAL_QUESTION, "a medical question for a clinician to answer", 0.01),
-            (Route.COMPLAINT_OR_LEGAL, "a complaint or a legal matter", 0.01),
-        )
-    },
-}
 
 
 def load_organisation_labels(paths: Sequence[Path]) -> tuple[list[Row], int]:
@@ -248,7 +122,7 @@ def samples(
         ]
     # An organisation's decisions say which tier a comment deserved, not which route it took.
     for row in organisation if recipe.route is None else ():
-        label = _flagged_if(recipe.name)(row)
+        label = flagged_if(recipe.name)(row)
         if label is not None:
             found.append(Sample(row.text, label, "organisation", DESK_WEIGHT))
     return found
