@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from bot.core.policy.rules.abuse import ABUSE
 from bot.core.policy.rules.base import Rule
-from bot.core.policy.rules.harm import HARM
+from bot.core.policy.rules.hate import HATE
 from bot.core.policy.rules.phrasing import HOME_REMEDY
 from bot.core.policy.rules.routes import SAFETY_AND_ROUTES
 from bot.core.policy.rules.spam_and_myths import HEALTH_CLAIM_TOPIC, MISINFORMATION_AND_SPAM, SERVICE_TOPIC
+from bot.core.policy.rules.threats import THREATS
 
-RULES: tuple[Rule, ...] = (*HARM, *ABUSE, *MISINFORMATION_AND_SPAM, *SAFETY_AND_ROUTES)
+RULES: tuple[Rule, ...] = (*THREATS, *HATE, *ABUSE, *MISINFORMATION_AND_SPAM, *SAFETY_AND_ROUTES)
 
 __all__ = ["HEALTH_CLAIM_TOPIC", "HOME_REMEDY", "RULES", "SERVICE_TOPIC", "Rule"]
