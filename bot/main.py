@@ -21,7 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core.delivery import dead_letters
 from bot.core.delivery.tasks import TaskKind
 from bot.core.models import Platform
-from bot.core.moderation.platform_state import QuotaMeter
+from bot.core.permissions import Permissions, Roles
 from bot.core.policy import build_engine
 from bot.core.profile import load_profile
 from bot.core.rhythm.rota import seed_rota
@@ -45,21 +45,19 @@ from handlers.slack import home as slack_home
 from handlers.slack import listeners as slack_listeners
 from handlers.slack import safeguarding as slack_safeguarding
 from handlers.slack.desk import SlackDesk
-from handlers.slack.moderators import SlackModerators
+from handlers.slack.roles import SlackRoles
 from handlers.slack.safeguarding import SlackSafeguardingDesk
 from handlers.slack.socket_mode import SocketModeConnection
 from handlers.social import ingest as ingest_edge
 from handlers.social import linkedin as linkedin_edge
 from handlers.social import meta as meta_edge
 from handlers.social import tiktok as tiktok_edge
+from handlers.social import wiring as social_wiring
 from handlers.social import x as x_edge
-from handlers.social.graph import GraphClient
-from handlers.social.linkedin_api import LinkedInClient
-from handlers.social.polling import LinkedInPoller, MetaReconciler, Poller, XMentionsPoller, YouTubePoller
-from handlers.social.tiktok import FetchTikTokComment, TikTokClient
-from handlers.social.xapi import XClient
-from handlers.social.youtube import YouTubeClient
+from handlers.social.polling import Poller
+from handlers.social.tiktok import FetchTikTokComment
 from handlers.teams import wiring as teams_wiring
+from handlers.teams.roles import TeamsRoles
 from schedules.scheduler import build_scheduler
 
 log = logging.getLogger(__name__)
@@ -101,8 +99,30 @@ def build_runtime(
     )
     if development_key:
         log.warning("MODBOT_DATA_KEY is not set: safeguarding reports are sealed with a DEVELOPMENT key")
+    # Each chat surface answers for its own people's roles; the use cases ask them.
+    listener_client: AsyncWebClient | None = None
+    roles: dict[str, Roles] = {}
+    if settings.slack_enabled:
+        assert settings.slack_bot_token
+        listener_client = AsyncWebClient(
+            token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url, timeout=10
+        )
+        roles["slack"] = SlackRoles(
+            client=listener_client,
+            moderators=settings.slack_moderators,
+            leads=settings.slack_safeguarding_leads,
+        )
+    teams_roles = TeamsRoles(moderators=settings.teams_moderators, leads=settings.teams_safeguarding_leads)
+    if settings.teams_enabled:
+        roles["teams"] = teams_roles
     services = Services(
-        settings=settings, db=db, profile=profile, engine=policy_engine, now=now, data_key=key
+        settings=settings,
+        db=db,
+        profile=profile,
+        engine=policy_engine,
+        now=now,
+        data_key=key,
+        permissions=Permissions(roles),
     )
     safeguarding_desks: dict[str, SafeguardingDesk] = {}
 
@@ -114,21 +134,19 @@ def build_runtime(
 
     bolt: AsyncApp | None = None
     if settings.slack_enabled:
-        assert settings.slack_bot_token
+        assert settings.slack_bot_token and listener_client is not None
         token = settings.slack_bot_token.get_secret_value()
-        listener_client = AsyncWebClient(token=token, base_url=settings.slack_api_url, timeout=10)
         # In Socket Mode alone there is no signing secret: Bolt checks signatures only on HTTP.
         secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
         bolt = AsyncApp(signing_secret=secret, client=listener_client)
-        moderators = SlackModerators(client=listener_client, ids=settings.slack_moderators)
-        slack_listeners.register(bolt, services, moderators)
-        slack_home.register(bolt, services, moderators)
+        slack_listeners.register(bolt, services)
+        slack_home.register(bolt, services)
         desk_client = AsyncWebClient(
             token=token, base_url=settings.slack_api_url, timeout=settings.slack_timeout
         )
         if settings.slack_moderation_channel:
             desks["slack"] = SlackDesk(client=desk_client, channel=settings.slack_moderation_channel)
-        slack_safeguarding.register(bolt, services, leads=frozenset(settings.slack_safeguarding_leads))
+        slack_safeguarding.register(bolt, services)
         if settings.slack_safeguarding_channel:
             safeguarding_desks["slack"] = SlackSafeguardingDesk(
                 client=desk_client,
@@ -137,7 +155,7 @@ def build_runtime(
                 outcomes=profile.safeguarding.outcomes,
             )
 
-    teams = teams_wiring.build(settings, services=services, db=db, now=now)
+    teams = teams_wiring.build(settings, services=services, roles=teams_roles, db=db, now=now)
     if teams is not None:
         desks.update(teams.desks)
         safeguarding_desks.update(teams.safeguarding_desks)
@@ -230,18 +248,7 @@ def build_runtime(
     async def on_startup(_app: web.Application) -> None:
         session = aiohttp.ClientSession()
         http["session"] = session
-        if settings.meta_page_access_token:
-            token = settings.meta_page_access_token.get_secret_value()
-            secret = settings.meta_app_secret.get_secret_value() if settings.meta_app_secret else None
-            for platform in (Platform.FACEBOOK, Platform.INSTAGRAM):
-                platforms[platform] = GraphClient(
-                    platform=platform,
-                    base_url=settings.meta_graph_url,
-                    access_token=token,
-                    app_secret=secret,
-                    session=session,
-                )
-        connect_platforms(settings, session=session, db=db, now=now, platforms=platforms, pollers=pollers)
+        social_wiring.connect(settings, session=session, db=db, now=now, platforms=platforms, pollers=pollers)
         seeded = await db.run(lambda s: seed_rota(s, profile=profile, now=now()))
         if seeded:
             log.info("on-call rota: %s shifts seeded from the policy file", seeded)
@@ -276,75 +283,6 @@ def build_runtime(
     app.on_startup.append(on_startup)
     app.on_cleanup.append(on_cleanup)
     return runtime
-
-
-def connect_platforms(
-    settings: Settings,
-    *,
-    session: aiohttp.ClientSession,
-    db: Database,
-    now: Callable[[], datetime],
-    platforms: dict[Platform, SocialPlatform],
-    pollers: list[Poller],
-) -> None:
-    """The API clients (for Hide, Delete and replies) and the polls, for what is configured."""
-    if settings.x_api_enabled:
-        assert settings.x_access_token and settings.x_user_id
-        x_client = XClient(
-            base_url=settings.x_api_url,
-            access_token=settings.x_access_token.get_secret_value(),
-            user_id=settings.x_user_id,
-            session=session,
-        )
-        platforms[Platform.X] = x_client
-        if settings.x_poll_mentions:
-            pollers.append(XMentionsPoller(x_client))
-    if settings.youtube_enabled:
-        assert settings.youtube_access_token and settings.youtube_channel_id
-        meter = QuotaMeter(
-            db=db,
-            key=f"youtube-quota:{settings.youtube_channel_id}",
-            limit=settings.youtube_daily_quota,
-            reserve=settings.youtube_action_reserve,
-            now=now,
-        )
-        youtube = YouTubeClient(
-            base_url=settings.youtube_api_url,
-            access_token=settings.youtube_access_token.get_secret_value(),
-            channel_id=settings.youtube_channel_id,
-            session=session,
-            meter=meter,
-        )
-        platforms[Platform.YOUTUBE] = youtube
-        pollers.append(YouTubePoller(youtube, max_pages=settings.youtube_max_pages))
-    if settings.tiktok_access_token:
-        platforms[Platform.TIKTOK] = TikTokClient(
-            base_url=settings.tiktok_api_url,
-            access_token=settings.tiktok_access_token.get_secret_value(),
-            business_id=settings.tiktok_business_id or "",
-            session=session,
-        )
-    if settings.linkedin_access_token:
-        linkedin = LinkedInClient(
-            base_url=settings.linkedin_api_url,
-            access_token=settings.linkedin_access_token.get_secret_value(),
-            version=settings.linkedin_version,
-            session=session,
-        )
-        platforms[Platform.LINKEDIN] = linkedin
-        if settings.linkedin_poll and settings.linkedin_organization:
-            pollers.append(
-                LinkedInPoller(
-                    linkedin, organisation=settings.linkedin_organization, posts=settings.reconcile_posts
-                )
-            )
-    for platform, account in (
-        (Platform.FACEBOOK, settings.meta_page_id),
-        (Platform.INSTAGRAM, settings.meta_instagram_account_id),
-    ):
-        graph = platforms.get(platform)
-        if account and isinstance(graph, GraphClient):
-            pollers.append(MetaReconciler(graph, account_id=account, posts=settings.reconcile_posts))
 
 
 def _warn_about(settings: Settings) -> None:

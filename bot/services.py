@@ -10,13 +10,14 @@ from typing import Any
 from bot import logs, metrics
 from bot.core.delivery.desks import DeskTarget
 from bot.core.delivery.tasks import enqueue
-from bot.core.errors import ActionNotAvailable
+from bot.core.errors import ActionNotAvailable, NotPermitted
 from bot.core.models import Actor, Decision, IncomingComment, IngestResult, Platform
 from bot.core.moderation import cases, decisions, incoming, surge_actions
 from bot.core.moderation.overview import DeskOverview, build_overview
 from bot.core.moderation.surge_actions import SurgeOutcome
 from bot.core.moderation.surge_views import SURGE_EXPAND, SURGE_HIDE_ALL, SurgeCard, build_surge_card
 from bot.core.moderation.views import CaseCard, build_case_card
+from bot.core.permissions import NOT_A_LEAD, Permissions, Role
 from bot.core.policy import PolicyEngine
 from bot.core.profile import PolicyProfile
 from bot.core.rhythm import rota, sends
@@ -36,6 +37,9 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+ACT_REFUSAL = "Only moderators can act on flagged comments."
+
+
 @dataclass
 class Services:
     settings: Settings
@@ -48,6 +52,8 @@ class Services:
     wake_outbox: Callable[[], None] = lambda: None
     data_key: bytes = b""
     safeguarding_desks: Mapping[str, SafeguardingDesk] = field(default_factory=dict)
+    # Who may decide, set the rota, see the desk, or open a report: every use case asks here.
+    permissions: Permissions = field(default_factory=Permissions)
 
     @property
     def sealer(self) -> Sealer:
@@ -86,13 +92,18 @@ class Services:
             )
         )
 
-    async def view_report(self, *, reference: str, viewer: Actor, is_lead: bool) -> ReportDetails | None:
+    async def view_report(self, *, reference: str, viewer: Actor) -> ReportDetails:
+        """A report's details, for a safeguarding lead; anyone else's attempt is audited, then refused."""
         now, sealer = self.now(), self.sealer
-        return await self.db.run(
+        is_lead = await self.permissions.holds(viewer, Role.SAFEGUARDING_LEAD)
+        details = await self.db.run(
             lambda s: reports.view_report(
                 session=s, reference=reference, viewer=viewer, is_lead=is_lead, sealer=sealer, now=now
             )
         )
+        if details is None:
+            raise NotPermitted(NOT_A_LEAD)
+        return details
 
     async def safeguarding_act(
         self,
@@ -100,11 +111,11 @@ class Services:
         reference: str,
         action: str,
         lead: Actor,
-        is_lead: bool,
         value: str,
         posted: tuple[str, str, str],
     ) -> ReportNotice:
         now, targets = self.now(), self.safeguarding_targets
+        is_lead = await self.permissions.holds(lead, Role.SAFEGUARDING_LEAD)
         notice = await self.db.run(
             lambda s: reports.act_and_notify(
                 session=s,
@@ -156,7 +167,10 @@ class Services:
         return queued
 
     async def acknowledge(self, *, send_id: int, actor: Actor) -> ScheduledSend:
-        """Record "Checked" or "I have the handover"; the first click is the record."""
+        """Record "Checked" (moderators) or "I have the handover" (whoever has it); the first
+        click is the record."""
+        if await self.db.run(lambda s: sends.is_check(s, send_id=send_id)):
+            await self.permissions.require(actor, Role.MODERATOR, refusal=ACT_REFUSAL, how_to_join=True)
         now = self.now()
         return await self.db.run(lambda s: sends.acknowledge(s, send_id=send_id, actor=actor, now=now))
 
@@ -174,6 +188,11 @@ class Services:
         now, profile = self.now(), self.profile
         return await self.db.run(lambda s: build_overview(session=s, now=now, profile=profile))
 
+    async def desk_overview(self, *, viewer: Actor) -> DeskOverview:
+        """The desk at a glance, for a moderator (Slack's Home tab, the Teams `desk` command)."""
+        await self.permissions.require(viewer, Role.MODERATOR, refusal="Only moderators can see the desk.")
+        return await self.overview()
+
     async def on_call_now(self) -> OnCall | None:
         day = self.now().astimezone(LONDON).date()
         return await self.db.run(lambda s: rota.on_call(s, day=day))
@@ -188,6 +207,9 @@ class Services:
         slack_user_id: str = "",
         teams_user_id: str = "",
     ) -> OnCall:
+        await self.permissions.require(
+            actor, Role.MODERATOR, refusal="Only moderators can change the on-call rota."
+        )
         now = self.now()
         return await self.db.run(
             lambda s: rota.set_on_call(
@@ -202,9 +224,14 @@ class Services:
             )
         )
 
+    async def may_decide(self, actor: Actor) -> None:
+        """Refuse early, before a dialog whose answer is a decision (Leave's theme), who may not decide."""
+        await self.permissions.require(actor, Role.MODERATOR, refusal=ACT_REFUSAL, how_to_join=True)
+
     async def decide(
         self, *, case_id: int, decision: Decision, actor: Actor, note: str | None = None
     ) -> Case:
+        await self.may_decide(actor)
         now, targets, connected = self.now(), self.desk_targets, frozenset(self.platforms)
         logs.CASE_ID.set(case_id)  # for the rest of this click's lines
         case = await self.db.run(
@@ -224,6 +251,7 @@ class Services:
 
     async def surge_act(self, *, surge_id: int, action: str, actor: Actor) -> SurgeOutcome:
         """A click on a surge's card: hide every open comment, or give each its own card."""
+        await self.may_decide(actor)
         now, targets, connected = self.now(), self.desk_targets, frozenset(self.platforms)
 
         def act(session: Any) -> SurgeOutcome:

@@ -41,6 +41,43 @@ def test_core_store_and_outbox_import_no_chat_or_http_code() -> None:
     assert offenders == []
 
 
+def test_the_core_never_imports_the_outbox() -> None:
+    """The outbox carries out what the core queued and calls the core; never the other way."""
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (ROOT / "bot/core").rglob("*.py")
+        for name in _imports(path)
+        if name == "bot.outbox" or name.startswith("bot.outbox.")
+    ]
+    assert offenders == []
+
+
+def test_no_module_of_the_bot_or_its_edges_is_over_400_lines() -> None:
+    long = [
+        f"{path.relative_to(ROOT)}: {lines} lines"
+        for folder in ("bot", "handlers", "schedules")
+        for path in (ROOT / folder).rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    ]
+    assert long == []
+
+
+# What deciding who holds a role looks like; only the roles adapters may do it.
+_ROLE_CHECK = re.compile(r"\bis_moderator\b|\bis_lead\b|_moderators\b|_leads\b|\.holds\(|Role\.")
+
+
+def test_no_edge_checks_a_role_itself() -> None:
+    """Use cases ask `bot.core.permissions`; each edge only answers for its people (roles.py)."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in (ROOT / "handlers").rglob("*.py")
+        if path.name != "roles.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _ROLE_CHECK.search(line) and not line.lstrip().startswith("#")
+    ]
+    assert offenders == []
+
+
 def test_only_the_teams_edge_imports_the_agents_sdk() -> None:
     offenders = [
         str(path.relative_to(ROOT))

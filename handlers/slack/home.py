@@ -13,13 +13,14 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core.errors import NotPermitted
+from bot.core.models import Actor
 from bot.core.moderation.overview import DeskOverview, checks_line, month_line
 from bot.core.moderation.views import format_when
 from bot.core.rhythm.digest_text import TIER_NAMES
 from bot.services import Services
 from handlers.slack.blocks import escape
 from handlers.slack.digest_blocks import section
-from handlers.slack.moderators import SlackModerators
 
 log = logging.getLogger(__name__)
 Block = dict[str, Any]
@@ -84,13 +85,16 @@ def staff_home() -> dict[str, Any]:
     }
 
 
-def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> None:
+def register(app: AsyncApp, services: Services) -> None:
     @app.event("app_home_opened")
     async def on_home_opened(event: dict[str, Any], client: AsyncWebClient) -> None:
         if event.get("tab", "home") != "home":
             return  # the Messages tab needs nothing from us
         user = str(event.get("user", ""))
-        view = desk_home(await services.overview()) if await moderators.is_moderator(user) else staff_home()
+        try:
+            view = desk_home(await services.desk_overview(viewer=Actor(surface="slack", id=user)))
+        except NotPermitted:
+            view = staff_home()  # what every member of staff may do: report abuse
         try:
             await client.views_publish(user_id=user, view=view)
         except SlackApiError as exc:  # the next opening tries again; nothing is lost

@@ -14,7 +14,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core.errors import AlreadyDecided, InvalidPayload, NotPermitted
+from bot.core.errors import AlreadyDecided, InvalidPayload
 from bot.core.errors import explain as explain_error
 from bot.core.models import Actor, Decision
 from bot.core.moderation.card_action import CardAction
@@ -23,19 +23,12 @@ from bot.core.rhythm.sends import acknowledged_what
 from bot.services import Services
 from handlers.http import problem, read_body
 from handlers.slack.blocks import leave_theme_modal
-from handlers.slack.ids import ACK_PREFIX, ACTION_PREFIX, SURGE_PREFIX, AckActionId, CallbackId, Command
-from handlers.slack.moderators import SlackModerators
+from handlers.slack.ids import ACK_PREFIX, ACTION_PREFIX, SURGE_PREFIX, CallbackId, Command
 from handlers.slack.oncall import describe, parse_oncall
 from handlers.slack.requests import refusal
 from handlers.slack.surge_blocks import read_surge_value
 
 log = logging.getLogger(__name__)
-
-NOT_A_MODERATOR = (
-    "Only moderators can act on flagged comments. If you should be one, ask your communications "
-    "lead to add you to SLACK_MODERATORS."
-)
-
 
 def _actor(body: dict[str, Any]) -> Actor:
     user = body.get("user") or {}
@@ -77,7 +70,7 @@ def _send_id(value: str) -> int:
         raise InvalidPayload("This button's data could not be read.") from exc
 
 
-def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> None:
+def register(app: AsyncApp, services: Services) -> None:
     """Attach the desk's listeners to a Bolt app (no module-level app: compose by feature)."""
 
     @app.action(re.compile("^" + re.escape(ACTION_PREFIX)))
@@ -88,9 +81,8 @@ def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> 
         actor, channel = _actor(body), _channel(body)
         try:
             card_action = CardAction.parse(str(action.get("value", "")))
-            if not await moderators.is_moderator(actor.id):
-                raise NotPermitted(NOT_A_MODERATOR)
             if card_action.action is Decision.LEAVE:
+                await services.may_decide(actor)  # before the theme dialog, not after it
                 await client.views_open(
                     trigger_id=body["trigger_id"], view=leave_theme_modal(card_action, channel)
                 )
@@ -107,8 +99,6 @@ def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> 
         actor, channel = _actor(body), _channel(body)
         try:
             surge_id = read_surge_value(str(action.get("value", "")))
-            if not await moderators.is_moderator(actor.id):
-                raise NotPermitted(NOT_A_MODERATOR)
             what = str(action.get("action_id", "")).removeprefix(SURGE_PREFIX)
             outcome = await services.surge_act(surge_id=surge_id, action=what, actor=actor)
             await _tell(client, channel=channel, user=actor.id, text=outcome.summary())
@@ -123,8 +113,6 @@ def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> 
         actor, channel = _actor(body), _channel(body)
         try:
             send_id = _send_id(str(action.get("value", "")))
-            if action.get("action_id") == AckActionId.CHECKED and not await moderators.is_moderator(actor.id):
-                raise NotPermitted(NOT_A_MODERATOR)
             send = await services.acknowledge(send_id=send_id, actor=actor)
             what = acknowledged_what(send)
             await _tell(client, channel=channel, user=actor.id, text=f"Recorded: {what}, by you.")
@@ -139,8 +127,6 @@ def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> 
             today = services.now().astimezone(LONDON).date()
             request = parse_oncall(str(body.get("text", "")), today=today)
             if request is not None:
-                if not await moderators.is_moderator(actor.id):
-                    raise NotPermitted("Only moderators can change the on-call rota.")
                 await services.set_on_call(
                     name=request.name,
                     slack_user_id=request.user_id,
@@ -166,8 +152,6 @@ def register(app: AsyncApp, services: Services, moderators: SlackModerators) -> 
         )
         try:
             card_action = CardAction.parse(raw)
-            if not await moderators.is_moderator(actor.id):
-                raise NotPermitted(NOT_A_MODERATOR)
             await services.decide(
                 case_id=card_action.case_id,
                 decision=Decision.LEAVE,

@@ -17,7 +17,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core.errors import ModbotError
 from bot.core.safeguarding.form import FIELD_INPUTS, status_request
 from bot.core.safeguarding.notices import ReportNotice, reporter_status
-from bot.core.safeguarding.reports import NOT_A_LEAD
 from bot.ports import PostedCard
 from bot.services import Services
 from handlers.slack.blocks import escape
@@ -66,7 +65,7 @@ class SlackSafeguardingDesk:
             raise _chat_error(exc) from exc
 
 
-def register(app: AsyncApp, services: Services, *, leads: frozenset[str]) -> None:
+def register(app: AsyncApp, services: Services) -> None:
     guidance = services.profile.safeguarding
 
     async def open_form(
@@ -128,12 +127,7 @@ def register(app: AsyncApp, services: Services, *, leads: frozenset[str]) -> Non
         try:
             action_id = SafeguardingActionId(str(action.get("action_id")))
             if action_id is SafeguardingActionId.VIEW:
-                details = await services.view_report(
-                    reference=str(action.get("value")), viewer=lead, is_lead=lead.id in leads
-                )
-                if details is None:
-                    await _tell(client, channel=channel, user=lead.id, text=NOT_A_LEAD)
-                    return
+                details = await services.view_report(reference=str(action.get("value")), viewer=lead)
                 await client.views_open(trigger_id=body["trigger_id"], view=details_modal(details))
                 return
             if action_id is SafeguardingActionId.ACKNOWLEDGE:
@@ -146,7 +140,6 @@ def register(app: AsyncApp, services: Services, *, leads: frozenset[str]) -> Non
                 reference=reference,
                 action=action_id.name.lower(),
                 lead=lead,
-                is_lead=lead.id in leads,
                 value=value,
                 posted=("slack", channel, str(container.get("message_ts", ""))),
             )

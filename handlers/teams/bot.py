@@ -14,14 +14,13 @@ from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
 from microsoft_agents.hosting.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
 
 from bot.core.delivery import conversations
-from bot.core.errors import InvalidPayload, NotPermitted, explain
+from bot.core.errors import InvalidPayload, explain
 from bot.core.models import Actor, Decision
 from bot.core.moderation.card_action import CardAction
 from bot.core.rhythm.clock import LONDON
 from bot.core.rhythm.sends import acknowledged_what
 from bot.core.safeguarding.form import FIELD_INPUTS, status_request
 from bot.core.safeguarding.notices import reporter_status
-from bot.core.safeguarding.reports import NOT_A_LEAD
 from bot.services import Services
 from handlers.teams import commands, digest_cards
 from handlers.teams.answers import (
@@ -37,7 +36,7 @@ from handlers.teams.answers import (
 )
 from handlers.teams.cards import THEME_INPUT, VERB_PREFIX, case_card, escape
 from handlers.teams.connector import SURFACE, serialize
-from handlers.teams.digest_cards import ACK_VERB_PREFIX, HANDOVER_VERB
+from handlers.teams.digest_cards import ACK_VERB_PREFIX
 from handlers.teams.refresh import REFRESH_VERB, ModeratorIds, read_refresh
 from handlers.teams.safeguarding_cards import (
     OPEN_DETAILS,
@@ -51,12 +50,6 @@ from handlers.teams.safeguarding_cards import (
 from handlers.teams.surge_cards import SURGE_VERB_PREFIX, read_surge_data, surge_card
 
 log = logging.getLogger(__name__)
-
-NOT_A_MODERATOR = (
-    "Only moderators can act on flagged comments. If you should be one, ask your communications "
-    "lead to add your Entra object id to TEAMS_MODERATORS."
-)
-
 
 def actor_of(activity: Activity) -> Actor:
     """Teams users are known by their Entra object id (what TEAMS_MODERATORS lists)."""
@@ -99,13 +92,9 @@ class ModbotTeamsBot(ActivityHandler):
         self,
         *,
         services: Services,
-        moderators: frozenset[str],
-        leads: frozenset[str],
         moderator_ids: ModeratorIds,
     ) -> None:
         self._services = services
-        self._moderators = moderators
-        self._leads = leads
         self._moderator_ids = moderator_ids  # who gets a case card refreshed unasked
 
     # The adapter passes its TurnContext; the SDK types the parameter as the protocol it meets.
@@ -162,9 +151,7 @@ class ModbotTeamsBot(ActivityHandler):
             elif command.verb is commands.Verb.ONCALL:
                 reply = await self._oncall(activity, command.rest, actor)
             elif command.verb is commands.Verb.DESK:
-                if actor.id not in self._moderators:
-                    raise NotPermitted("Only moderators can see the desk.")
-                card = digest_cards.overview_card(await self._services.overview())
+                card = digest_cards.overview_card(await self._services.desk_overview(viewer=actor))
                 await turn_context.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(card)))
                 return
             else:
@@ -184,8 +171,6 @@ class ModbotTeamsBot(ActivityHandler):
         today = self._services.now().astimezone(LONDON).date()
         request = commands.parse_oncall(rest, mentions=people, today=today)
         if request is not None:
-            if actor.id not in self._moderators:
-                raise NotPermitted("Only moderators can change the on-call rota.")
             await self._services.set_on_call(
                 name=request.name,
                 teams_user_id=request.user_id,
@@ -252,8 +237,6 @@ class ModbotTeamsBot(ActivityHandler):
             return message_answer(str(exc))
         problem = ""
         try:
-            if actor.id not in self._moderators:
-                raise NotPermitted(NOT_A_MODERATOR)
             theme = str(data.get(THEME_INPUT) or "").strip() if card_action.action is Decision.LEAVE else ""
             await self._services.decide(
                 case_id=card_action.case_id, decision=card_action.action, actor=actor, note=theme or None
@@ -289,8 +272,6 @@ class ModbotTeamsBot(ActivityHandler):
         except InvalidPayload as exc:
             return message_answer(str(exc))
         try:
-            if actor.id not in self._moderators:
-                raise NotPermitted(NOT_A_MODERATOR)
             outcome = await self._services.surge_act(
                 surge_id=surge_id, action=verb.removeprefix(SURGE_VERB_PREFIX), actor=actor
             )
@@ -308,8 +289,6 @@ class ModbotTeamsBot(ActivityHandler):
         try:
             if data.get("v") != 1 or not str(data.get("send_id", "")).isdigit():
                 raise InvalidPayload("This button's data could not be read.")
-            if verb != HANDOVER_VERB and actor.id not in self._moderators:
-                raise NotPermitted(NOT_A_MODERATOR)
             send = await self._services.acknowledge(send_id=int(data["send_id"]), actor=actor)
             what = acknowledged_what(send)
             who = send.acknowledged_by or ""
@@ -330,7 +309,6 @@ class ModbotTeamsBot(ActivityHandler):
                 reference=str(data.get("reference", "")),
                 action=action,
                 lead=actor,
-                is_lead=actor.id in self._leads,
                 value=value,
                 posted=(
                     SURFACE,
@@ -349,13 +327,10 @@ class ModbotTeamsBot(ActivityHandler):
         if data.get("modbot") == OPEN_DETAILS:
             actor = actor_of(turn_context.activity)
             try:
-                details = await self._services.view_report(
-                    reference=str(data.get("reference", "")), viewer=actor, is_lead=actor.id in self._leads
-                )
+                reference = str(data.get("reference", ""))
+                details = await self._services.view_report(reference=reference, viewer=actor)
             except Exception as exc:
                 return dialog_message(explain(exc, surface="Teams"))
-            if details is None:
-                return dialog_message(NOT_A_LEAD)
             return dialog(details.notice.reference, details_card(details))
         return dialog("Safeguarding report", report_form(immediate_danger=guidance.immediate_danger))
 

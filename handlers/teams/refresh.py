@@ -21,6 +21,7 @@ from bot.core.delivery import conversations
 from bot.core.errors import InvalidPayload
 from bot.store.db import Database
 from handlers.teams.cards import VERB_PREFIX
+from handlers.teams.roles import TeamsRoles
 
 log = logging.getLogger(__name__)
 # Kept beside the conversation references, apart from them: a moderator's id is not a place
@@ -52,14 +53,14 @@ def read_refresh(data: dict[str, Any]) -> int:
 class ModeratorIds:
     """The moderators' Teams ids (MRIs), learned as they use the app."""
 
-    def __init__(self, *, db: Database, moderators: frozenset[str], now: Callable[[], datetime]) -> None:
-        self._db, self._moderators, self._now = db, moderators, now
+    def __init__(self, *, db: Database, roles: TeamsRoles, now: Callable[[], datetime]) -> None:
+        self._db, self._roles, self._now = db, roles, now
         self._seen: dict[str, str] = {}  # Entra object id -> MRI, already saved by this process
 
     async def learn(self, activity: Activity) -> None:
         who = activity.from_property
         aad, mri = (who.aad_object_id or "", who.id or "") if who else ("", "")
-        if aad not in self._moderators or not mri or self._seen.get(aad) == mri:
+        if not self._roles.lists_moderator(aad) or not mri or self._seen.get(aad) == mri:
             return
         now = self._now()
         tenant = str(activity.conversation.tenant_id or "") if activity.conversation else ""
@@ -85,5 +86,5 @@ class ModeratorIds:
         return sorted(
             str(reference.get("id"))
             for key, reference in found
-            if key.removeprefix(_KEY) in self._moderators and reference.get("id")
+            if self._roles.lists_moderator(key.removeprefix(_KEY)) and reference.get("id")
         )[:MAX_USERS]

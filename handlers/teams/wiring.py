@@ -24,6 +24,7 @@ from handlers.teams.bot import ModbotTeamsBot
 from handlers.teams.connector import TeamsConnector
 from handlers.teams.desk import TeamsDesk, TeamsSafeguardingDesk
 from handlers.teams.refresh import ModeratorIds
+from handlers.teams.roles import TeamsRoles
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,12 @@ class Teams:
 
 
 def build(
-    settings: Settings, *, services: Services, db: Database, now: Callable[[], datetime]
+    settings: Settings,
+    *,
+    services: Services,
+    roles: TeamsRoles,
+    db: Database,
+    now: Callable[[], datetime],
 ) -> Teams | None:
     """None when Teams is not configured, or when it would run unauthenticated in production."""
     if not settings.teams_enabled:
@@ -46,12 +52,9 @@ def build(
         log.error("TEAMS_APP_ID is not set in production: the Teams endpoint stays closed")
         return None
     adapter = endpoint.build_adapter(settings)
-    moderators = frozenset(settings.teams_moderators)
-    moderator_ids = ModeratorIds(db=db, moderators=moderators, now=now)
+    moderator_ids = ModeratorIds(db=db, roles=roles, now=now)
     bot = ModbotTeamsBot(
         services=services,
-        moderators=moderators,
-        leads=frozenset(settings.teams_safeguarding_leads),
         moderator_ids=moderator_ids,
     )
     connector = TeamsConnector(adapter=adapter, app_id=settings.teams_app_id or "", db=db, now=now)

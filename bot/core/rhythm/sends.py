@@ -220,6 +220,13 @@ def mark_sent(session: Session, *, send_id: int, now: datetime) -> None:
     )
 
 
+def is_check(session: Session, *, send_id: int) -> bool:
+    """Whether a send is a check reminder ("Checked" is for moderators), not the handover (which
+    the on-call manager acknowledges, moderator or not)."""
+    send = session.get(ScheduledSend, send_id)
+    return send is not None and send.kind not in (HANDOVER, HANDOVER_RESEND)
+
+
 def acknowledge(session: Session, *, send_id: int, actor: Actor, now: datetime) -> ScheduledSend:
     """ "Checked" on a reminder, or "I have the handover": the first click is the record."""
     send = session.get(ScheduledSend, send_id)

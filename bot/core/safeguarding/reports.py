@@ -40,7 +40,6 @@ class ReportStatus(StrEnum):
 
 
 CONFIDENTIAL = "confidential reporter"
-NOT_A_LEAD = "Only the safeguarding leads named in the policy file can see a report's details."
 
 
 def next_reference(session: Session, *, year: int) -> str:
@@ -160,8 +159,9 @@ def view_report(
 ) -> ReportDetails | None:
     """The details, for a safeguarding lead only; every view is audited.
 
-    A refusal is audited too and returns None (raising would roll the audit row back); the edge
-    then says NOT_A_LEAD.
+    `is_lead` comes from `Permissions` (the use case asks it, never an edge). A refusal is
+    audited too and returns None (raising would roll the audit row back); the use case then
+    raises NotPermitted(`permissions.NOT_A_LEAD`).
     """
     report = _load(session, reference)
     if not is_lead:
