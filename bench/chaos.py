@@ -52,7 +52,7 @@ from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import create_engine, text
 
 from bench.common import free_port, fresh_postgres_database, meta_delivery, meta_signature, slack_click_body
-from handlers.social.tiktok import tiktok_signature
+from handlers.social.webhooks.tiktok import tiktok_signature
 from tests.standins.bot_connector import BotConnectorStandIn
 from tests.standins.bot_identity import BotIdentityStandIn
 from tests.standins.entra import EntraStandIn

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from bot.core.models import IncomingComment
 from bot.core.moderation.intake import Rejected
-from handlers.social.ingest import IngestItem
+from handlers.social.webhooks.ingest import IngestItem
 
 SOURCES = ("csv", "json", "brandwatch", "hootsuite", "sprout")
 

@@ -48,14 +48,14 @@ from handlers.slack.desk import SlackDesk
 from handlers.slack.roles import SlackRoles
 from handlers.slack.safeguarding import SlackSafeguardingDesk
 from handlers.slack.socket_mode import SocketModeConnection
-from handlers.social import ingest as ingest_edge
-from handlers.social import linkedin as linkedin_edge
-from handlers.social import meta as meta_edge
-from handlers.social import tiktok as tiktok_edge
 from handlers.social import wiring as social_wiring
-from handlers.social import x as x_edge
 from handlers.social.polling import Poller
-from handlers.social.tiktok import FetchTikTokComment
+from handlers.social.webhooks import ingest as ingest_edge
+from handlers.social.webhooks import linkedin as linkedin_edge
+from handlers.social.webhooks import meta as meta_edge
+from handlers.social.webhooks import tiktok as tiktok_edge
+from handlers.social.webhooks import x as x_edge
+from handlers.social.webhooks.tiktok import FetchTikTokComment
 from handlers.teams import wiring as teams_wiring
 from handlers.teams.roles import TeamsRoles
 from schedules.scheduler import build_scheduler

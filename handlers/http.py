@@ -15,7 +15,7 @@ from aiohttp.abc import AbstractAccessLogger
 from aiohttp.http_exceptions import HttpProcessingError
 
 from bot import logs, metrics
-from handlers.social.signatures import signature_matches
+from handlers.social.webhooks.signatures import signature_matches
 
 
 def route_template(request: web.BaseRequest) -> str:

@@ -27,7 +27,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from bot.store.tables import Comment, OutboxTask
-from handlers.social.tiktok import tiktok_signature
+from handlers.social.webhooks.tiktok import tiktok_signature
 from tests.conftest import DbTarget
 from tests.harness import (
     INGEST_SECRET,

@@ -17,7 +17,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from bot.store.tables import Comment, OutboxTask
-from handlers.social.tiktok import tiktok_signature
+from handlers.social.webhooks.tiktok import tiktok_signature
 from tests.conftest import DbTarget
 from tests.harness import Desk, running_desk
 

@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from bot.core.errors import PlatformError
 from bot.core.models import CaseStatus, Decision
 from bot.store.tables import Case, Comment
-from handlers.social.api import segment
+from handlers.social.clients.api import segment
 from tests.conftest import DbTarget
 from tests.harness import Desk, running_desk
 

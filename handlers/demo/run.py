@@ -32,7 +32,7 @@ from bot.settings import Settings
 from handlers.demo.comments import SURGE, SURGE_POST, TRICKLE
 from handlers.demo.workspace import MODERATOR, MODERATOR_NAME, Workspace
 from handlers.http import PathOnlyAccessLogger
-from handlers.social.signatures import sign_sha256
+from handlers.social.webhooks.signatures import sign_sha256
 
 log = logging.getLogger(__name__)
 

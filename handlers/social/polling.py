@@ -18,12 +18,12 @@ from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.core.moderation import platform_state
 from bot.services import Services
-from handlers.social.api import segment
-from handlers.social.fields import when
-from handlers.social.graph import GraphClient
-from handlers.social.linkedin_api import LinkedInClient
-from handlers.social.xapi import XClient
-from handlers.social.youtube import LIST_COST, YouTubeClient
+from handlers.social.clients.api import segment
+from handlers.social.clients.graph import GraphClient
+from handlers.social.clients.linkedin import LinkedInClient
+from handlers.social.clients.x import XClient
+from handlers.social.clients.youtube import LIST_COST, YouTubeClient
+from handlers.social.webhooks.fields import when
 
 log = logging.getLogger(__name__)
 

@@ -16,12 +16,12 @@ from bot.core.moderation.platform_state import QuotaMeter
 from bot.ports import SocialPlatform
 from bot.settings import Settings
 from bot.store.db import Database
-from handlers.social.graph import GraphClient
-from handlers.social.linkedin_api import LinkedInClient
+from handlers.social.clients.graph import GraphClient
+from handlers.social.clients.linkedin import LinkedInClient
+from handlers.social.clients.tiktok import TikTokClient
+from handlers.social.clients.x import XClient
+from handlers.social.clients.youtube import YouTubeClient
 from handlers.social.polling import LinkedInPoller, MetaReconciler, Poller, XMentionsPoller, YouTubePoller
-from handlers.social.tiktok import TikTokClient
-from handlers.social.xapi import XClient
-from handlers.social.youtube import YouTubeClient
 
 
 def connect(

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest
-from handlers.social.delivery import signed_delivery
-from handlers.social.fields import Parsed
+from handlers.social.webhooks.delivery import signed_delivery
+from handlers.social.webhooks.fields import Parsed
 
 MAX_ITEMS = 5000
 

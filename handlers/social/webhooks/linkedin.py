@@ -16,9 +16,9 @@ from aiohttp import web
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, problem
-from handlers.social.delivery import signed_delivery
-from handlers.social.fields import Parsed, ident, need, obj, text, when
-from handlers.social.signatures import linkedin_signature, linkedin_signature_matches
+from handlers.social.webhooks.delivery import signed_delivery
+from handlers.social.webhooks.fields import Parsed, ident, need, obj, text, when
+from handlers.social.webhooks.signatures import linkedin_signature, linkedin_signature_matches
 
 
 def _comment(note: Any, where: str) -> IncomingComment | None:

@@ -19,8 +19,8 @@ from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.core.moderation.platform_state import QuotaMeter
 from bot.ports import PlatformItem
-from handlers.social.api import ApiReply, JsonApi, refused
-from handlers.social.fields import when
+from handlers.social.clients.api import ApiReply, JsonApi, refused
+from handlers.social.webhooks.fields import when
 
 LABEL = "YouTube"
 LIST_COST = 1

@@ -5,7 +5,8 @@ reply `POST /{comment-id}/comments`. Instagram: `POST /{ig-comment-id} hide=true
 `DELETE /{ig-comment-id}`, reply `POST /{ig-comment-id}/replies`. Private replies (one message to
 the commenter, within 7 days): `POST /{page-or-ig-id}/messages` with `recipient.comment_id`.
 The page token goes in the Authorization header, never the URL; `appsecret_proof` is added
-when the app secret is known.
+when the app secret is known. The transport is the shared `JsonApi`; this reads Graph's own
+error shape (an `error` object, even on some 200s).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from bot import metrics
 from bot.core.errors import PlatformError
 from bot.core.models import Platform
 from bot.ports import PlatformItem
-from handlers.social.api import segment
+from handlers.social.clients.api import JsonApi, retry_after, segment
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +43,17 @@ class GraphClient:
         if platform not in (Platform.FACEBOOK, Platform.INSTAGRAM):
             raise ValueError("GraphClient serves Facebook and Instagram only")
         self.platform = platform
-        self._base = base_url
-        self._token = access_token
+        self._api = JsonApi(
+            label=platform.label,
+            base_url=base_url,
+            headers={"Authorization": f"Bearer {access_token}"},
+            session=session,
+        )
         self._proof = (
             hmac.new(app_secret.encode(), access_token.encode(), hashlib.sha256).hexdigest()
             if app_secret
             else None
         )
-        self._session = session
 
     async def hide(self, item: PlatformItem) -> None:
         await self._call("POST", segment(item.external_id), data={self._hide_field: "true"})
@@ -117,39 +121,24 @@ class GraphClient:
         params: dict[str, str] | None = None,
     ) -> dict[str, Any]:
         params = {**(params or {}), **({"appsecret_proof": self._proof} if self._proof else {})}
-        headers = {"Authorization": f"Bearer {self._token}"}
-        label = self.platform.label
-        try:
-            async with self._session.request(
-                method,
-                self._base + path,
-                params=params,
-                data=data,
-                json=json,
-                headers=headers,
-                timeout=aiohttp.ClientTimeout(total=15),
-            ) as response:
-                body: Any = await response.json(content_type=None) if response.content_length != 0 else {}
-                status = response.status
-                retry_after = response.headers.get("Retry-After")
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            metrics.API_ERRORS.labels(label, "0").inc()
-            raise PlatformError(
-                f"{label} could not be reached ({type(exc).__name__})", transient=True
-            ) from exc
-        except ValueError as exc:
-            raise PlatformError(f"{label} answered with something that is not JSON", transient=True) from exc
-        if 200 <= status < 300 and not (isinstance(body, dict) and "error" in body):
-            return body if isinstance(body, dict) else {}
+        reply = await self._api.request(method, path, params=params, data=data, json=json)
+        body = reply.body
+        if reply.ok and not (isinstance(body, dict) and "error" in body):
+            return reply.document
         error = body.get("error", {}) if isinstance(body, dict) else {}
         code = error.get("code")
-        message = error.get("message") or f"HTTP {status}"
+        message = error.get("message") or f"HTTP {reply.status}"
         transient = (
-            status >= 500 or status == 429 or code in _TRANSIENT_CODES or bool(error.get("is_transient"))
+            reply.status >= 500
+            or reply.status == 429
+            or code in _TRANSIENT_CODES
+            or bool(error.get("is_transient"))
         )
-        after = float(retry_after) if retry_after and retry_after.isdigit() else None
-        metrics.API_ERRORS.labels(label, str(status)).inc()
-        log.warning("%s %s failed: HTTP %s, code %s", label, method, status, code)
+        if reply.ok:  # an error inside a 200: `call` counted and logged only failed statuses
+            metrics.API_ERRORS.labels(self._api.label, str(reply.status)).inc()
+            log.warning("%s %s failed: HTTP %s, code %s", self._api.label, method, reply.status, code)
         raise PlatformError(
-            f"{label} refused: {message} (HTTP {status}, code {code})", transient=transient, retry_after=after
+            f"{self._api.label} refused: {message} (HTTP {reply.status}, code {code})",
+            transient=transient,
+            retry_after=retry_after(reply.headers),
         )

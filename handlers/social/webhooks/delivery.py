@@ -11,8 +11,8 @@ from aiohttp import web
 from bot.core.moderation.intake import Rejected
 from bot.services import Services
 from handlers.http import BadRequest, parse_json, problem, signed_body
-from handlers.social.fields import Parsed
-from handlers.social.signatures import signature_matches
+from handlers.social.webhooks.fields import Parsed
+from handlers.social.webhooks.signatures import signature_matches
 
 log = logging.getLogger(__name__)
 

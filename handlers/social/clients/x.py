@@ -21,8 +21,8 @@ import aiohttp
 from bot.core.errors import PlatformError
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.ports import PlatformItem
-from handlers.social.api import ApiReply, JsonApi, refused, segment
-from handlers.social.fields import when
+from handlers.social.clients.api import ApiReply, JsonApi, refused, segment
+from handlers.social.webhooks.fields import when
 
 LABEL = "X"
 

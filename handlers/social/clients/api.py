@@ -61,7 +61,13 @@ class JsonApi:
         self._session = session
 
     async def request(
-        self, method: str, path: str, *, params: Mapping[str, str] | None = None, json: Any = None
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        json: Any = None,
+        data: Mapping[str, str] | None = None,
     ) -> ApiReply:
         return await call(
             self._session,
@@ -71,6 +77,7 @@ class JsonApi:
             headers=self._headers,
             params=params,
             json=json,
+            data=data,
         )
 
 
@@ -83,14 +90,17 @@ async def call(
     headers: Mapping[str, str],
     params: Mapping[str, str] | None = None,
     json: Any = None,
+    data: Mapping[str, str] | None = None,
 ) -> ApiReply:
-    """Send one request; raise a transient PlatformError when the platform cannot be reached."""
+    """Send one request (a JSON body, or a form with `data`); raise a transient PlatformError when
+    the platform cannot be reached."""
     try:
         async with session.request(
             method,
             url,
             params=params,
             json=json,
+            data=dict(data) if data is not None else None,
             headers=dict(headers),
             timeout=aiohttp.ClientTimeout(total=15),
         ) as response:

@@ -16,8 +16,8 @@ from aiohttp import web
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, problem
-from handlers.social.delivery import signed_delivery
-from handlers.social.fields import Parsed, ident, need, obj, sub, text, when
+from handlers.social.webhooks.delivery import signed_delivery
+from handlers.social.webhooks.fields import Parsed, ident, need, obj, sub, text, when
 
 
 def _facebook(entry: dict[str, Any], change: Any, where: str) -> IncomingComment | None:

@@ -19,9 +19,9 @@ from aiohttp import web
 from bot.core.models import IncomingComment, ItemKind, Platform
 from bot.services import Services
 from handlers.http import BadRequest, problem
-from handlers.social.delivery import signed_delivery
-from handlers.social.fields import Parsed, ident, listed, need, obj, sub, text, when
-from handlers.social.signatures import x_signature, x_signature_matches
+from handlers.social.webhooks.delivery import signed_delivery
+from handlers.social.webhooks.fields import Parsed, ident, listed, need, obj, sub, text, when
+from handlers.social.webhooks.signatures import x_signature, x_signature_matches
 
 
 def _post_url(post_id: str) -> str:
