@@ -41,6 +41,7 @@ from handlers.http import (
     with_request_id,
 )
 from handlers.report import links as report_links
+from handlers.slack import errors as slack_errors
 from handlers.slack import home as slack_home
 from handlers.slack import listeners as slack_listeners
 from handlers.slack import safeguarding as slack_safeguarding
@@ -139,6 +140,7 @@ def build_runtime(
         # In Socket Mode alone there is no signing secret: Bolt checks signatures only on HTTP.
         secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
         bolt = AsyncApp(signing_secret=secret, client=listener_client)
+        slack_errors.register(bolt)
         slack_listeners.register(bolt, services)
         slack_home.register(bolt, services)
         desk_client = AsyncWebClient(

@@ -21,6 +21,7 @@ from bot.core.rhythm.digest_text import TIER_NAMES
 from bot.services import Services
 from handlers.slack.blocks import escape
 from handlers.slack.digest_blocks import section
+from handlers.slack.errors import told
 
 log = logging.getLogger(__name__)
 Block = dict[str, Any]
@@ -87,6 +88,7 @@ def staff_home() -> dict[str, Any]:
 
 def register(app: AsyncApp, services: Services) -> None:
     @app.event("app_home_opened")
+    @told
     async def on_home_opened(event: dict[str, Any], client: AsyncWebClient) -> None:
         if event.get("tab", "home") != "home":
             return  # the Messages tab needs nothing from us

@@ -21,8 +21,8 @@ from bot.ports import PostedCard
 from bot.services import Services
 from handlers.slack.blocks import escape
 from handlers.slack.desk import _chat_error
+from handlers.slack.errors import actor_of, actor_of_command, told
 from handlers.slack.ids import SAFEGUARDING_PREFIX, CallbackId, Command, SafeguardingActionId
-from handlers.slack.listeners import _actor, _actor_from_command, _tell, explain
 from handlers.slack.safeguarding_blocks import (
     details_modal,
     notice_blocks,
@@ -77,6 +77,7 @@ def register(app: AsyncApp, services: Services) -> None:
         )
 
     @app.command(Command.REPORT_ABUSE.value)
+    @told
     async def on_report_abuse(
         ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
     ) -> None:
@@ -86,13 +87,11 @@ def register(app: AsyncApp, services: Services) -> None:
             await open_form(client, str(body["trigger_id"]), channel=str(body.get("channel_id", "")))
             return
         await ack()
-        try:
-            notice = await services.report_status(reference=reference, reporter=_actor_from_command(body))
-            await respond(text=reporter_status(notice, escape), response_type="ephemeral")
-        except Exception as exc:
-            await respond(text=explain(exc), response_type="ephemeral")
+        notice = await services.report_status(reference=reference, reporter=actor_of_command(body))
+        await respond(text=reporter_status(notice, escape), response_type="ephemeral")
 
     @app.shortcut(CallbackId.REPORT_MESSAGE.value)
+    @told
     async def on_report_message(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
         channel = str((body.get("channel") or {}).get("id", ""))
@@ -101,6 +100,7 @@ def register(app: AsyncApp, services: Services) -> None:
         await open_form(client, str(body["trigger_id"]), link=link, channel=channel)
 
     @app.view(CallbackId.REPORT_ABUSE.value)
+    @told
     async def on_report_submitted(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]) -> None:
         form, errors = parse_report(view)
         if form is not None:
@@ -110,38 +110,34 @@ def register(app: AsyncApp, services: Services) -> None:
             await ack(response_action="errors", errors=errors)
             return
         try:
-            receipt = await services.report_abuse(form=form, reporter=_actor(body))
+            receipt = await services.report_abuse(form=form, reporter=actor_of(body))
         except ModbotError as exc:
             await ack(response_action="errors", errors={"what": str(exc)})
             return
         await ack(response_action="update", view=receipt_view(receipt))
 
     @app.action(re.compile("^" + re.escape(SAFEGUARDING_PREFIX)))
+    @told
     async def on_lead_control(
         ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
     ) -> None:
         await ack()
-        lead = _actor(body)
+        lead = actor_of(body)
         container = body.get("container") or {}
         channel = str(container.get("channel_id", ""))
-        try:
-            action_id = SafeguardingActionId(str(action.get("action_id")))
-            if action_id is SafeguardingActionId.VIEW:
-                details = await services.view_report(reference=str(action.get("value")), viewer=lead)
-                await client.views_open(trigger_id=body["trigger_id"], view=details_modal(details))
-                return
-            if action_id is SafeguardingActionId.ACKNOWLEDGE:
-                reference, value = str(action.get("value")), ""
-            else:
-                reference, _, value = str((action.get("selected_option") or {}).get("value", "")).partition(
-                    "|"
-                )
-            await services.safeguarding_act(
-                reference=reference,
-                action=action_id.name.lower(),
-                lead=lead,
-                value=value,
-                posted=("slack", channel, str(container.get("message_ts", ""))),
-            )
-        except Exception as exc:
-            await _tell(client, channel=channel, user=lead.id, text=explain(exc))
+        action_id = SafeguardingActionId(str(action.get("action_id")))
+        if action_id is SafeguardingActionId.VIEW:
+            details = await services.view_report(reference=str(action.get("value")), viewer=lead)
+            await client.views_open(trigger_id=body["trigger_id"], view=details_modal(details))
+            return
+        if action_id is SafeguardingActionId.ACKNOWLEDGE:
+            reference, value = str(action.get("value")), ""
+        else:
+            reference, _, value = str((action.get("selected_option") or {}).get("value", "")).partition("|")
+        await services.safeguarding_act(
+            reference=reference,
+            action=action_id.name.lower(),
+            lead=lead,
+            value=value,
+            posted=("slack", channel, str(container.get("message_ts", ""))),
+        )
