@@ -8,13 +8,14 @@ then updates the card for everyone, on Teams and on Slack alike.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
 from microsoft_agents.hosting.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
 
 from bot.core.delivery import conversations
-from bot.core.errors import InvalidPayload, explain
+from bot.core.errors import InvalidPayload, ModbotError, explain
 from bot.core.models import Actor, Decision
 from bot.core.moderation.card_action import CardAction
 from bot.core.rhythm.clock import LONDON
@@ -129,6 +130,14 @@ class ModbotTeamsBot(ActivityHandler):
     # --- typed commands and old clients' Action.Submit -------------------------------------
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:  # type: ignore[override]
+        """Typed commands, and clicks from clients too old for Action.Execute. What they raise is
+        answered here, once, in words (`explain`)."""
+        try:
+            await self._on_message(turn_context)
+        except Exception as exc:
+            await turn_context.send_activity(MessageFactory.text(explain(exc, surface="Teams")))
+
+    async def _on_message(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         if isinstance(activity.value, dict) and not (activity.text or "").strip():
             await self._on_submit(turn_context, activity.value)
@@ -136,28 +145,23 @@ class ModbotTeamsBot(ActivityHandler):
         text = TurnContext.remove_recipient_mention(activity) or activity.text or ""
         command = commands.parse(text)
         actor = actor_of(activity)
-        try:
-            if command.verb is commands.Verb.REPORT_ABUSE:
-                reference = status_request(command.rest)
-                if reference is None:
-                    guidance = self._services.profile.safeguarding
-                    prompt = report_prompt(immediate_danger=guidance.immediate_danger)
-                    await turn_context.send_activity(
-                        MessageFactory.attachment(CardFactory.adaptive_card(prompt))
-                    )
-                    return
-                notice = await self._services.report_status(reference=reference, reporter=actor)
-                reply = reporter_status(notice, escape)
-            elif command.verb is commands.Verb.ONCALL:
-                reply = await self._oncall(activity, command.rest, actor)
-            elif command.verb is commands.Verb.DESK:
-                card = digest_cards.overview_card(await self._services.desk_overview(viewer=actor))
-                await turn_context.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(card)))
+        if command.verb is commands.Verb.REPORT_ABUSE:
+            reference = status_request(command.rest)
+            if reference is None:
+                guidance = self._services.profile.safeguarding
+                prompt = report_prompt(immediate_danger=guidance.immediate_danger)
+                await turn_context.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(prompt)))
                 return
-            else:
-                reply = commands.HELP
-        except Exception as exc:
-            reply = explain(exc, surface="Teams")
+            notice = await self._services.report_status(reference=reference, reporter=actor)
+            reply = reporter_status(notice, escape)
+        elif command.verb is commands.Verb.ONCALL:
+            reply = await self._oncall(activity, command.rest, actor)
+        elif command.verb is commands.Verb.DESK:
+            card = digest_cards.overview_card(await self._services.desk_overview(viewer=actor))
+            await turn_context.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(card)))
+            return
+        else:
+            reply = commands.HELP
         await turn_context.send_activity(MessageFactory.text(reply))
 
     async def _oncall(self, activity: Activity, rest: str, actor: Actor) -> str:
@@ -194,17 +198,15 @@ class ModbotTeamsBot(ActivityHandler):
     # --- Universal Actions (Action.Execute) -------------------------------------------------
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse | None:  # type: ignore[override]
+        """Dialogs and Action.Execute. What a verb raises is answered here, once: in the dialog
+        for a dialog, else as a message to the clicker (`explain`)."""
         activity = turn_context.activity
         value: dict[str, Any] = activity.value if isinstance(activity.value, dict) else {}
-        if activity.name in ("task/fetch", "task/submit"):  # dialogs: the report form, a lead's view
-            asked = json_object(value.get("data"))
-            if activity.name == "task/fetch":
-                return InvokeResponse(status=200, body=await self._task_fetch(turn_context, asked))
-            return InvokeResponse(status=200, body=await self._task_submit(turn_context, asked))
-        if activity.name != "adaptiveCard/action":
+        dialogs = activity.name in ("task/fetch", "task/submit")  # the report form, a lead's view
+        if not dialogs and activity.name != "adaptiveCard/action":
             return await super().on_invoke_activity(turn_context)
         action = json_object(value.get("action"))
-        if action.get("type") != "Action.Execute":
+        if not dialogs and action.get("type") != "Action.Execute":
             return InvokeResponse(
                 status=400,
                 body={
@@ -213,7 +215,17 @@ class ModbotTeamsBot(ActivityHandler):
                     "value": {"code": "BadRequest", "message": "Expected an Action.Execute with a verb"},
                 },
             )
-        answer = await self._act(turn_context, str(action.get("verb") or ""), json_object(action.get("data")))
+        try:
+            if activity.name == "task/fetch":
+                answer = await self._task_fetch(turn_context, json_object(value.get("data")))
+            elif activity.name == "task/submit":
+                answer = await self._task_submit(turn_context, json_object(value.get("data")))
+            else:
+                verb = str(action.get("verb") or "")
+                answer = await self._act(turn_context, verb, json_object(action.get("data")))
+        except Exception as exc:
+            text = explain(exc, surface="Teams")
+            answer = dialog_message(text) if dialogs else message_answer(text)
         return InvokeResponse(status=200, body=answer)
 
     async def _act(self, turn_context: TurnContext, verb: str, data: dict[str, Any]) -> Answer:
@@ -231,26 +243,16 @@ class ModbotTeamsBot(ActivityHandler):
         return message_answer("This button is not one modbot knows; refresh the card and try again.")
 
     async def _decide(self, data: dict[str, Any], actor: Actor) -> Answer:
-        try:
-            card_action = CardAction.parse({k: data[k] for k in ("v", "case_id", "action") if k in data})
-        except InvalidPayload as exc:
-            return message_answer(str(exc))
-        problem = ""
-        try:
-            theme = str(data.get(THEME_INPUT) or "").strip() if card_action.action is Decision.LEAVE else ""
+        card_action = CardAction.parse({k: data[k] for k in ("v", "case_id", "action") if k in data})
+        theme = str(data.get(THEME_INPUT) or "").strip() if card_action.action is Decision.LEAVE else ""
+
+        async def decide() -> str:
             await self._services.decide(
                 case_id=card_action.case_id, decision=card_action.action, actor=actor, note=theme or None
             )
-        except Exception as exc:
-            problem = explain(exc, surface="Teams")
-        try:
-            card = await self._case_card(card_action.case_id)
-        except Exception as exc:
-            return message_answer(problem or explain(exc, surface="Teams"))
-        if problem:
-            # Only the clicker sees this copy of the card: the note is for them.
-            add_note(card, problem, color="Attention")
-        return card_answer(card)
+            return ""  # the card shows the decision
+
+        return await _noted(decide(), lambda: self._case_card(card_action.case_id))
 
     async def _case_card(self, case_id: int) -> dict[str, Any]:
         refresh = await self._moderator_ids.refresh(case_id)
@@ -259,44 +261,30 @@ class ModbotTeamsBot(ActivityHandler):
     async def _refresh(self, data: dict[str, Any]) -> Answer:
         """Teams asks for a case card as it is now (Universal Actions' refresh): the answer
         replaces that person's copy. Reading a card needs no role: it is what the channel shows."""
-        try:
-            return card_answer(await self._case_card(read_refresh(data)))
-        except Exception as exc:
-            return message_answer(explain(exc, surface="Teams"))
+        return card_answer(await self._case_card(read_refresh(data)))
 
     async def _surge(self, verb: str, data: dict[str, Any], actor: Actor) -> Answer:
         """Hide all / Cards one by one on a surge's card; answers with the card as it now is,
         the outcome written on the clicker's copy."""
-        try:
-            surge_id = read_surge_data(data)
-        except InvalidPayload as exc:
-            return message_answer(str(exc))
-        try:
-            outcome = await self._services.surge_act(
-                surge_id=surge_id, action=verb.removeprefix(SURGE_VERB_PREFIX), actor=actor
-            )
-            note, color = outcome.summary(), "Good"
-        except Exception as exc:
-            note, color = explain(exc, surface="Teams"), "Attention"
-        try:
-            card = surge_card(await self._services.surge_card(surge_id))
-        except Exception as exc:
-            return message_answer(explain(exc, surface="Teams"))
-        add_note(card, note, color=color)
-        return card_answer(card)
+        surge_id = read_surge_data(data)
+
+        async def act() -> str:
+            action = verb.removeprefix(SURGE_VERB_PREFIX)
+            return (await self._services.surge_act(surge_id=surge_id, action=action, actor=actor)).summary()
+
+        async def card() -> dict[str, Any]:
+            return surge_card(await self._services.surge_card(surge_id))
+
+        return await _noted(act(), card)
 
     async def _acknowledge(self, verb: str, data: dict[str, Any], actor: Actor) -> Answer:
-        try:
-            if data.get("v") != 1 or not str(data.get("send_id", "")).isdigit():
-                raise InvalidPayload("This button's data could not be read.")
-            send = await self._services.acknowledge(send_id=int(data["send_id"]), actor=actor)
-            what = acknowledged_what(send)
-            who = send.acknowledged_by or ""
-            return message_answer(
-                f"Recorded: {what}" + (", by you." if actor.key in who or not who else f" ({who}).")
-            )
-        except Exception as exc:
-            return message_answer(explain(exc, surface="Teams"))
+        if data.get("v") != 1 or not str(data.get("send_id", "")).isdigit():
+            raise InvalidPayload("This button's data could not be read.")
+        send = await self._services.acknowledge(send_id=int(data["send_id"]), actor=actor)
+        what = acknowledged_what(send)
+        who = send.acknowledged_by or ""
+        by = ", by you." if actor.key in who or not who else f" ({who})."
+        return message_answer(f"Recorded: {what}{by}")
 
     async def _lead_control(
         self, turn_context: TurnContext, verb: str, data: dict[str, Any], actor: Actor
@@ -304,21 +292,14 @@ class ModbotTeamsBot(ActivityHandler):
         action = verb.removeprefix(SG_VERB_PREFIX)
         value = str(data.get("target") or data.get("outcome") or "")
         activity = turn_context.activity
-        try:
-            await self._services.safeguarding_act(
-                reference=str(data.get("reference", "")),
-                action=action,
-                lead=actor,
-                value=value,
-                posted=(
-                    SURFACE,
-                    str(activity.conversation.id).split(";")[0],
-                    str(activity.reply_to_id or ""),
-                ),
-            )
-            return message_answer(f"Recorded: {action} by you. The notice updates for everyone.")
-        except Exception as exc:
-            return message_answer(explain(exc, surface="Teams"))
+        await self._services.safeguarding_act(
+            reference=str(data.get("reference", "")),
+            action=action,
+            lead=actor,
+            value=value,
+            posted=(SURFACE, str(activity.conversation.id).split(";")[0], str(activity.reply_to_id or "")),
+        )
+        return message_answer(f"Recorded: {action} by you. The notice updates for everyone.")
 
     # --- dialogs (task modules): the report form and a lead's view --------------------------
 
@@ -326,11 +307,7 @@ class ModbotTeamsBot(ActivityHandler):
         guidance = self._services.profile.safeguarding
         if data.get("modbot") == OPEN_DETAILS:
             actor = actor_of(turn_context.activity)
-            try:
-                reference = str(data.get("reference", ""))
-                details = await self._services.view_report(reference=reference, viewer=actor)
-            except Exception as exc:
-                return dialog_message(explain(exc, surface="Teams"))
+            details = await self._services.view_report(reference=str(data.get("reference", "")), viewer=actor)
             return dialog(details.notice.reference, details_card(details))
         return dialog("Safeguarding report", report_form(immediate_danger=guidance.immediate_danger))
 
@@ -342,12 +319,24 @@ class ModbotTeamsBot(ActivityHandler):
             errors = {FIELD_INPUTS[field]: message for field, message in problems.items()}
         if not errors and form is not None:
             try:
-                receipt = await self._services.report_abuse(
-                    form=form, reporter=actor_of(turn_context.activity)
-                )
+                reporter = actor_of(turn_context.activity)
+                receipt = await self._services.report_abuse(form=form, reporter=reporter)
                 return dialog("Report received", receipt_card(receipt))
-            except Exception as exc:
-                errors = {"what": explain(exc, surface="Teams")}
+            except ModbotError as exc:  # an answer to the form, shown beside the field (as on Slack)
+                errors = {"what": str(exc)}
         # The form again, with what they typed and the problems beside the fields.
         again = report_form(immediate_danger=guidance.immediate_danger, values=data, errors=errors)
         return dialog("Safeguarding report", again)
+
+
+async def _noted(act: Awaitable[str], card: Callable[[], Awaitable[dict[str, Any]]]) -> Answer:
+    """A click on a card answers with the card as it now is. What the click did, or why it did
+    nothing (`explain`), is noted on the clicker's copy: only they see it."""
+    try:
+        note, color = await act, "Good"
+    except Exception as exc:
+        note, color = explain(exc, surface="Teams"), "Attention"
+    answer = await card()
+    if note:
+        add_note(answer, note, color=color)
+    return card_answer(answer)
