@@ -15,8 +15,6 @@ from datetime import datetime
 import aiohttp
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from slack_bolt.async_app import AsyncApp
-from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.delivery import dead_letters
 from bot.core.delivery.tasks import TaskKind
@@ -37,17 +35,10 @@ from handlers.http import (
     PathOnlyAccessLogger,
     keep_requests_out_of_the_log,
     measured,
-    problem,
     with_request_id,
 )
 from handlers.report import links as report_links
-from handlers.slack import errors as slack_errors
-from handlers.slack import home as slack_home
-from handlers.slack import listeners as slack_listeners
-from handlers.slack import safeguarding as slack_safeguarding
-from handlers.slack.desk import SlackDesk
-from handlers.slack.roles import SlackRoles
-from handlers.slack.safeguarding import SlackSafeguardingDesk
+from handlers.slack import wiring as slack_wiring
 from handlers.slack.socket_mode import SocketModeConnection
 from handlers.social import wiring as social_wiring
 from handlers.social.polling import Poller
@@ -100,71 +91,41 @@ def build_runtime(
     )
     if development_key:
         log.warning("MODBOT_DATA_KEY is not set: safeguarding reports are sealed with a DEVELOPMENT key")
-    # Each chat surface answers for its own people's roles; the use cases ask them.
-    listener_client: AsyncWebClient | None = None
-    roles: dict[str, Roles] = {}
-    if settings.slack_enabled:
-        assert settings.slack_bot_token
-        listener_client = AsyncWebClient(
-            token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url, timeout=10
-        )
-        roles["slack"] = SlackRoles(
-            client=listener_client,
-            moderators=settings.slack_moderators,
-            leads=settings.slack_safeguarding_leads,
-        )
+    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[with_request_id, measured])
+    keep_requests_out_of_the_log()
+    http: dict[str, aiohttp.ClientSession] = {}
+
+    # The edges' outbound halves first: the desks the outbox posts to, and who holds which role.
+    slack = slack_wiring.build(settings, profile=profile)
     teams_roles = TeamsRoles(moderators=settings.teams_moderators, leads=settings.teams_safeguarding_leads)
+    teams = teams_wiring.build(settings, profile=profile, data_key=key, roles=teams_roles, db=db, now=now)
+    desks: dict[str, ChatDesk] = {**(slack.desks if slack else {}), **(teams.desks if teams else {})}
+    safeguarding_desks: dict[str, SafeguardingDesk] = {
+        **(slack.safeguarding_desks if slack else {}),
+        **(teams.safeguarding_desks if teams else {}),
+    }
+    roles: dict[str, Roles] = {"slack": slack.roles} if slack else {}
     if settings.teams_enabled:
         roles["teams"] = teams_roles
+    # The social clients need the HTTP session, so they are connected at start-up, into this dict.
+    platforms: dict[Platform, SocialPlatform] = {}
+    # The outbox worker listens for this: set when something is queued, it looks at once.
+    doorbell = asyncio.Event()
+
+    # Then the use cases, once, complete; then what calls them.
     services = Services(
         settings=settings,
         db=db,
         profile=profile,
         engine=policy_engine,
+        desks=desks,
+        platforms=platforms,
         now=now,
+        wake_outbox=doorbell.set,
         data_key=key,
+        safeguarding_desks=safeguarding_desks,
         permissions=Permissions(roles),
     )
-    safeguarding_desks: dict[str, SafeguardingDesk] = {}
-
-    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[with_request_id, measured])
-    keep_requests_out_of_the_log()
-    http: dict[str, aiohttp.ClientSession] = {}
-    desks: dict[str, ChatDesk] = {}
-    platforms: dict[Platform, SocialPlatform] = {}
-
-    bolt: AsyncApp | None = None
-    if settings.slack_enabled:
-        assert settings.slack_bot_token and listener_client is not None
-        token = settings.slack_bot_token.get_secret_value()
-        # In Socket Mode alone there is no signing secret: Bolt checks signatures only on HTTP.
-        secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
-        bolt = AsyncApp(signing_secret=secret, client=listener_client)
-        slack_errors.register(bolt)
-        slack_listeners.register(bolt, services)
-        slack_home.register(bolt, services)
-        desk_client = AsyncWebClient(
-            token=token, base_url=settings.slack_api_url, timeout=settings.slack_timeout
-        )
-        if settings.slack_moderation_channel:
-            desks["slack"] = SlackDesk(client=desk_client, channel=settings.slack_moderation_channel)
-        slack_safeguarding.register(bolt, services)
-        if settings.slack_safeguarding_channel:
-            safeguarding_desks["slack"] = SlackSafeguardingDesk(
-                client=desk_client,
-                channel=settings.slack_safeguarding_channel,
-                targets=profile.safeguarding.escalation_targets,
-                outcomes=profile.safeguarding.outcomes,
-            )
-
-    teams = teams_wiring.build(settings, services=services, roles=teams_roles, db=db, now=now)
-    if teams is not None:
-        desks.update(teams.desks)
-        safeguarding_desks.update(teams.safeguarding_desks)
-
-    services.desks = desks
-    services.platforms = platforms
-    services.safeguarding_desks = safeguarding_desks
     worker = OutboxWorker(
         db=db,
         handlers={
@@ -183,8 +144,8 @@ def build_runtime(
             poll_interval=settings.outbox_poll_interval,
             lane_interval={"slack:": settings.slack_post_interval, "teams:": settings.teams_post_interval},
         ),
+        doorbell=doorbell,
     )
-    services.wake_outbox = worker.wake
     runtime = Runtime(app=app, services=services, worker=worker)
     pollers: list[Poller] = runtime.pollers
     scheduler = (
@@ -200,9 +161,6 @@ def build_runtime(
     )
     runtime.scheduler = scheduler
 
-    async def slack_not_configured(_request: web.Request) -> web.StreamResponse:
-        return problem(503, "Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
-
     health = Health(
         settings=settings,
         db=db,
@@ -216,30 +174,9 @@ def build_runtime(
     if settings.metrics_enabled:
         app.router.add_get("/metrics", health.metrics)
 
-    async def slack_in_socket_mode(_request: web.Request) -> web.StreamResponse:
-        return problem(
-            404,
-            "Slack runs in Socket Mode here (SLACK_APP_TOKEN): set SLACK_SIGNING_SECRET to accept HTTP too",
-        )
-
-    socket_mode: SocketModeConnection | None = None
-    if bolt is not None and settings.slack_signing_secret is not None:
-        signing_secret = settings.slack_signing_secret.get_secret_value()
-        app.router.add_routes(
-            [slack_listeners.route(bolt, signing_secret=signing_secret, limit=settings.max_body_bytes)]
-        )
-    elif bolt is not None:
-        app.router.add_post("/slack/events", slack_in_socket_mode)
-    else:
-        app.router.add_post("/slack/events", slack_not_configured)
-    if bolt is not None and settings.slack_app_token is not None:
-        socket_mode = SocketModeConnection(
-            bolt,
-            app_token=settings.slack_app_token.get_secret_value(),
-            web_client=AsyncWebClient(base_url=settings.slack_api_url, timeout=10),
-        )
-        runtime.socket_mode = socket_mode
-    teams_wiring.register(app, settings, teams)
+    socket_mode = slack_wiring.register(app, settings, slack, services)
+    runtime.socket_mode = socket_mode
+    teams_wiring.register(app, settings, teams, services)
     report_links.register(app, services)
     meta_edge.register(app, services)
     x_edge.register(app, services)

@@ -161,6 +161,7 @@ class OutboxWorker:
         now: Callable[[], datetime],
         policy: OutboxPolicy = OutboxPolicy(),
         on_dead: Callable[[Session, OutboxTask, datetime], None] | None = None,
+        doorbell: asyncio.Event | None = None,
     ) -> None:
         self._db = db
         self._handlers = handlers
@@ -168,7 +169,8 @@ class OutboxWorker:
         self._policy = policy
         # Called in the transaction that buries a task, so telling people cannot be lost.
         self._on_dead = on_dead
-        self._wake = asyncio.Event()
+        # Set by whoever queues work (`Services.wake_outbox`), so the worker looks at once.
+        self._wake = doorbell if doorbell is not None else asyncio.Event()
         self._lane_last: dict[str, float] = defaultdict(lambda: float("-inf"))
         self._stopping = False
         self._stopped = asyncio.Event()

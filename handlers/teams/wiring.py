@@ -1,4 +1,5 @@
-"""Teams, put together from the settings: adapter, bot, connector, desks and the route.
+"""Teams, put together from the settings: the adapter, connector and desks the outbox posts to
+first (`build`), then, once the use cases exist, the bot and its route (`register`).
 
 The composition root calls only `build` and `register`, so the SDK under this folder (the
 Microsoft 365 Agents SDK) can change without touching anything outside it.
@@ -12,7 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from aiohttp import web
+from microsoft_agents.hosting.aiohttp import CloudAdapter
 
+from bot.core.profile import PolicyProfile
 from bot.ports import ChatDesk, SafeguardingDesk
 from bot.services import Services
 from bot.settings import Settings
@@ -31,8 +34,9 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Teams:
-    route: web.RouteDef
+    adapter: CloudAdapter
     connector: TeamsConnector
+    moderator_ids: ModeratorIds
     desks: dict[str, ChatDesk] = field(default_factory=dict)
     safeguarding_desks: dict[str, SafeguardingDesk] = field(default_factory=dict)
 
@@ -40,7 +44,8 @@ class Teams:
 def build(
     settings: Settings,
     *,
-    services: Services,
+    profile: PolicyProfile,
+    data_key: bytes,
     roles: TeamsRoles,
     db: Database,
     now: Callable[[], datetime],
@@ -53,30 +58,17 @@ def build(
         return None
     adapter = endpoint.build_adapter(settings)
     moderator_ids = ModeratorIds(db=db, roles=roles, now=now)
-    bot = ModbotTeamsBot(
-        services=services,
-        moderator_ids=moderator_ids,
-    )
     connector = TeamsConnector(adapter=adapter, app_id=settings.teams_app_id or "", db=db, now=now)
-    teams = Teams(
-        route=endpoint.route(
-            adapter,
-            bot,
-            endpoint.build_tokens(settings),
-            auth_timeout=settings.teams_auth_timeout,
-            limit=settings.max_body_bytes,
-        ),
-        connector=connector,
-    )
+    teams = Teams(adapter=adapter, connector=connector, moderator_ids=moderator_ids)
     if settings.teams_moderation_channel:
         teams.desks["teams"] = TeamsDesk(
             connector=connector,
             channel=settings.teams_moderation_channel,
             moderator_ids=moderator_ids,
-            report_link=_report_link(settings, services),
+            report_link=_report_link(settings, data_key=data_key, now=now),
         )
     if settings.teams_safeguarding_channel:
-        guidance = services.profile.safeguarding
+        guidance = profile.safeguarding
         teams.safeguarding_desks["teams"] = TeamsSafeguardingDesk(
             connector=connector,
             channel=settings.teams_safeguarding_channel,
@@ -86,18 +78,33 @@ def build(
     return teams
 
 
-def _report_link(settings: Settings, services: Services) -> Callable[[date], str] | None:
+def _report_link(
+    settings: Settings, *, data_key: bytes, now: Callable[[], datetime]
+) -> Callable[[date], str] | None:
     """Links to the reports the bot serves (`handlers/report/links.py`), where its host is known."""
     domain = settings.teams_valid_domain
     if not domain:
         return None
-    key = link_key(services.data_key)
-    return lambda month: signed_url(domain, month, key=key, now=services.now())
+    key = link_key(data_key)
+    return lambda month: signed_url(domain, month, key=key, now=now())
 
 
-def register(app: web.Application, settings: Settings, teams: Teams | None) -> None:
+def register(app: web.Application, settings: Settings, teams: Teams | None, services: Services) -> None:
+    """The bot on the use cases, behind its route (or a 503 that says what is missing)."""
     if teams is not None:
-        app.router.add_routes([teams.route])
+        bot = ModbotTeamsBot(services=services, moderator_ids=teams.moderator_ids)
+        tokens = endpoint.build_tokens(settings)
+        app.router.add_routes(
+            [
+                endpoint.route(
+                    teams.adapter,
+                    bot,
+                    tokens,
+                    auth_timeout=settings.teams_auth_timeout,
+                    limit=settings.max_body_bytes,
+                )
+            ]
+        )
         return
     reason = (
         "Teams needs TEAMS_APP_ID in production"
