@@ -18,7 +18,7 @@ import pytest
 from bot.store.db import make_engine, schema_state
 from tests.conftest import DbTarget
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def database_url(target: DbTarget) -> str:

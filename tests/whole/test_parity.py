@@ -21,6 +21,7 @@ from bot.core.safeguarding import reports
 from bot.store.tables import AuditEvent, Case, ChatConversation, SafeguardingReport, ScheduledSend, Surge
 from handlers.slack.surge_blocks import surge_value
 from tests.conftest import DbTarget
+from tests.edges.slack.test_safeguarding_slack import WHAT, open_form, submission
 from tests.harness import (
     CHANNEL,
     SAFEGUARDING_CHANNEL,
@@ -43,7 +44,6 @@ from tests.teams_harness import (
     TeamsDriver,
     teams_settings,
 )
-from tests.test_safeguarding_slack import WHAT, open_form, submission
 
 ABUSE = "Jane Smith is a useless idiot and should be sacked"
 URGENT = "I can't go on, I want to end my life"

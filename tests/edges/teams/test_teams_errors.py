@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from bot.core.models import CaseStatus, Decision
+from tests.edges.teams.test_teams_endpoint import _cases, _flag_one
 from tests.teams_harness import TeamsDriver
-from tests.test_teams_endpoint import _cases, _flag_one
 
 
 def _reference(text: str, caplog: pytest.LogCaptureFixture) -> None:

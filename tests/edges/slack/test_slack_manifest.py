@@ -11,7 +11,7 @@ import yaml
 from bot.cli import main
 from handlers.slack.app_manifest import TEMPLATE
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _urls(node: Any) -> list[str]:

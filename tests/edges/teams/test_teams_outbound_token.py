@@ -17,12 +17,12 @@ from sqlmodel import select
 from bot.core.delivery.tasks import TaskKind
 from bot.store.tables import OutboxTask
 from tests.conftest import DbTarget
+from tests.edges.teams.test_teams_auth import APP_ID, SECRET, TENANT
+from tests.edges.teams.test_teams_auth import running as authenticated
 from tests.harness import facebook_delivery
 from tests.standins.bot_identity import BotIdentityStandIn
 from tests.standins.entra import HOST, EntraStandIn
 from tests.teams_harness import TEAMS_CHANNEL, TeamsDriver
-from tests.test_teams_auth import APP_ID, SECRET, TENANT
-from tests.test_teams_auth import running as authenticated
 
 ABUSE = "Jane Smith is a useless idiot and should be sacked"
 

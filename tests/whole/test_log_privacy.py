@@ -20,8 +20,8 @@ from bot.core.models import Decision
 from bot.store.db import Database
 from bot.store.tables import Case, Comment
 from tests.conftest import DbTarget
+from tests.edges.slack.test_safeguarding_slack import open_form, submission
 from tests.harness import Desk, facebook_delivery, running_desk
-from tests.test_safeguarding_slack import open_form, submission
 
 PHONE, NAME = "07700 900461", "Josephine Bloggsworth"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 STRONG_KEY = base64.b64encode(hashlib.sha256(b"a test key, published").digest()).decode()
 
 

@@ -25,7 +25,7 @@ TUESDAY_MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
 
 def _policy(tmp_path: Path, *, enabled: bool) -> Path:
-    default = Path(__file__).resolve().parents[1] / "bot" / "default_policy.yml"
+    default = Path(__file__).resolve().parents[3] / "bot" / "default_policy.yml"
     text = default.read_text(encoding="utf-8")
     assert "out_of_hours_reply_enabled: false" in text
     path = tmp_path / "policy.yml"

@@ -7,6 +7,7 @@ import json
 
 from bot.core.models import CaseStatus, Decision
 from bot.store.tables import Case
+from tests.edges.teams.test_teams_endpoint import _flag_one
 from tests.teams_harness import (
     MODERATOR,
     SECOND_MODERATOR,
@@ -14,7 +15,6 @@ from tests.teams_harness import (
     TEAMS_CHANNEL,
     TeamsDriver,
 )
-from tests.test_teams_endpoint import _flag_one
 
 CARD = "application/vnd.microsoft.card.adaptive"
 

@@ -20,11 +20,11 @@ from bot.core.moderation import platform_state
 from bot.store.tables import AuditEvent, Case, Comment, PlatformState
 from handlers.social.polling import LinkedInPoller, MetaReconciler, XMentionsPoller, YouTubePoller, run_poll
 from tests.conftest import DbTarget, sample
+from tests.edges.social.test_x_and_linkedin import _x_reply, x_sign
 from tests.harness import Desk, make_settings, start_desk, stop_desk
 from tests.standins.graph_api import GraphStandIn
 from tests.standins.platform_apis import PlatformStandIn
 from tests.standins.slack_api import SlackStandIn
-from tests.test_x_and_linkedin import _x_reply, x_sign
 
 ABUSE = "You are a useless idiot and everyone at that clinic is scum"
 TIKTOK_SECRET = "tiktok-client-secret-for-tests"
@@ -370,7 +370,7 @@ async def test_linkedin_signposting_reply_goes_out_as_the_organisation(
     note = json.loads(sample("platforms", "linkedin-org-social-action-notification-comment.json").read_text())
     note["decoratedGeneratedActivity"]["comment"]["text"] = "Should I double my blood pressure tablets?"
     document = {"type": "ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS", "notifications": [note]}
-    from tests.test_x_and_linkedin import li_sign
+    from tests.edges.social.test_x_and_linkedin import li_sign
 
     await desk.post_signed("/webhooks/linkedin", document, "X-LI-Signature", li_sign)
     await desk.wait_for(lambda: desk.slack.of("chat.postMessage"), what="card")
@@ -389,7 +389,7 @@ async def test_linkedin_signposting_reply_goes_out_as_the_organisation(
 async def test_linkedin_fallback_poll_reads_latest_posts_and_matches_webhook_ids(
     desk: Desk, apis: PlatformStandIn
 ) -> None:
-    from tests.test_x_and_linkedin import li_sign
+    from tests.edges.social.test_x_and_linkedin import li_sign
 
     note = json.loads(sample("platforms", "linkedin-org-social-action-notification-comment.json").read_text())
     await desk.post_signed(

@@ -9,7 +9,7 @@ from typing import Any
 from bot.core.models import CaseStatus, Decision
 from bot.core.moderation.card_action import CardAction
 from handlers.teams.cards import case_card
-from tests.test_slack_blocks import _card
+from tests.edges.slack.test_slack_blocks import _card
 
 
 def _actions(card: dict[str, Any]) -> list[dict[str, Any]]:

@@ -29,7 +29,7 @@ from bot.core.policy.gate import (
 )
 from bot.core.policy.rules import RULES
 
-POLICY_DATA = Path(__file__).parents[1] / "bot" / "core" / "policy"
+POLICY_DATA = Path(__file__).resolve().parents[3] / "bot" / "core" / "policy"
 
 
 def _strings(pattern: str) -> set[str]:
