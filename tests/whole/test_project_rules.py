@@ -79,6 +79,17 @@ def test_no_edge_checks_a_role_itself() -> None:
     assert offenders == []
 
 
+def test_the_architecture_page_names_every_package() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    packages = sorted(
+        str(init.parent.relative_to(ROOT))
+        for folder in ("bot", "handlers", "schedules")
+        for init in (ROOT / folder).rglob("__init__.py")
+    )
+    assert len(packages) > 10
+    assert [p for p in packages if f"`{p}`" not in page] == []
+
+
 def test_only_the_teams_edge_imports_the_agents_sdk() -> None:
     offenders = [
         str(path.relative_to(ROOT))
