@@ -18,6 +18,7 @@ from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
 
 if TYPE_CHECKING:
+    from tests.harness import Desk
     from tests.teams_harness import TeamsDriver
 
 # Property tests: the same examples on every run by default, so CI is repeatable; set
@@ -86,6 +87,18 @@ async def standins() -> AsyncIterator[tuple[SlackStandIn, GraphStandIn]]:
     yield slack, graph
     await slack.close()
     await graph.close()
+
+
+@pytest.fixture
+async def desk(db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]) -> AsyncIterator[Desk]:
+    """The whole desk on the test settings, with the Slack and Graph stand-ins (a module that
+    needs other settings defines its own `desk`)."""
+    from tests.harness import make_settings, start_desk, stop_desk
+
+    slack, graph = standins
+    running = await start_desk(make_settings(db_target, slack, graph), slack, graph, schema=db_target.schema)
+    yield running
+    await stop_desk(running)
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
 
-import pytest
 from sqlmodel import col, select
 
 from bot.core.models import CaseStatus, ContactState, Decision
@@ -26,14 +24,6 @@ from tests.standins.graph_api import GraphStandIn
 from tests.standins.slack_api import SlackStandIn
 
 ABUSE = "You are a useless idiot and everyone at that clinic is scum"
-
-
-@pytest.fixture
-async def desk(db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]) -> AsyncIterator[Desk]:
-    slack, graph = standins
-    running = await start_desk(make_settings(db_target, slack, graph), slack, graph, schema=db_target.schema)
-    yield running
-    await stop_desk(running)
 
 
 def _cases(desk: Desk) -> list[Case]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -13,20 +12,9 @@ from sqlmodel import select
 
 from bot.core.models import CaseStatus, Decision
 from bot.store.tables import Case
-from tests.conftest import DbTarget
-from tests.harness import Desk, facebook_delivery, make_settings, start_desk, stop_desk
-from tests.standins.graph_api import GraphStandIn
-from tests.standins.slack_api import SlackStandIn
+from tests.harness import Desk, facebook_delivery
 
 ABUSE = "You are a useless idiot and everyone at that clinic is scum"
-
-
-@pytest.fixture
-async def desk(db_target: DbTarget, standins: tuple[SlackStandIn, GraphStandIn]) -> AsyncIterator[Desk]:
-    slack, graph = standins
-    running = await start_desk(make_settings(db_target, slack, graph), slack, graph, schema=db_target.schema)
-    yield running
-    await stop_desk(running)
 
 
 async def test_an_unexpected_failure_is_told_with_a_reference_found_in_the_log(
