@@ -6,6 +6,7 @@ One aiohttp application serves every HTTP route; the outbox worker runs on the s
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -249,6 +250,9 @@ def serve(settings: Settings, *, now: Callable[[], datetime] = utc_now) -> None:
     started = time.perf_counter()
     runtime.services.engine.prepare()
     log.info("classifier ready in %.1f s", time.perf_counter() - started)
+    # What start-up built (the classifier's models and rules, the app) lives as long as the
+    # process: frozen, the collector's full passes stop walking it on every busy minute.
+    gc.freeze()
     log.info("modbot listening on http://%s:%s", settings.modbot_host, settings.modbot_port)
     web.run_app(
         runtime.app,
