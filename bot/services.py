@@ -169,8 +169,11 @@ class Services:
     async def acknowledge(self, *, send_id: int, actor: Actor) -> ScheduledSend:
         """Record "Checked" (moderators) or "I have the handover" (whoever has it); the first
         click is the record."""
-        if await self.db.run(lambda s: sends.is_check(s, send_id=send_id)):
-            await self.permissions.require(actor, Role.MODERATOR, refusal=ACT_REFUSAL, how_to_join=True)
+        # A moderator may click either, so only someone else's click needs the send's kind read.
+        if not await self.permissions.holds(actor, Role.MODERATOR) and await self.db.run(
+            lambda s: sends.is_check(s, send_id=send_id)
+        ):
+            raise self.permissions.refusal(actor, Role.MODERATOR, ACT_REFUSAL, how_to_join=True)
         now = self.now()
         return await self.db.run(lambda s: sends.acknowledge(s, send_id=send_id, actor=actor, now=now))
 

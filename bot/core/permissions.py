@@ -43,11 +43,14 @@ class Permissions:
         return roles is not None and await roles.holds(person, role)
 
     async def require(self, person: Actor, role: Role, *, refusal: str, how_to_join: bool = False) -> None:
-        """Raise NotPermitted with `refusal` unless `person` holds `role`; with `how_to_join`, the
-        refusal also says which setting of their surface would grant it."""
-        if await self.holds(person, role):
-            return
+        """Raise NotPermitted with `refusal` unless `person` holds `role`."""
+        if not await self.holds(person, role):
+            raise self.refusal(person, role, refusal, how_to_join=how_to_join)
+
+    def refusal(self, person: Actor, role: Role, text: str, *, how_to_join: bool = False) -> NotPermitted:
+        """The refusal in words; with `how_to_join`, it also says which setting of the person's
+        surface would grant the role."""
         roles = self._surfaces.get(person.surface)
         if how_to_join and roles is not None:
-            refusal += f" If you should be one, ask your communications lead to {roles.how_to_join(role)}."
-        raise NotPermitted(refusal)
+            text += f" If you should be one, ask your communications lead to {roles.how_to_join(role)}."
+        return NotPermitted(text)

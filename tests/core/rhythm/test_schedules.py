@@ -94,6 +94,15 @@ async def test_morning_reminder_is_posted_once_and_checked(
         assert "since 17:00 Fri 20 Nov" in message["text"]
         assert "Open Tier 1" in json.dumps(message["blocks"]) and "open card" in json.dumps(message["blocks"])
 
+        # "Checked" is for moderators (the handover, below, is for whoever is on call).
+        await desk.post_slack(_ack_payload(desk, message, "U0VISITOR", "visitor"))
+        refused = await desk.wait_for(
+            lambda: [c for c in desk.slack.of("chat.postEphemeral") if c.args["user"] == "U0VISITOR"],
+            what="visitor refused",
+        )
+        assert "Only moderators can act on flagged comments" in refused[0].args["text"]
+        assert _sends(desk)[0].acknowledged_by is None
+
         await desk.post_slack(_ack_payload(desk, message, "U0MOD2", "alex"))
         await desk.wait_for(lambda: _sends(desk)[0].acknowledged_by == "alex", what="checked recorded")
         await desk.post_slack(_ack_payload(desk, message, "U0MOD1", "sam"))
