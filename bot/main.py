@@ -50,7 +50,6 @@ from handlers.social.webhooks import tiktok as tiktok_edge
 from handlers.social.webhooks import x as x_edge
 from handlers.social.webhooks.tiktok import FetchTikTokComment
 from handlers.teams import wiring as teams_wiring
-from handlers.teams.roles import TeamsRoles
 from schedules.scheduler import build_scheduler
 
 log = logging.getLogger(__name__)
@@ -98,16 +97,16 @@ def build_runtime(
 
     # The edges' outbound halves first: the desks the outbox posts to, and who holds which role.
     slack = slack_wiring.build(settings, profile=profile)
-    teams_roles = TeamsRoles(moderators=settings.teams_moderators, leads=settings.teams_safeguarding_leads)
-    teams = teams_wiring.build(settings, profile=profile, data_key=key, roles=teams_roles, db=db, now=now)
+    teams = teams_wiring.build(settings, profile=profile, data_key=key, db=db, now=now)
     desks: dict[str, ChatDesk] = {**(slack.desks if slack else {}), **(teams.desks if teams else {})}
     safeguarding_desks: dict[str, SafeguardingDesk] = {
         **(slack.safeguarding_desks if slack else {}),
         **(teams.safeguarding_desks if teams else {}),
     }
-    roles: dict[str, Roles] = {"slack": slack.roles} if slack else {}
-    if settings.teams_enabled:
-        roles["teams"] = teams_roles
+    roles: dict[str, Roles] = {
+        **({"slack": slack.roles} if slack else {}),
+        **({"teams": teams.roles} if teams else {}),
+    }
     # The social clients need the HTTP session, so they are connected at start-up, into this dict.
     platforms: dict[Platform, SocialPlatform] = {}
     # The outbox worker listens for this: set when something is queued, it looks at once.

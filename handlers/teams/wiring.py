@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 class Teams:
     adapter: CloudAdapter
     connector: TeamsConnector
+    roles: TeamsRoles
     moderator_ids: ModeratorIds
     desks: dict[str, ChatDesk] = field(default_factory=dict)
     safeguarding_desks: dict[str, SafeguardingDesk] = field(default_factory=dict)
@@ -46,25 +47,30 @@ def build(
     *,
     profile: PolicyProfile,
     data_key: bytes,
-    roles: TeamsRoles,
     db: Database,
     now: Callable[[], datetime],
 ) -> Teams | None:
-    """None when Teams is not configured, or when it would run unauthenticated in production."""
+    """The outbound half of Teams, and who holds which role there; None when Teams is not
+    configured, or when it would run unauthenticated in production."""
     if not settings.teams_enabled:
         return None
     if settings.modbot_env == "production" and not settings.teams_authenticated:
         log.error("TEAMS_APP_ID is not set in production: the Teams endpoint stays closed")
         return None
     adapter = endpoint.build_adapter(settings)
-    moderator_ids = ModeratorIds(db=db, roles=roles, now=now)
+    roles = TeamsRoles(moderators=settings.teams_moderators, leads=settings.teams_safeguarding_leads)
     connector = TeamsConnector(adapter=adapter, app_id=settings.teams_app_id or "", db=db, now=now)
-    teams = Teams(adapter=adapter, connector=connector, moderator_ids=moderator_ids)
+    teams = Teams(
+        adapter=adapter,
+        connector=connector,
+        roles=roles,
+        moderator_ids=ModeratorIds(db=db, roles=roles, now=now),
+    )
     if settings.teams_moderation_channel:
         teams.desks["teams"] = TeamsDesk(
             connector=connector,
             channel=settings.teams_moderation_channel,
-            moderator_ids=moderator_ids,
+            moderator_ids=teams.moderator_ids,
             report_link=_report_link(settings, data_key=data_key, now=now),
         )
     if settings.teams_safeguarding_channel:
